@@ -1,0 +1,78 @@
+# hwc — build, test, lint, demo, bench. `make demo` and `make test` work on a fresh machine.
+SWIFT ?= swift
+BIN := .build/debug/hwc
+DEMO_DB := demo-out/demo.sqlite
+HWC := $(BIN) --db $(DEMO_DB)
+
+.PHONY: all deps build release test lint format demo bench clean
+
+all: build
+
+# The system SQLite library and header (a SwiftPM systemLibrary target links against it).
+deps:
+	@if [ ! -f /usr/include/sqlite3.h ]; then \
+	  echo "installing libsqlite3-dev"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libsqlite3-dev; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Plugins
+
+# A small register in demo-out/: users, claimants and complaints in Kaztalov and Zhanibek, a
+# field-form CSV import, then the list and the audit check.
+demo: build
+	@rm -rf demo-out && mkdir -p demo-out
+	$(HWC) init --admin aigerim
+	$(HWC) user add dauren --role officer@Kaztalov --as aigerim
+	$(HWC) user add saule --role officer@Zhanibek --as aigerim
+	$(HWC) user add marat --role inspector@Kaztalov --role inspector@Zhanibek --as aigerim
+	$(HWC) claimant add --name "Yerlan Bekov" --id 880512300411 --district Kaztalov \
+	  --village Zhalpaktal --herd sheep_goat=240 --herd cattle=18 --as dauren
+	$(HWC) claimant add --name "Gulnara Sarsenova" --id 900715400236 --district Kaztalov \
+	  --village Kaztalovka --herd sheep_goat=90 --herd horse=12 --as dauren
+	$(HWC) claimant add --name "Nurlan Omarov" --id 750312301011 --district Zhanibek \
+	  --village Zhanibek --herd sheep_goat=150 --as saule
+	$(HWC) complaint register --claimant 880512300411 --district Kaztalov \
+	  --type pasture_trampling --species saiga --incident-date 2026-04-14 \
+	  --reported-date 2026-04-16 --item pasture.moderate=35.5 --ref KZT-F-0412 \
+	  --village Zhalpaktal --coordinates 49.7512,48.6840 --as dauren
+	$(HWC) complaint register --claimant 900715400236 --district Kaztalov \
+	  --type livestock_predation --species wolf --incident-date 2026-02-03 \
+	  --reported-date 2026-02-04 --item sheep_goat.adult=4 --item sheep_goat.young=2 \
+	  --ref KZT-F-0207 --village Kaztalovka --as dauren
+	$(HWC) complaint register --claimant 750312301011 --district Zhanibek \
+	  --type hay_loss --species saiga --incident-date 2026-10-28 --reported-date 2026-10-30 \
+	  --item hay=6.5 --ref ZHN-F-1030 --as saule
+	@printf '%s\n' \
+	  'ref,claimant_id,claimant_name,district,conservancy,village,type,species,incident_date,reported_date,items' \
+	  'ZHN-F-1101,910228401004,Aizhan Tulegenova,Zhanibek,,Taskala,crop_invasion,saiga,2026-05-20,2026-05-22,crop.wheat=12;crop.barley=3.25' \
+	  'ZHN-F-1102,690721301002,"Serik Abenov, Jr.",Zhanibek,,Borsy,water_depletion,saiga,2026-07-08,2026-07-10,water.point_day=14' \
+	  'ZHN-F-1103,750312301011,,Zhanibek,,Zhanibek,hay_loss,saiga,2026-11-02,2026-11-03,hay=2' \
+	  > demo-out/field-forms.csv
+	$(HWC) complaint import demo-out/field-forms.csv --as saule
+	$(HWC) complaint import demo-out/field-forms.csv --as saule
+	$(HWC) complaint list
+	$(HWC) complaint show ZHA-2026-0004
+	$(HWC) audit verify
+
+bench:
+	@echo "make bench: the performance harness arrives with the performance issue;"
+	@echo "it will time import, assessment, report and audit verify at 1M complaints against"
+	@echo "a baseline (sqlite3 .import of the same file) measured in the same run."
+
+clean:
+	rm -rf .build demo-out

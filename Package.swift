@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "hwc",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "hwc", targets: ["hwc"])
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CSQLite",
+      path: "Sources/CSQLite",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
+    // Pure building blocks: SHA-256, CSV, JSON text, calendar dates, money.
+    .target(name: "HWCCore"),
+    // The domain: reference data, claimants, complaints, national IDs, validation.
+    .target(name: "HWCDomain", dependencies: ["HWCCore"]),
+    // SQLite connection, statements, transactions, migrations. Knows nothing of the domain.
+    .target(name: "HWCStore", dependencies: ["CSQLite", "HWCCore"]),
+    // The small template language used by reports.
+    .target(name: "HWCTemplates"),
+    // The register: domain operations persisted through the store, with the audit chain.
+    .target(
+      name: "HWCRegister", dependencies: ["HWCCore", "HWCDomain", "HWCStore"],
+      plugins: ["EmbedFiles"]),
+    // Commands declared as data, argument parsing, help, output.
+    .target(
+      name: "HWCCLI", dependencies: ["HWCCore", "HWCDomain", "HWCRegister", "HWCTemplates"],
+      plugins: ["EmbedFiles"]),
+    // Build tool: embeds migrations and templates so the executable is self-contained.
+    .executableTarget(name: "hwc-embed", path: "Sources/hwc-embed"),
+    .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["hwc-embed"]),
+    .executableTarget(name: "hwc", dependencies: ["HWCCLI"]),
+    .testTarget(name: "HWCCoreTests", dependencies: ["HWCCore"]),
+    .testTarget(name: "HWCDomainTests", dependencies: ["HWCDomain"]),
+    .testTarget(name: "HWCStoreTests", dependencies: ["HWCStore"]),
+    .testTarget(name: "HWCTemplatesTests", dependencies: ["HWCTemplates"]),
+    .testTarget(name: "HWCRegisterTests", dependencies: ["HWCRegister", "HWCStore"]),
+    .testTarget(name: "HWCCLITests", dependencies: ["HWCCLI", "HWCRegister"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,188 @@
+import HWCCore
+import HWCDomain
+import HWCRegister
+import HWCStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The `hwc` command line: finds the command, parses its options, runs it, maps errors to exit
+/// codes (0 done, 1 refused or invalid, 2 usage).
+public enum CLI {
+  /// Every command, in the order help lists them.
+  public static let commands: [CommandSpec] =
+    InitCommand.specs + UserCommands.specs + ClaimantCommands.specs + ComplaintCommands.specs
+    + AuditCommands.specs + MaintenanceCommands.specs
+
+  /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
+  public static func main() -> Never {
+    let output = StandardStreams()
+    let console = Console(
+      out: { output.write($0, to: 1) }, err: { output.write($0, to: 2) },
+      errorIsTerminal: isatty(2) == 1)
+    let code = run(
+      Array(CommandLine.arguments.dropFirst()), environment: processEnvironment(),
+      console: console)
+    output.flush()
+    exit(code)
+  }
+
+  /// Runs one command line and returns its exit code.
+  public static func run(
+    _ words: [String], environment: [String: String], console: Console, clock: Clock = .system
+  ) -> Int32 {
+    do {
+      return try dispatch(words, environment: environment, console: console, clock: clock)
+    } catch let error as UsageError {
+      console.error("hwc: \(error.message)")
+      if let spec = error.spec { console.error("usage: \(spec.usage)") }
+      return 2
+    } catch {
+      console.error("hwc: \(message(for: error))")
+      return 1
+    }
+  }
+
+  /// One sentence for an error, never a stack of internals; SQLite errors keep their code.
+  static func message(for error: any Error) -> String {
+    switch error {
+    case let error as DomainError: return error.description
+    case let error as RegisterError: return error.description
+    case let error as MigrationError: return error.description
+    case let error as SQLiteError where error.primaryCode == 5:
+      return "the register is busy with another writer for too long; try again"
+    case let error as SQLiteError: return error.description
+    case let error as CustomStringConvertible: return error.description
+    default: return "\(error)"
+    }
+  }
+
+  private static func dispatch(
+    _ words: [String], environment: [String: String], console: Console, clock: Clock
+  ) throws -> Int32 {
+    let words = hoistLeadingOptions(words)
+    let path = words.prefix { !$0.hasPrefix("-") }
+    // The longest declared path the words start with.
+    let match = commands.filter { path.starts(with: $0.path) }.max { $0.path.count < $1.path.count }
+    guard let spec = match else {
+      return try unknown(Array(path), words: words, console: console)
+    }
+    let rest = Array(words.dropFirst(spec.path.count))
+    let (values, arguments) = try ArgumentParser.parse(rest, spec: spec)
+    if values["help"] != nil {
+      console.print(Help.command(spec))
+      return 0
+    }
+    let invocation = Invocation(
+      spec: spec, values: values, arguments: arguments, environment: environment,
+      console: console, clock: clock)
+    return try spec.run(invocation)
+  }
+
+  /// Moves shared options written before the command (`hwc --db x.sqlite init`) after it.
+  static func hoistLeadingOptions(_ words: [String]) -> [String] {
+    var leading: [String] = []
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      if ["--db", "--as"].contains(word), index + 1 < words.count {
+        leading += [word, words[index + 1]]
+        index += 2
+      } else if word.hasPrefix("--db=") || word.hasPrefix("--as=") || word == "--json" {
+        leading.append(word)
+        index += 1
+      } else {
+        break
+      }
+    }
+    guard !leading.isEmpty else { return words }
+    let rest = Array(words[index...])
+    let path = rest.prefix { !$0.hasPrefix("-") }
+    return Array(path) + leading + rest.dropFirst(path.count)
+  }
+
+  /// No command matched: top-level or group help, or a suggestion for a mistyped word.
+  private static func unknown(_ path: [String], words: [String], console: Console) throws -> Int32
+  {
+    let helpAsked = words.contains("--help") || words.contains("-h")
+    if path.isEmpty {
+      console.print(Help.group([], specs: commands))
+      return helpAsked ? 0 : 2
+    }
+    // The longest prefix of the words that is a command group.
+    var group: [String] = []
+    for word in path {
+      let candidate = group + [word]
+      if commands.contains(where: { $0.path.starts(with: candidate) }) {
+        group = candidate
+      } else {
+        break
+      }
+    }
+    if group.count == path.count {
+      console.print(Help.group(group, specs: commands))
+      return helpAsked ? 0 : 2
+    }
+    let wrong = path[group.count]
+    let next = Set(
+      commands.filter { $0.path.starts(with: group) && $0.path.count > group.count }
+        .map { $0.path[group.count] })
+    let place = group.isEmpty ? "" : " of 'hwc \(group.joined(separator: " "))'"
+    var message = "'\(wrong)' is not a command\(place)"
+    if let nearest = Suggestion.nearest(to: wrong, among: next.sorted()) {
+      message += "; did you mean '\(nearest)'?"
+    } else {
+      message += " (one of: \(next.sorted().joined(separator: ", ")))"
+    }
+    throw UsageError(message)
+  }
+
+  static func processEnvironment() -> [String: String] {
+    var result: [String: String] = [:]
+    var pointer = environ
+    while let entry = pointer.pointee {
+      let text = String(cString: entry)
+      if let equals = text.firstIndex(of: "=") {
+        result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+      }
+      pointer += 1
+    }
+    return result
+  }
+}
+
+/// Buffered standard output, flushed before anything goes to standard error so that the two
+/// interleave in order.
+final class StandardStreams: @unchecked Sendable {
+  private var buffer: [UInt8] = []
+
+  func write(_ text: String, to descriptor: Int32) {
+    if descriptor == 2 {
+      flush()
+      emit(Array(text.utf8), to: 2)
+      return
+    }
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  func flush() {
+    emit(buffer, to: 1)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private func emit(_ bytes: [UInt8], to descriptor: Int32) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+      if written <= 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      offset += written
+    }
+  }
+}

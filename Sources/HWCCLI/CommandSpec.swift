@@ -1,0 +1,112 @@
+/// An option a command accepts, declared as data so that parsing and help cannot drift apart.
+public struct OptionSpec: Sendable {
+  /// The long name without dashes, e.g. `district`.
+  public let name: String
+  /// The placeholder of its value (`D`, `YYYY-MM-DD`); nil for a flag.
+  public let value: String?
+  /// One line of help.
+  public let help: String
+  /// True when the option must be given.
+  public let required: Bool
+  /// True when the option may be given several times.
+  public let repeating: Bool
+
+  public init(
+    _ name: String, _ value: String? = nil, _ help: String, required: Bool = false,
+    repeating: Bool = false
+  ) {
+    self.name = name
+    self.value = value
+    self.help = help
+    self.required = required
+    self.repeating = repeating
+  }
+
+  /// How the option is written in a usage line.
+  var usage: String {
+    var text = "--\(name)" + (value.map { " \($0)" } ?? "")
+    if repeating { text += " ..." }
+    return required ? text : "[\(text)]"
+  }
+}
+
+/// A positional argument.
+public struct ArgumentSpec: Sendable {
+  public let name: String
+  public let help: String
+  public let required: Bool
+
+  public init(_ name: String, _ help: String, required: Bool = true) {
+    self.name = name
+    self.help = help
+    self.required = required
+  }
+}
+
+/// What a command needs from its context.
+public struct CommandTraits: OptionSet, Sendable {
+  public let rawValue: Int
+  public init(rawValue: Int) { self.rawValue = rawValue }
+  /// Changes the register: takes `--as USER` / `HWC_USER`.
+  public static let mutating = CommandTraits(rawValue: 1)
+  /// Prints or creates records: takes `--json`.
+  public static let json = CommandTraits(rawValue: 2)
+  /// Works on the register file: takes `--db PATH`.
+  public static let database = CommandTraits(rawValue: 4)
+}
+
+/// A subcommand: its words, what it does, and the options it takes.
+public struct CommandSpec: Sendable {
+  /// The command words after `hwc`, e.g. `["complaint", "register"]`.
+  public let path: [String]
+  /// One line: what it does.
+  public let abstract: String
+  /// Longer help shown by `--help`.
+  public let discussion: String
+  public let arguments: [ArgumentSpec]
+  public let options: [OptionSpec]
+  public let traits: CommandTraits
+  /// Runs the command; returns the exit code.
+  public let run: @Sendable (Invocation) throws -> Int32
+
+  public init(
+    _ path: [String], abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
+    options: [OptionSpec] = [], traits: CommandTraits = [.database],
+    run: @escaping @Sendable (Invocation) throws -> Int32
+  ) {
+    self.path = path
+    self.abstract = abstract
+    self.discussion = discussion
+    self.arguments = arguments
+    self.options = options
+    self.traits = traits
+    self.run = run
+  }
+
+  /// The options shared by every command with these traits, declared once.
+  static func sharedOptions(_ traits: CommandTraits) -> [OptionSpec] {
+    var shared: [OptionSpec] = []
+    if traits.contains(.database) {
+      shared.append(OptionSpec("db", "PATH", "the register file (default: $HWC_DB, else ./hwc.sqlite)"))
+    }
+    if traits.contains(.mutating) {
+      shared.append(OptionSpec("as", "USER", "who is doing this (default: $HWC_USER)"))
+    }
+    if traits.contains(.json) {
+      shared.append(OptionSpec("json", nil, "print one JSON document instead of text"))
+    }
+    shared.append(OptionSpec("help", nil, "show this help"))
+    return shared
+  }
+
+  /// Every option this command accepts, its own first.
+  var allOptions: [OptionSpec] { options + CommandSpec.sharedOptions(traits) }
+
+  /// The usage line, e.g. `hwc user add NAME --role ROLE ... [--db PATH] ...`.
+  var usage: String {
+    var parts = ["hwc"] + path
+    parts += arguments.map { $0.required ? $0.name : "[\($0.name)]" }
+    parts += allOptions.filter { $0.name != "help" }.map(\.usage)
+    return parts.joined(separator: " ")
+  }
+}

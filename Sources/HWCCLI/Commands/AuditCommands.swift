@@ -1,0 +1,98 @@
+import HWCCore
+import HWCDomain
+import HWCRegister
+
+/// `hwc audit verify` and `hwc audit log`.
+enum AuditCommands {
+  static let specs = [
+    CommandSpec(
+      ["audit", "verify"], abstract: "Recompute the audit hash chain and check every audited row",
+      discussion: """
+        Recomputes the SHA-256 chain over every audit entry, then compares the current state of
+        every user, claimant and complaint with what its latest audit entry says it became. An
+        edit made with another SQLite tool — to the log or to a record — is reported with the
+        first entry or record that does not match, and the exit status is 1.
+        """,
+      traits: [.database, .json]
+    ) { invocation in
+      let result = try invocation.openRegister().verifyAudit()
+      if invocation.json {
+        invocation.console.print(
+          JSON.object([
+            ("entries", .int(result.entries)), ("rows", .int(result.rows)),
+            ("ok", .bool(result.problem == nil)), ("problem", .optional(result.problem)),
+          ]))
+      } else if result.problem == nil {
+        invocation.console.print(
+          "audit chain intact: \(result.entries) entries, \(result.rows) records match the log")
+      }
+      if let problem = result.problem {
+        invocation.console.error("hwc: audit verification failed: \(problem)")
+        return 1
+      }
+      return 0
+    },
+    CommandSpec(
+      ["audit", "log"], abstract: "Print audit entries, oldest first",
+      options: [
+        OptionSpec("entity", "KIND:ID", "only this entity, e.g. complaint:KAZ-2026-0001"),
+        OptionSpec("limit", "N", "at most N entries"),
+      ],
+      traits: [.database, .json]
+    ) { invocation in
+      var limit: Int?
+      if let text = invocation.value("limit") {
+        guard let value = Int(text), value > 0 else {
+          throw DomainError.invalid(field: .limit, "'\(text)' is not a positive whole number")
+        }
+        limit = value
+      }
+      let entries = try invocation.openRegister().auditLog(
+        entity: invocation.value("entity"), limit: limit)
+      if invocation.json {
+        invocation.console.print(
+          JSON.array(
+            entries.map { entry in
+              JSON.object([
+                ("id", .int(entry.id)), ("at", .string(entry.at)), ("actor", .string(entry.actor)),
+                ("command", .string(entry.command)), ("entity", .string(Masking.entity(entry.entity))),
+                ("action", .string(entry.action)), ("before", .optional(entry.before.map(Masking.state))),
+                ("after", .optional(entry.after.map(Masking.state))), ("hash", .string(entry.hash)),
+              ])
+            }))
+        return 0
+      }
+      for entry in entries {
+        invocation.console.print(
+          "#\(entry.id) \(entry.at) \(entry.actor): \(entry.command) — \(entry.action) "
+            + Masking.entity(entry.entity))
+        if let after = entry.after { invocation.console.print("    " + Masking.state(after)) }
+      }
+      return 0
+    },
+  ]
+}
+
+/// Masks national IDs in audit text (entity names and recorded states).
+enum Masking {
+  /// `claimant:880512300411` → `claimant:88********11`.
+  static func entity(_ entity: String) -> String {
+    guard entity.hasPrefix("claimant:") else { return entity }
+    return "claimant:" + NationalID.mask(String(entity.dropFirst("claimant:".count)))
+  }
+
+  /// Replaces the value of `"national_id":"…"` with its masked form.
+  static func state(_ json: String) -> String {
+    let key = Array("\"national_id\":\"")
+    let characters = Array(json)
+    guard characters.count > key.count else { return json }
+    for start in 0...(characters.count - key.count) where characters[start] == key[0] {
+      guard Array(characters[start..<start + key.count]) == key else { continue }
+      let valueStart = start + key.count
+      guard let end = characters[valueStart...].firstIndex(of: "\"") else { return json }
+      return String(characters[..<valueStart])
+        + NationalID.mask(String(characters[valueStart..<end])) + String(characters[end...])
+    }
+    return json
+  }
+}

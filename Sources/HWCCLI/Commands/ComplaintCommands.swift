@@ -1,0 +1,200 @@
+import HWCCore
+import HWCDomain
+import HWCRegister
+
+/// `hwc complaint register|import|list|show`.
+enum ComplaintCommands {
+  static let specs = [register, importFile, list, show]
+
+  static let register = CommandSpec(
+    ["complaint", "register"], abstract: "Register a complaint (officer of the district)",
+    discussion: """
+      Items are KEY=QTY with at most two decimals; livestock in whole heads. Accepted items:
+        livestock_predation, disease_spread: sheep_goat.adult|young, cattle.*, horse.*, camel.*,
+          yak.* (heads)
+        pasture_trampling: pasture.light|moderate|severe (hectares)
+        hay_loss: hay (tonnes)
+        crop_invasion: crop.wheat|barley|fodder|other (hectares)
+        water_depletion: water.point_day
+      The same --ref twice is the same complaint: registering it again changes nothing.
+      Possible duplicates (same claimant and type within 7 days; heads above the declared herd)
+      are flagged, not refused.
+      """,
+    options: [
+      OptionSpec("claimant", "NATIONAL_ID", "the claimant (add them first)", required: true),
+      OptionSpec("district", "D", "district where the loss happened", required: true),
+      OptionSpec("conservancy", "C", "conservancy where the loss happened (Kyrgyzstan)"),
+      OptionSpec("type", "T", "damage type", required: true),
+      OptionSpec("species", "S", "saiga, snow_leopard, wolf, brown_bear, wild_boar, other", required: true),
+      OptionSpec("incident-date", "YYYY-MM-DD", "when the loss happened", required: true),
+      OptionSpec("reported-date", "YYYY-MM-DD", "when it was reported", required: true),
+      OptionSpec("item", "KEY=QTY", "a claimed item", required: true, repeating: true),
+      OptionSpec("ref", "EXTERNAL", "field-form number"),
+      OptionSpec("village", "V", "village"),
+      OptionSpec("coordinates", "LAT,LON", "where, in decimal degrees"),
+      OptionSpec("notes", "TEXT", "notes"),
+    ],
+    traits: [.database, .mutating, .json]
+  ) { invocation in
+    let (register, actor) = try invocation.openForChange()
+    let draft = ComplaintDraft(
+      nationalID: invocation.value("claimant") ?? "", district: invocation.value("district") ?? "",
+      conservancy: invocation.value("conservancy"), type: invocation.value("type") ?? "",
+      species: invocation.value("species") ?? "",
+      incidentDate: invocation.value("incident-date") ?? "",
+      reportedDate: invocation.value("reported-date") ?? "", items: invocation.values("item"),
+      ref: invocation.value("ref"), village: invocation.value("village"),
+      coordinates: invocation.value("coordinates"), notes: invocation.value("notes"))
+    let registration = try register.registerComplaint(draft, actor: actor)
+    let complaint = registration.complaint
+    if invocation.json {
+      invocation.console.print(complaint.json)
+      return 0
+    }
+    invocation.console.print(
+      registration.created
+        ? "registered complaint \(complaint.code)"
+        : "complaint \(complaint.code) already registered under ref \(complaint.ref ?? ""); nothing changed")
+    for flag in complaint.flags where registration.created {
+      invocation.console.print("  flagged: \(flag)")
+    }
+    return 0
+  }
+
+  static let importFile = CommandSpec(
+    ["complaint", "import"], abstract: "Import complaints from a field-form CSV file",
+    discussion: """
+      UTF-8 CSV with a header row: ref, claimant_id, claimant_name, district, conservancy, village,
+      type, species, incident_date, reported_date, items (items as key=qty;key=qty). Every row
+      needs a ref (field-form number): importing the same file again changes nothing. An unknown
+      claimant_id with a claimant_name adds the claimant.
+      By default the whole file is checked and either every row is imported or none, and every
+      bad row is listed as FILE:LINE: column: problem. --skip-invalid imports the good rows and
+      writes the bad ones, with their reasons, to --rejects. --dry-run checks and reports only.
+      """,
+    arguments: [ArgumentSpec("FILE.csv", "the file to import")],
+    options: [
+      OptionSpec("dry-run", nil, "check every row, write nothing"),
+      OptionSpec("skip-invalid", nil, "import the good rows, reject the bad ones"),
+      OptionSpec("rejects", "FILE", "where --skip-invalid writes the bad rows"),
+    ],
+    traits: [.database, .mutating, .json]
+  ) { invocation in
+    try ImportRunner.run(invocation, noun: "complaints") { register, actor, options, observer in
+      try register.importComplaints(
+        path: invocation.argument(0)!, options: options, actor: actor, observer: observer)
+    }
+  }
+
+  static let list = CommandSpec(
+    ["complaint", "list"], abstract: "List complaints",
+    options: [
+      OptionSpec("district", "D", "only this district"),
+      OptionSpec("status", "S", "only this status"),
+      OptionSpec("quarter", "YYYY-Qn", "only those reported in this quarter"),
+    ],
+    traits: [.database, .json]
+  ) { invocation in
+    let complaints = try invocation.openRegister().complaints(
+      district: invocation.value("district"), status: invocation.value("status"),
+      quarter: invocation.value("quarter"))
+    if invocation.json {
+      invocation.console.print(JSON.array(complaints.map(\.json)))
+      return 0
+    }
+    var table = TextTable(
+      ["id", "district", "claimant", "type", "species", "incident", "reported", "status", "flags"],
+      rightAligned: [8])
+    for c in complaints {
+      table.add([
+        c.code, c.district, c.claimantName, c.type, c.species, c.incidentDate, c.reportedDate,
+        c.status, c.flags == 0 ? "" : String(c.flags),
+      ])
+    }
+    invocation.console.print(table.text + "\(complaints.count) complaint(s)")
+    return 0
+  }
+
+  static let show = CommandSpec(
+    ["complaint", "show"], abstract: "Show a complaint with its items, flags and history",
+    arguments: [ArgumentSpec("ID", "complaint id, e.g. KAZ-2026-0001")], traits: [.database, .json]
+  ) { invocation in
+    let c = try invocation.openRegister().complaint(code: invocation.argument(0)!)
+    if invocation.json {
+      invocation.console.print(c.json)
+      return 0
+    }
+    var lines = [
+      "complaint   \(c.code)  [\(c.status)]",
+      "claimant    \(c.claimantName) (\(c.claimantMaskedID))",
+      "district    \(c.district)" + (c.conservancy.map { ", conservancy \($0)" } ?? ""),
+      "damage      \(c.type) by \(c.species)",
+      "incident    \(c.incidentDate), reported \(c.reportedDate)",
+      "items       \(c.itemsText.replacingOccurrences(";", ", "))",
+    ]
+    if let village = c.village { lines.append("village     \(village)") }
+    if let ref = c.ref { lines.append("ref         \(ref)") }
+    if let notes = c.notes { lines.append("notes       \(notes)") }
+    for flag in c.flags { lines.append("flag        \(flag)") }
+    lines.append("history")
+    for event in c.events {
+      lines.append(
+        "  \(event.at)  \(event.kind) by \(event.actor)" + (event.reason.map { ": \($0)" } ?? ""))
+    }
+    invocation.console.print(lines.joined(separator: "\n"))
+    return 0
+  }
+}
+
+extension String {
+  /// The string with every `target` replaced by `replacement` (no Foundation).
+  func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}
+
+/// Runs an import command: options, progress on a terminal, errors, summary.
+enum ImportRunner {
+  static func run(
+    _ invocation: Invocation, noun: String,
+    body: (Register, Actor, ImportOptions, ImportObserver) throws -> ImportSummary
+  ) throws -> Int32 {
+    let options = ImportOptions(
+      dryRun: invocation.flag("dry-run"), skipInvalid: invocation.flag("skip-invalid"),
+      rejectsPath: invocation.value("rejects"))
+    if options.skipInvalid != (options.rejectsPath != nil) {
+      throw UsageError("--skip-invalid and --rejects FILE go together", spec: invocation.spec)
+    }
+    let (register, actor) = try invocation.openForChange()
+    let console = invocation.console
+    let observer = ImportObserver(
+      rowError: { console.error($0) },
+      progress: { bytes, rows in
+        if console.errorIsTerminal { console.progress("\r\(rows) rows, \(bytes / 1_000_000) MB read") }
+      })
+    let summary = try body(register, actor, options, observer)
+    if console.errorIsTerminal { console.progress("\r\u{1B}[K") }
+    if invocation.json {
+      console.print(summary.json)
+    } else if summary.committed {
+      var line = "imported \(summary.created) \(noun) from \(summary.rows) rows"
+      if summary.unchanged > 0 { line += ", \(summary.unchanged) already registered (unchanged)" }
+      if summary.claimantsCreated > 0 { line += ", \(summary.claimantsCreated) new claimants" }
+      if summary.rejected > 0 {
+        line += "; \(summary.rejected) rejected, written to \(options.rejectsPath ?? "")"
+      }
+      console.print(line)
+    } else if options.dryRun {
+      console.print(
+        "dry run: \(summary.rows) rows checked, \(summary.created) would be imported, "
+          + "\(summary.unchanged) already registered, \(summary.rejected) invalid; nothing written")
+    }
+    if !summary.committed, !options.dryRun {
+      console.error(
+        "hwc: \(summary.rejected) of \(summary.rows) rows are invalid; nothing was imported "
+          + "(fix them, or use --skip-invalid --rejects FILE)")
+      return 1
+    }
+    return options.dryRun && summary.rejected > 0 ? 1 : 0
+  }
+}

@@ -1,0 +1,84 @@
+import HWCCore
+import HWCRegister
+
+/// A parsed command line with its environment: what a command's `run` receives.
+public struct Invocation {
+  public let spec: CommandSpec
+  /// Values of options, by name; a flag given has one empty value.
+  let values: [String: [String]]
+  /// Positional arguments in order.
+  public let arguments: [String]
+  public let environment: [String: String]
+  public let console: Console
+  public let clock: Clock
+
+  /// The single value of an option, or nil.
+  public func value(_ name: String) -> String? { values[name]?.last }
+
+  /// Every value of a repeating option.
+  public func values(_ name: String) -> [String] { values[name] ?? [] }
+
+  /// True when a flag was given.
+  public func flag(_ name: String) -> Bool { values[name] != nil }
+
+  /// The positional argument at `index`.
+  public func argument(_ index: Int) -> String? {
+    index < arguments.count ? arguments[index] : nil
+  }
+
+  /// True when `--json` was given.
+  public var json: Bool { flag("json") }
+
+  /// The database path: `--db`, else `HWC_DB`, else `./hwc.sqlite`.
+  public var databasePath: String {
+    value("db") ?? environment["HWC_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "hwc.sqlite"
+  }
+
+  /// The acting user's name: `--as`, else `HWC_USER`.
+  public var actorName: String? { value("as") ?? environment["HWC_USER"] }
+
+  /// The command as recorded in the audit log: its words and options, values of `--as`/`--db`
+  /// left out (they are recorded elsewhere or irrelevant).
+  var auditCommand: String {
+    (["hwc"] + spec.path).joined(separator: " ")
+  }
+
+  /// Opens the register for this command.
+  public func openRegister() throws -> Register {
+    try Register.open(path: databasePath, clock: clock, command: auditCommand)
+  }
+
+  /// Opens the register and resolves the acting user.
+  public func openForChange() throws -> (Register, Actor) {
+    let register = try openRegister()
+    return (register, try register.actor(named: actorName))
+  }
+}
+
+/// Where a command writes: standard output and standard error, or buffers in tests.
+public final class Console: @unchecked Sendable {
+  private let writeOut: (String) -> Void
+  private let writeErr: (String) -> Void
+  /// True when standard error is a terminal (progress lines are shown only then).
+  public let errorIsTerminal: Bool
+
+  public init(
+    out: @escaping (String) -> Void, err: @escaping (String) -> Void, errorIsTerminal: Bool = false
+  ) {
+    self.writeOut = out
+    self.writeErr = err
+    self.errorIsTerminal = errorIsTerminal
+  }
+
+  /// Writes a line (or several) to standard output.
+  public func print(_ text: String) { writeOut(text.hasSuffix("\n") ? text : text + "\n") }
+
+  /// Writes a line to standard error.
+  public func error(_ text: String) { writeErr(text.hasSuffix("\n") ? text : text + "\n") }
+
+  /// Writes text to standard error without a newline (progress lines).
+  public func progress(_ text: String) { writeErr(text) }
+
+  /// Prints a JSON document on standard output.
+  public func print(_ json: JSON) { print(json.text(pretty: true)) }
+}

@@ -1,0 +1,69 @@
+/// An input field, named as the command line (`--incident-date`) and CSV files (`incident_date`)
+/// name it.
+public enum Field: String, Sendable, Hashable {
+  case actor, name, role, nationalID, claimantName, district, conservancy, village, herd
+  case type, species, incidentDate, reportedDate, items, ref, coordinates, notes
+  case complaint, claimant, status, quarter, rejects, file, limit
+
+  /// The column name in CSV files.
+  public var column: String {
+    switch self {
+    case .nationalID, .claimant: return "claimant_id"
+    case .claimantName: return "claimant_name"
+    case .incidentDate: return "incident_date"
+    case .reportedDate: return "reported_date"
+    default: return rawValue
+    }
+  }
+
+  /// The option on the command line.
+  public var option: String {
+    switch self {
+    case .actor: return "--as"
+    case .nationalID: return "--id"
+    case .claimant: return "--claimant"
+    case .claimantName: return "--name"
+    case .incidentDate: return "--incident-date"
+    case .reportedDate: return "--reported-date"
+    case .items: return "--item"
+    case .complaint: return "ID"
+    default: return "--" + rawValue
+    }
+  }
+}
+
+/// Why the register refused an operation; nothing was written.
+public enum DomainError: Error, CustomStringConvertible, Equatable {
+  /// A field's value is not acceptable.
+  case invalid(field: Field, String)
+  /// The acting user may not do this.
+  case notPermitted(String)
+  /// Something named does not exist.
+  case notFound(String)
+  /// The operation conflicts with what the register already holds.
+  case conflict(String)
+
+  /// The field at fault, when there is one.
+  public var field: Field? {
+    if case .invalid(let field, _) = self { return field }
+    return nil
+  }
+
+  /// The problem without the field name, for `FILE:LINE: column: problem` lines.
+  public var problem: String {
+    switch self {
+    case .invalid(_, let message), .notPermitted(let message), .notFound(let message),
+      .conflict(let message):
+      return message
+    }
+  }
+
+  /// One sentence naming the command-line option at fault.
+  public var description: String {
+    switch self {
+    case .invalid(let field, let message): return "\(field.option): \(message)"
+    case .notPermitted(let message), .notFound(let message), .conflict(let message):
+      return message
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import HWCCore
+import HWCStore
+
+/// The tamper-evident log: every mutation appends an entry whose hash covers the previous hash
+/// and every field of the entry.
+struct AuditLog {
+  let db: Database
+
+  /// The hash before the first entry.
+  static let genesis = String(repeating: "0", count: 64)
+
+  /// The audited kinds of entity, each with the view that renders its current state.
+  static let views: [(prefix: String, view: String)] = [
+    ("user", "audit_state_user"),
+    ("claimant", "audit_state_claimant"),
+    ("complaint", "audit_state_complaint"),
+  ]
+
+  /// One entry's fields, in the order they are hashed.
+  struct Entry {
+    var id: Int
+    var at: String
+    var actor: String
+    var command: String
+    var entity: String
+    var action: String
+    var before: String?
+    var after: String?
+  }
+
+  /// The SHA-256 of `previous` and the entry, each field length-prefixed so no two entries can
+  /// serialize alike; a missing before/after is `-`.
+  static func hash(previous: String, _ entry: Entry) -> String {
+    var sha = SHA256()
+    func field(_ text: String?) {
+      guard let text else {
+        sha.update("-;")
+        return
+      }
+      sha.update("\(text.utf8.count):")
+      sha.update(text)
+      sha.update(";")
+    }
+    field(previous)
+    field(String(entry.id))
+    field(entry.at)
+    field(entry.actor)
+    field(entry.command)
+    field(entry.entity)
+    field(entry.action)
+    field(entry.before)
+    field(entry.after)
+    return SHA256.hex(sha.finalize())
+  }
+
+  /// The current audited state of the entity with row id `id` in `view`.
+  func state(view: String, id: Int) throws -> (entity: String, state: String)? {
+    try db.prepare("SELECT entity, state FROM \(view) WHERE id = ?").first([.integer(Int64(id))]) {
+      ($0.text(0), $0.text(1))
+    }
+  }
+
+  /// Appends an entry; must run inside the caller's write transaction.
+  func append(
+    at: String, actor: String, command: String, entity: String, action: String,
+    before: String?, after: String?
+  ) throws {
+    let last = try db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first {
+      ($0.int(0), $0.text(1))
+    }
+    let entry = Entry(
+      id: (last?.0 ?? 0) + 1, at: at, actor: actor, command: command, entity: entity,
+      action: action, before: before, after: after)
+    let previous = last?.1 ?? AuditLog.genesis
+    let hash = AuditLog.hash(previous: previous, entry)
+    try db.run(
+      """
+      INSERT INTO audit_log(id, at, actor, command, entity, action, before, after, prev_hash, hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        .integer(Int64(entry.id)), .text(at), .text(actor), .text(command), .text(entity),
+        .text(action), before.map(SQLValue.text) ?? .null, after.map(SQLValue.text) ?? .null,
+        .text(previous), .text(hash),
+      ])
+  }
+}

@@ -1,0 +1,140 @@
+import HWCCore
+import HWCDomain
+import HWCStore
+
+extension Register {
+  /// Records the change of one audited row: call `before` first, mutate, then `after`.
+  struct Change {
+    let view: String
+    let id: Int
+    let before: String?
+  }
+
+  /// Captures the audited state of row `id` of `kind` before a mutation.
+  func beginChange(_ kind: String, id: Int) throws -> Change {
+    let view = AuditLog.views.first { $0.prefix == kind }!.view
+    return Change(view: view, id: id, before: try audit.state(view: view, id: id)?.state)
+  }
+
+  /// Appends the audit entry for a change, reading the state the row now has.
+  func commitChange(_ change: Change, action: String, actor: String) throws {
+    let now = try audit.state(view: change.view, id: change.id)
+    try audit.append(
+      at: clock.timestamp(), actor: actor, command: command,
+      entity: now?.entity ?? "?", action: action, before: change.before, after: now?.state)
+  }
+
+  /// Audits the creation of row `id` of `kind`.
+  func auditCreated(_ kind: String, id: Int, actor: String) throws {
+    let change = Change(
+      view: AuditLog.views.first { $0.prefix == kind }!.view, id: id, before: nil)
+    try commitChange(change, action: "create", actor: actor)
+  }
+
+  /// One audit entry as printed by `hwc audit log`.
+  public struct AuditEntry: Sendable {
+    public let id: Int
+    public let at: String
+    public let actor: String
+    public let command: String
+    public let entity: String
+    public let action: String
+    public let before: String?
+    public let after: String?
+    public let hash: String
+  }
+
+  /// Audit entries, oldest first, optionally for one entity (`complaint:KAZ-2026-0001`).
+  public func auditLog(entity: String? = nil, limit: Int? = nil) throws -> [AuditEntry] {
+    var sql = "SELECT id, at, actor, command, entity, action, before, after, hash FROM audit_log"
+    var values: [SQLValue] = []
+    if let entity {
+      sql += " WHERE entity = ?"
+      values.append(.text(entity))
+    }
+    sql += " ORDER BY id"
+    if let limit { sql += " LIMIT \(limit)" }
+    return try db.prepare(sql).map(values) { row in
+      AuditEntry(
+        id: row.int(0), at: row.text(1), actor: row.text(2), command: row.text(3),
+        entity: row.text(4), action: row.text(5), before: row.optionalText(6),
+        after: row.optionalText(7), hash: row.text(8))
+    }
+  }
+
+  /// The result of `hwc audit verify`.
+  public struct AuditVerification: Sendable {
+    /// Entries whose hashes were recomputed.
+    public let entries: Int
+    /// Audited rows compared with their latest entry.
+    public let rows: Int
+    /// The first problem found, or nil when the chain and the rows agree.
+    public let problem: String?
+  }
+
+  /// Recomputes the hash chain and compares every audited row with what the log says it became.
+  public func verifyAudit() throws -> AuditVerification {
+    try db.transaction(.deferred) {
+      var previous = AuditLog.genesis
+      var expectedID = 1
+      var count = 0
+      var problem: String?
+      let statement = try db.prepare(
+        """
+        SELECT id, at, actor, command, entity, action, before, after, prev_hash, hash
+        FROM audit_log ORDER BY id
+        """)
+      try statement.bind([])
+      while problem == nil, try statement.step() {
+        let row = Row(statement: statement)
+        let entry = AuditLog.Entry(
+          id: row.int(0), at: row.text(1), actor: row.text(2), command: row.text(3),
+          entity: row.text(4), action: row.text(5), before: row.optionalText(6),
+          after: row.optionalText(7))
+        if entry.id != expectedID {
+          problem = "audit entry #\(expectedID) is missing (the next entry is #\(entry.id))"
+        } else if row.text(8) != previous {
+          problem = "audit entry #\(entry.id) does not follow entry #\(entry.id - 1) "
+            + "(its previous hash was changed)"
+        } else if AuditLog.hash(previous: previous, entry) != row.text(9) {
+          problem = "audit entry #\(entry.id) (\(entry.entity)) was altered: its hash does not match"
+        }
+        previous = row.text(9)
+        expectedID += 1
+        count += 1
+      }
+      statement.reset()
+      if let problem { return AuditVerification(entries: count, rows: 0, problem: problem) }
+      var rows = 0
+      for (prefix, view) in AuditLog.views {
+        rows += try db.scalarInt("SELECT count(*) FROM \(view)")
+        let mismatch = try db.prepare(
+          """
+          WITH latest AS (
+            SELECT entity, after, id FROM audit_log
+            WHERE id IN (SELECT max(id) FROM audit_log
+                         WHERE entity >= '\(prefix):' AND entity < '\(prefix);' GROUP BY entity))
+          SELECT s.entity, l.id FROM \(view) s LEFT JOIN latest l ON l.entity = s.entity
+          WHERE l.after IS NOT s.state
+          UNION ALL
+          SELECT l.entity, -l.id FROM latest l LEFT JOIN \(view) s ON s.entity = l.entity
+          WHERE s.entity IS NULL AND l.after IS NOT NULL
+          LIMIT 1
+          """
+        ).first { ($0.text(0), $0.optionalInt(1)) }
+        if let (entity, entryID) = mismatch {
+          let text: String
+          switch entryID {
+          case nil: text = "\(entity) has no audit entry: it was added outside hwc"
+          case let id? where id < 0:
+            text = "\(entity) was removed outside hwc (its last audit entry is #\(-id))"
+          case let id?:
+            text = "\(entity) does not match its last audit entry #\(id): it was edited outside hwc"
+          }
+          return AuditVerification(entries: count, rows: rows, problem: text)
+        }
+      }
+      return AuditVerification(entries: count, rows: rows, problem: nil)
+    }
+  }
+}

@@ -1,0 +1,224 @@
+import HWCCore
+import HWCDomain
+import HWCStore
+
+/// A claimant as shown and listed; the national ID is masked.
+public struct ClaimantRecord: Sendable {
+  public let id: Int
+  public let maskedID: String
+  public let name: String
+  public let district: String
+  public let conservancy: String?
+  public let village: String?
+  /// Latest declared heads per livestock class.
+  public let herd: [(livestockClass: String, heads: Int)]
+  public let complaints: Int
+
+  public var json: JSON {
+    .object([
+      ("id", .int(id)), ("national_id_masked", .string(maskedID)), ("name", .string(name)),
+      ("district", .string(district)), ("conservancy", .optional(conservancy)),
+      ("village", .optional(village)),
+      ("herd", .object(herd.map { ($0.livestockClass, JSON.int($0.heads)) })),
+      ("complaints", .int(complaints)),
+    ])
+  }
+}
+
+/// A claimant to add, as typed.
+public struct ClaimantDraft: Sendable {
+  public var name: String
+  public var nationalID: String
+  public var district: String
+  public var village: String?
+  public var conservancy: String?
+  /// `CLASS=HEADS` pairs.
+  public var herd: [String]
+
+  public init(
+    name: String, nationalID: String, district: String, village: String? = nil,
+    conservancy: String? = nil, herd: [String] = []
+  ) {
+    self.name = name
+    self.nationalID = nationalID
+    self.district = district
+    self.village = village
+    self.conservancy = conservancy
+    self.herd = herd
+  }
+}
+
+extension Register {
+  static let livestockClasses = ["sheep_goat", "cattle", "horse", "camel", "yak"]
+
+  /// Adds a claimant (`hwc claimant add`): an officer of the claimant's district.
+  public func addClaimant(_ draft: ClaimantDraft, actor: Actor) throws -> ClaimantRecord {
+    let checked = try checkClaimant(draft)
+    try require(
+      actor, .officer, districtID: checked.district.id, conservancyID: checked.conservancy?.id,
+      to: "add claimants")
+    return try db.transaction {
+      if try claimantID(nationalID: checked.id.value) != nil {
+        throw DomainError.conflict(
+          "a claimant with national ID \(checked.id.masked) is already registered")
+      }
+      let id = try insertClaimant(checked, actor: actor)
+      return try claimant(id: id)
+    }
+  }
+
+  struct CheckedClaimant {
+    let id: NationalID
+    let name: String
+    let district: District
+    let conservancy: Conservancy?
+    let village: String?
+    let herd: [(String, Int)]
+  }
+
+  func checkClaimant(_ draft: ClaimantDraft) throws -> CheckedClaimant {
+    let name = draft.name.trimmingSpaces
+    guard !name.isEmpty else { throw DomainError.invalid(field: .claimantName, "is required") }
+    guard name.count <= 200, !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+      throw DomainError.invalid(field: .claimantName, "is not a plain name of up to 200 characters")
+    }
+    guard let district = reference.district(named: draft.district.trimmingSpaces) else {
+      throw DomainError.invalid(
+        field: .district,
+        "'\(draft.district)' is not a district (one of: \(reference.districtNames))")
+    }
+    let nationalID: NationalID
+    do {
+      nationalID = try NationalID(draft.nationalID, country: district.country)
+    } catch {
+      throw DomainError.invalid(field: .nationalID, error.description)
+    }
+    var conservancy: Conservancy?
+    if let text = draft.conservancy?.trimmingSpaces, !text.isEmpty {
+      guard let found = reference.conservancy(named: text) else {
+        throw DomainError.invalid(
+          field: .conservancy,
+          "'\(text)' is not a conservancy (one of: \(reference.conservancyNames))")
+      }
+      guard found.districtID == district.id else {
+        throw DomainError.invalid(
+          field: .conservancy, "\(found.name.en) is not in \(district.name.en)")
+      }
+      conservancy = found
+    }
+    let village = draft.village?.trimmingSpaces
+    if let village, village.count > 100 {
+      throw DomainError.invalid(field: .village, "is longer than 100 characters")
+    }
+    var herd: [(String, Int)] = []
+    for entry in draft.herd {
+      let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces }
+      guard parts.count == 2, Register.livestockClasses.contains(parts[0]) else {
+        throw DomainError.invalid(
+          field: .herd,
+          "'\(entry)' is not CLASS=HEADS with CLASS one of "
+            + Register.livestockClasses.joined(separator: ", "))
+      }
+      guard let heads = Int(parts[1]), heads >= 0, heads <= 1_000_000,
+        parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
+      else {
+        throw DomainError.invalid(field: .herd, "\(parts[0]) heads '\(parts[1])' is not a whole number")
+      }
+      guard !herd.contains(where: { $0.0 == parts[0] }) else {
+        throw DomainError.invalid(field: .herd, "\(parts[0]) is given more than once")
+      }
+      herd.append((parts[0], heads))
+    }
+    return CheckedClaimant(
+      id: nationalID, name: name, district: district, conservancy: conservancy,
+      village: village?.isEmpty == true ? nil : village, herd: herd)
+  }
+
+  func insertClaimant(_ claimant: CheckedClaimant, actor: Actor) throws -> Int {
+    let now = clock.timestamp()
+    try db.run(
+      """
+      INSERT INTO claimant(national_id, country, name, district_id, conservancy_id, village,
+        created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        .text(claimant.id.value), .text(claimant.id.country.rawValue), .text(claimant.name),
+        .integer(Int64(claimant.district.id)),
+        claimant.conservancy.map { .integer(Int64($0.id)) } ?? .null,
+        claimant.village.map(SQLValue.text) ?? .null, .text(now), .integer(Int64(actor.id)),
+      ])
+    let id = db.lastInsertRowID
+    for (livestockClass, heads) in claimant.herd {
+      try db.run(
+        """
+        INSERT INTO herd_declaration(claimant_id, livestock_class, heads, declared_at)
+        VALUES (?, ?, ?, ?)
+        """, [.integer(Int64(id)), .text(livestockClass), .integer(Int64(heads)), .text(now)])
+    }
+    try auditCreated("claimant", id: id, actor: actor.name)
+    return id
+  }
+
+  /// The row id of the claimant with this national ID.
+  func claimantID(nationalID: String) throws -> Int? {
+    try db.prepare("SELECT id FROM claimant WHERE national_id = ?").first(
+      [.text(nationalID.trimmingSpaces)]) { $0.int(0) }
+  }
+
+  /// Latest declared heads per class for a claimant.
+  func herd(claimantID: Int) throws -> [(livestockClass: String, heads: Int)] {
+    try db.prepare(
+      """
+      SELECT livestock_class, heads FROM herd_declaration h
+      WHERE claimant_id = ?1 AND id = (SELECT max(id) FROM herd_declaration
+        WHERE claimant_id = ?1 AND livestock_class = h.livestock_class)
+      ORDER BY livestock_class
+      """
+    ).map([.integer(Int64(claimantID))]) { (livestockClass: $0.text(0), heads: $0.int(1)) }
+  }
+
+  func claimant(id: Int) throws -> ClaimantRecord {
+    let row = try db.prepare(
+      """
+      SELECT national_id, country, name, district_id, conservancy_id, village,
+        (SELECT count(*) FROM complaint WHERE claimant_id = claimant.id)
+      FROM claimant WHERE id = ?
+      """
+    ).first([.integer(Int64(id))]) { row in
+      (
+        row.text(0), row.text(1), row.text(2), row.int(3), row.optionalInt(4),
+        row.optionalText(5), row.int(6)
+      )
+    }
+    guard let row else { throw DomainError.notFound("no claimant #\(id)") }
+    return ClaimantRecord(
+      id: id, maskedID: NationalID.mask(row.0), name: row.2,
+      district: reference.district(id: row.3)?.name.en ?? "?",
+      conservancy: row.4.flatMap { reference.conservancy(id: $0)?.name.en }, village: row.5,
+      herd: try herd(claimantID: id), complaints: row.6)
+  }
+
+  /// The claimant with this national ID (`hwc claimant show`).
+  public func claimant(nationalID: String) throws -> ClaimantRecord {
+    guard let id = try claimantID(nationalID: nationalID) else {
+      throw DomainError.notFound("no claimant with national ID \(NationalID.mask(nationalID))")
+    }
+    return try claimant(id: id)
+  }
+
+  /// Claimants, by name, optionally in one district (`hwc claimant list`).
+  public func claimants(district: String? = nil) throws -> [ClaimantRecord] {
+    var sql = "SELECT id FROM claimant"
+    var values: [SQLValue] = []
+    if let district {
+      guard let found = reference.district(named: district) else {
+        throw DomainError.invalid(
+          field: .district, "'\(district)' is not a district (one of: \(reference.districtNames))")
+      }
+      sql += " WHERE district_id = ?"
+      values.append(.integer(Int64(found.id)))
+    }
+    sql += " ORDER BY name, id"
+    return try db.prepare(sql).map(values) { $0.int(0) }.map { try claimant(id: $0) }
+  }
+}

@@ -1,0 +1,41 @@
+import HWCCore
+import HWCDomain
+import HWCStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension Register {
+  /// One line of `hwc check`: what was checked and the problem, if any.
+  public struct CheckItem: Sendable {
+    public let name: String
+    public let problem: String?
+  }
+
+  /// Integrity, foreign keys and the audit chain; later modules add the ledger invariants.
+  public func check() throws -> [CheckItem] {
+    var items: [CheckItem] = []
+    let integrity = try db.prepare("PRAGMA integrity_check").map { $0.text(0) }
+    items.append(
+      CheckItem(
+        name: "integrity", problem: integrity == ["ok"] ? nil : integrity.prefix(3).joined(separator: "; ")))
+    let foreign = try db.prepare("PRAGMA foreign_key_check").map {
+      "\($0.text(0)) row \($0.int(1)) refers to a missing \($0.text(2))"
+    }
+    items.append(CheckItem(name: "foreign keys", problem: foreign.first))
+    let audit = try verifyAudit()
+    items.append(CheckItem(name: "audit chain", problem: audit.problem))
+    return items
+  }
+
+  /// Writes a consistent copy of the register to a new file (`hwc backup`).
+  public func backup(to path: String) throws {
+    guard access(path, F_OK) != 0 else {
+      throw DomainError.invalid(field: .file, "\(path) already exists; choose a new file name")
+    }
+    try db.backup(to: path)
+  }
+}

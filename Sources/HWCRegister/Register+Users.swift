@@ -1,0 +1,142 @@
+import HWCCore
+import HWCDomain
+import HWCStore
+
+/// The user running a command, with the roles the register gives them.
+public struct Actor: Sendable {
+  public let id: Int
+  public let name: String
+  public let roles: [ScopedRole]
+
+  /// True when the actor holds `role` with a scope covering the place.
+  public func has(_ role: Role, districtID: Int? = nil, conservancyID: Int? = nil) -> Bool {
+    roles.contains { scoped in
+      guard scoped.role == role else { return false }
+      guard let districtID else { return scoped.scope == .everywhere }
+      return scoped.scope.covers(districtID: districtID, conservancyID: conservancyID)
+    }
+  }
+}
+
+/// A user as listed by `hwc user list`.
+public struct UserRecord: Sendable {
+  public let id: Int
+  public let name: String
+  public let roles: [String]
+  public let createdAt: String
+
+  public var json: JSON {
+    .object([
+      ("id", .int(id)), ("name", .string(name)), ("roles", .array(roles.map(JSON.string))),
+      ("created_at", .string(createdAt)),
+    ])
+  }
+}
+
+extension Register {
+  /// The user called `name`, or a refusal naming the field.
+  public func actor(named name: String?) throws -> Actor {
+    guard let name = name?.trimmingSpaces, !name.isEmpty else {
+      throw DomainError.invalid(
+        field: .actor, "this command changes the register: name yourself with --as USER or HWC_USER")
+    }
+    guard
+      let id = try db.prepare("SELECT id FROM app_user WHERE name = ?").first(
+        [.text(name)], { $0.int(0) })
+    else {
+      throw DomainError.invalid(field: .actor, "there is no user '\(name)'")
+    }
+    return Actor(id: id, name: name, roles: try roles(userID: id))
+  }
+
+  func roles(userID: Int) throws -> [ScopedRole] {
+    try db.prepare(
+      "SELECT role, district_id, conservancy_id FROM user_role WHERE user_id = ? ORDER BY id"
+    ).map([.integer(Int64(userID))]) { row in
+      let scope: Scope =
+        row.optionalInt(1).map(Scope.district) ?? row.optionalInt(2).map(Scope.conservancy)
+        ?? .everywhere
+      return ScopedRole(role: Role(rawValue: row.text(0)) ?? .analyst, scope: scope)
+    }
+  }
+
+  /// Refuses unless `actor` holds `role` for the place; `what` names the action for the message.
+  public func require(
+    _ actor: Actor, _ role: Role, districtID: Int? = nil, conservancyID: Int? = nil,
+    to what: String
+  ) throws {
+    guard actor.has(role, districtID: districtID, conservancyID: conservancyID) else {
+      var place = ""
+      if let conservancyID, let conservancy = reference.conservancy(id: conservancyID) {
+        place = " in \(conservancy.name.en)"
+      } else if let districtID, let district = reference.district(id: districtID) {
+        place = " in \(district.name.en)"
+      }
+      throw DomainError.notPermitted(
+        "\(actor.name) may not \(what)\(place): that needs the \(role.rawValue) role"
+          + (districtID == nil ? "" : " for that district or conservancy"))
+    }
+  }
+
+  /// Adds a user with roles (`hwc user add`); admin only.
+  public func addUser(name: String, roles texts: [String], actor: Actor) throws -> UserRecord {
+    try require(actor, .admin, to: "add users")
+    let name = name.trimmingSpaces
+    guard !name.isEmpty, name.count <= 64,
+      name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" })
+    else {
+      throw DomainError.invalid(
+        field: .name, "'\(name)' is not a user name (letters, digits, '.', '_', '-'; up to 64)")
+    }
+    guard !texts.isEmpty else {
+      throw DomainError.invalid(field: .role, "at least one --role is required")
+    }
+    var roles: [ScopedRole] = []
+    for text in texts {
+      let role = try ScopedRole.parse(text, reference: reference).get()
+      if !roles.contains(role) { roles.append(role) }
+    }
+    return try db.transaction {
+      let exists = try db.scalarInt("SELECT count(*) FROM app_user WHERE name = ?", [.text(name)])
+      guard exists == 0 else { throw DomainError.conflict("user '\(name)' already exists") }
+      let id = try insertUser(name: name, roles: roles, actor: actor.name)
+      return try user(id: id)
+    }
+  }
+
+  @discardableResult
+  func insertUser(name: String, roles: [ScopedRole], actor: String) throws -> Int {
+    try db.run(
+      "INSERT INTO app_user(name, created_at) VALUES (?, ?)", [.text(name), .text(clock.timestamp())])
+    let id = db.lastInsertRowID
+    for role in roles {
+      var district: SQLValue = .null
+      var conservancy: SQLValue = .null
+      switch role.scope {
+      case .everywhere: break
+      case .district(let value): district = .integer(Int64(value))
+      case .conservancy(let value): conservancy = .integer(Int64(value))
+      }
+      try db.run(
+        "INSERT INTO user_role(user_id, role, district_id, conservancy_id) VALUES (?, ?, ?, ?)",
+        [.integer(Int64(id)), .text(role.role.rawValue), district, conservancy])
+    }
+    try auditCreated("user", id: id, actor: actor)
+    return id
+  }
+
+  func user(id: Int) throws -> UserRecord {
+    let row = try db.prepare("SELECT name, created_at FROM app_user WHERE id = ?").first(
+      [.integer(Int64(id))]) { ($0.text(0), $0.text(1)) }
+    guard let row else { throw DomainError.notFound("no user #\(id)") }
+    return UserRecord(
+      id: id, name: row.0, roles: try roles(userID: id).map { $0.written(reference: reference) },
+      createdAt: row.1)
+  }
+
+  /// Every user, by name.
+  public func users() throws -> [UserRecord] {
+    let ids = try db.prepare("SELECT id FROM app_user ORDER BY name").map { $0.int(0) }
+    return try ids.map { try user(id: $0) }
+  }
+}

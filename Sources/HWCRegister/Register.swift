@@ -1,0 +1,90 @@
+import HWCCore
+import HWCDomain
+import HWCStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An open register: the database, its reference data, the clock, and the command being run
+/// (recorded in the audit log).
+public final class Register {
+  public let db: Database
+  public let reference: Reference
+  public let clock: Clock
+  /// The command line being run, recorded with every audit entry (e.g. `complaint register`).
+  public var command: String
+  let audit: AuditLog
+
+  init(db: Database, clock: Clock, command: String) throws {
+    self.db = db
+    self.clock = clock
+    self.command = command
+    self.reference = try ReferenceLoader.load(db)
+    self.audit = AuditLog(db: db)
+  }
+
+  /// Opens an existing, up-to-date register at `path`.
+  public static func open(path: String, clock: Clock = .system, command: String = "") throws
+    -> Register
+  {
+    guard path == ":memory:" || access(path, F_OK) == 0 else {
+      throw RegisterError.missing(path: path)
+    }
+    let db = try Database(path: path, create: false)
+    let pending = try Schema.migrator.pending(db)
+    if !pending.isEmpty {
+      // A newer database or an edited migration is reported as such, before "outdated".
+      try Schema.migrator.checkApplied(db)
+      throw RegisterError.outdated(path: path, pending: pending)
+    }
+    try Schema.migrator.checkApplied(db)
+    return try Register(db: db, clock: clock, command: command)
+  }
+
+  /// What `hwc init` did.
+  public struct InitResult: Sendable {
+    /// True when the register file was created by this call.
+    public let created: Bool
+    /// Migrations applied by this call.
+    public let applied: [String]
+    /// The administrator created, when the register had no users.
+    public let admin: String?
+  }
+
+  /// Creates or upgrades the register at `path`; on a register without users, creates `admin`.
+  public static func initialize(path: String, admin: String, clock: Clock = .system) throws
+    -> (Register, InitResult)
+  {
+    let existed = path != ":memory:" && access(path, F_OK) == 0
+    let db = try Database(path: path, create: true)
+    let applied = try Schema.migrator.migrate(db)
+    let register = try Register(db: db, clock: clock, command: "init")
+    var createdAdmin: String?
+    try db.transaction {
+      if try db.scalarInt("SELECT count(*) FROM app_user") == 0 {
+        try register.insertUser(
+          name: admin, roles: [ScopedRole(role: .admin, scope: .everywhere)], actor: admin)
+        createdAdmin = admin
+      }
+    }
+    return (register, InitResult(created: !existed, applied: applied, admin: createdAdmin))
+  }
+}
+
+extension Migrator {
+  /// Refuses a database with unknown (newer) or edited migrations, without applying anything.
+  func checkApplied(_ db: Database) throws {
+    var applied: [String: String] = [:]
+    try db.prepare("SELECT name, checksum FROM schema_migration").forEach { row in
+      applied[row.text(0)] = row.text(1)
+    }
+    let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.name, $0.checksum) })
+    for name in applied.keys.sorted() {
+      guard let checksum = known[name] else { throw MigrationError.newerDatabase(name: name) }
+      guard checksum == applied[name] else { throw MigrationError.edited(name: name) }
+    }
+  }
+}

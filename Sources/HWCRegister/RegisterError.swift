@@ -1,0 +1,21 @@
+/// Why the register file could not be used.
+public enum RegisterError: Error, CustomStringConvertible, Equatable {
+  /// No register at the path: `hwc init` creates one.
+  case missing(path: String)
+  /// The register needs migrations this binary carries: `hwc init` applies them.
+  case outdated(path: String, pending: [String])
+  /// `hwc init` was asked to name an administrator on a register that already has users.
+  case alreadyInitialized(path: String)
+
+  public var description: String {
+    switch self {
+    case .missing(let path):
+      return "no register at \(path); create one with 'hwc init' or point --db at an existing one"
+    case .outdated(let path, let pending):
+      return "the register at \(path) needs upgrading (\(pending.count) migration(s) pending, "
+        + "first \(pending.first ?? "?")); run 'hwc init' to upgrade it"
+    case .alreadyInitialized(let path):
+      return "the register at \(path) already exists and has an administrator"
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import HWCCore
+
+/// One numbered schema change, `NNNN_name.sql`.
+public struct Migration: Sendable {
+  /// The file name, e.g. `0001_schema.sql`.
+  public let name: String
+  /// The SQL it runs.
+  public let sql: String
+  /// The number at the start of the name.
+  public let number: Int
+
+  /// Creates a migration from a file name of the form `NNNN_name.sql` and its text.
+  public init?(name: String, sql: String) {
+    let digits = name.prefix { $0.isASCII && $0.isNumber }
+    guard digits.count == 4, let number = Int(digits), name.hasSuffix(".sql") else { return nil }
+    self.name = name
+    self.sql = sql
+    self.number = number
+  }
+
+  /// SHA-256 of the SQL text, recorded when applied.
+  public var checksum: String { SHA256.hexHash(sql) }
+}
+
+/// Why the schema could not be brought up to date.
+public enum MigrationError: Error, CustomStringConvertible, Equatable {
+  /// An applied migration's file was edited after it was applied.
+  case edited(name: String)
+  /// The database has migrations this binary does not know: made by a newer hwc.
+  case newerDatabase(name: String)
+  /// The file is not a register made by hwc.
+  case notARegister
+  /// A migration failed to apply; nothing of it was kept.
+  case failed(name: String, message: String)
+
+  public var description: String {
+    switch self {
+    case .edited(let name):
+      return "migration \(name) was changed after it was applied to this database; "
+        + "restore the original file or use the hwc version that created the database"
+    case .newerDatabase(let name):
+      return "this database was created by a newer hwc (it has migration \(name)); "
+        + "use that version or a later one"
+    case .notARegister:
+      return "the file is not an hwc register (it has tables but no migration record)"
+    case .failed(let name, let message):
+      return "migration \(name) failed and was not applied: \(message)"
+    }
+  }
+}
+
+/// Applies migrations in order, each in its own transaction, recording name and checksum.
+public struct Migrator {
+  /// The migrations this binary knows, in order.
+  public let migrations: [Migration]
+
+  public init(migrations: [Migration]) {
+    self.migrations = migrations.sorted { $0.number < $1.number }
+  }
+
+  /// Checks what is applied and applies what is missing; returns the names newly applied.
+  @discardableResult
+  public func migrate(_ db: Database) throws -> [String] {
+    let applied = try db.transaction(.immediate) { () throws -> [String: String] in
+      let hasTable =
+        try db.scalarInt(
+          "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'")
+        == 1
+      if !hasTable {
+        let others = try db.scalarInt("SELECT count(*) FROM sqlite_schema")
+        guard others == 0 else { throw MigrationError.notARegister }
+        try db.execute(
+          """
+          CREATE TABLE schema_migration (
+            name TEXT PRIMARY KEY,
+            checksum TEXT NOT NULL,
+            applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+          ) STRICT
+          """)
+      }
+      var result: [String: String] = [:]
+      try db.prepare("SELECT name, checksum FROM schema_migration").forEach { row in
+        result[row.text(0)] = row.text(1)
+      }
+      return result
+    }
+    let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.name, $0) })
+    for name in applied.keys.sorted() where known[name] == nil {
+      throw MigrationError.newerDatabase(name: name)
+    }
+    for migration in migrations {
+      if let checksum = applied[migration.name], checksum != migration.checksum {
+        throw MigrationError.edited(name: migration.name)
+      }
+    }
+    var newlyApplied: [String] = []
+    for migration in migrations where applied[migration.name] == nil {
+      do {
+        try db.transaction(.immediate) {
+          // Another process may have applied it while we waited for the lock.
+          let done = try db.scalarInt(
+            "SELECT count(*) FROM schema_migration WHERE name = ?", [.text(migration.name)])
+          guard done == 0 else { return }
+          try db.execute(migration.sql)
+          try db.run(
+            "INSERT INTO schema_migration(name, checksum) VALUES (?, ?)",
+            [.text(migration.name), .text(migration.checksum)])
+          newlyApplied.append(migration.name)
+        }
+      } catch let error as SQLiteError {
+        throw MigrationError.failed(name: migration.name, message: error.message)
+      }
+    }
+    return newlyApplied
+  }
+
+  /// Names of migrations not yet applied to `db`, without applying them.
+  public func pending(_ db: Database) throws -> [String] {
+    let hasTable = try db.scalarInt(
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'")
+    guard hasTable == 1 else { return migrations.map(\.name) }
+    let applied = Set(try db.prepare("SELECT name FROM schema_migration").map { $0.text(0) })
+    return migrations.map(\.name).filter { !applied.contains($0) }
+  }
+}

@@ -1,0 +1,156 @@
+import CSQLite
+
+/// A value that can be bound to a statement parameter.
+public enum SQLValue: Sendable, Equatable {
+  case null
+  case integer(Int64)
+  case text(String)
+  case blob([UInt8])
+}
+
+/// A prepared statement; owns its SQLite pointer and finalizes it when released.
+public final class Statement {
+  let handle: OpaquePointer
+  /// The SQL text this statement was prepared from.
+  public let sql: String
+  private unowned let database: Database
+
+  init(database: Database, sql: String) throws(SQLiteError) {
+    var pointer: OpaquePointer?
+    let code = sqlite3_prepare_v3(database.handle, sql, -1, 0, &pointer, nil)
+    guard code == SQLITE_OK, let pointer else {
+      throw database.error(code: code, sql: sql)
+    }
+    self.handle = pointer
+    self.sql = sql
+    self.database = database
+  }
+
+  deinit { sqlite3_finalize(handle) }
+
+  /// Binds values to parameters 1…n in order, after clearing earlier bindings and resetting.
+  @discardableResult
+  public func bind(_ values: [SQLValue]) throws(SQLiteError) -> Statement {
+    sqlite3_reset(handle)
+    sqlite3_clear_bindings(handle)
+    for (offset, value) in values.enumerated() {
+      try bind(value, at: Int32(offset + 1))
+    }
+    return self
+  }
+
+  /// Binds one value to the 1-based parameter `index`.
+  public func bind(_ value: SQLValue, at index: Int32) throws(SQLiteError) {
+    let code: Int32
+    switch value {
+    case .null: code = sqlite3_bind_null(handle, index)
+    case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
+    case .text(let text):
+      code = text.utf8.withContiguousStorageIfAvailable { buffer in
+        buffer.withMemoryRebound(to: CChar.self) {
+          hwc_bind_text(handle, index, $0.baseAddress, Int32($0.count))
+        }
+      } ?? hwc_bind_text(handle, index, text, -1)
+    case .blob(let bytes):
+      code = bytes.withUnsafeBytes { hwc_bind_blob(handle, index, $0.baseAddress, Int32($0.count)) }
+    }
+    guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+  }
+
+  /// Advances one step: true when a row is available, false when the statement is done.
+  public func step() throws(SQLiteError) -> Bool {
+    let code = sqlite3_step(handle)
+    switch code {
+    case SQLITE_ROW: return true
+    case SQLITE_DONE: return false
+    default:
+      let error = database.error(code: code, sql: sql)
+      sqlite3_reset(handle)
+      throw error
+    }
+  }
+
+  /// Resets the statement so it can run again; keeps the bindings.
+  public func reset() { sqlite3_reset(handle) }
+
+  /// Runs the statement to completion with the given values, ignoring any rows.
+  public func run(_ values: [SQLValue] = []) throws(SQLiteError) {
+    try bind(values)
+    while try step() {}
+    sqlite3_reset(handle)
+  }
+
+  /// Runs the statement and calls `body` for each row.
+  public func forEach(
+    _ values: [SQLValue] = [], _ body: (Row) throws -> Void
+  ) throws {
+    try bind(values)
+    defer { sqlite3_reset(handle) }
+    while try step() { try body(Row(statement: self)) }
+  }
+
+  /// Runs the statement and maps each row.
+  public func map<T>(_ values: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> [T] {
+    var result: [T] = []
+    try forEach(values) { result.append(try transform($0)) }
+    return result
+  }
+
+  /// Runs the statement and maps the first row, if any.
+  public func first<T>(_ values: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> T? {
+    try bind(values)
+    defer { sqlite3_reset(handle) }
+    guard try step() else { return nil }
+    return try transform(Row(statement: self))
+  }
+}
+
+/// The current row of a statement; valid only inside the callback that receives it.
+public struct Row {
+  let statement: Statement
+
+  /// The current row of `statement`, after `step()` returned true.
+  public init(statement: Statement) { self.statement = statement }
+
+  /// Number of columns in the row.
+  public var count: Int { Int(sqlite3_column_count(statement.handle)) }
+
+  /// True when the 0-based column holds NULL.
+  public func isNull(_ index: Int) -> Bool {
+    sqlite3_column_type(statement.handle, Int32(index)) == SQLITE_NULL
+  }
+
+  /// The 0-based column as an integer (0 for NULL).
+  public func int(_ index: Int) -> Int { Int(sqlite3_column_int64(statement.handle, Int32(index))) }
+
+  /// The 0-based column as an integer, nil for NULL.
+  public func optionalInt(_ index: Int) -> Int? { isNull(index) ? nil : int(index) }
+
+  /// The 0-based column as text ("" for NULL).
+  public func text(_ index: Int) -> String {
+    guard let pointer = sqlite3_column_text(statement.handle, Int32(index)) else { return "" }
+    let length = Int(sqlite3_column_bytes(statement.handle, Int32(index)))
+    return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+  }
+
+  /// The 0-based column as text, nil for NULL.
+  public func optionalText(_ index: Int) -> String? { isNull(index) ? nil : text(index) }
+
+  /// The 0-based column as bytes.
+  public func blob(_ index: Int) -> [UInt8] {
+    let length = Int(sqlite3_column_bytes(statement.handle, Int32(index)))
+    guard length > 0, let pointer = sqlite3_column_blob(statement.handle, Int32(index)) else {
+      return []
+    }
+    return Array(UnsafeRawBufferPointer(start: pointer, count: length))
+  }
+
+  /// Calls `body` with the raw UTF-8 bytes of a text column, without copying.
+  public func withTextBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows
+    -> T
+  {
+    let pointer = sqlite3_column_text(statement.handle, Int32(index))
+    let length = Int(sqlite3_column_bytes(statement.handle, Int32(index)))
+    return try body(UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : length))
+  }
+}

@@ -1,0 +1,66 @@
+import Testing
+
+@testable import HWCStore
+
+@Suite struct MigratorTests {
+  let directory = TemporaryDirectory()
+
+  func migrations(_ second: String = "CREATE TABLE b (y INTEGER) STRICT;") -> [Migration] {
+    [
+      Migration(name: "0001_a.sql", sql: "CREATE TABLE a (x INTEGER) STRICT;")!,
+      Migration(name: "0002_b.sql", sql: second)!,
+    ]
+  }
+
+  @Test func appliesInOrderAndRecordsChecksums() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    let applied = try Migrator(migrations: migrations().reversed()).migrate(db)
+    #expect(applied == ["0001_a.sql", "0002_b.sql"])
+    let recorded = try db.prepare("SELECT name, checksum FROM schema_migration ORDER BY name").map {
+      [$0.text(0), $0.text(1)]
+    }
+    #expect(recorded == migrations().map { [$0.name, $0.checksum] })
+  }
+
+  @Test func secondRunAppliesNothing() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    try Migrator(migrations: migrations()).migrate(db)
+    #expect(try Migrator(migrations: migrations()).migrate(db).isEmpty)
+  }
+
+  @Test func anEditedAppliedMigrationIsRefused() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    try Migrator(migrations: migrations()).migrate(db)
+    let edited = migrations("CREATE TABLE b (y TEXT) STRICT;")
+    #expect(throws: MigrationError.edited(name: "0002_b.sql")) {
+      try Migrator(migrations: edited).migrate(db)
+    }
+  }
+
+  @Test func aDatabaseFromANewerBinaryIsRefused() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    try Migrator(migrations: migrations()).migrate(db)
+    #expect(throws: MigrationError.newerDatabase(name: "0002_b.sql")) {
+      try Migrator(migrations: Array(migrations().prefix(1))).migrate(db)
+    }
+  }
+
+  @Test func aFailingMigrationLeavesNothingOfItself() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    let broken = migrations("CREATE TABLE b (y INTEGER) STRICT; INSERT INTO nowhere VALUES (1);")
+    #expect(throws: MigrationError.self) { try Migrator(migrations: broken).migrate(db) }
+    #expect(try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'b'") == 0)
+    #expect(try db.scalarInt("SELECT count(*) FROM schema_migration") == 1)
+  }
+
+  @Test func aForeignDatabaseIsRefused() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    try db.execute("CREATE TABLE other (z INTEGER)")
+    #expect(throws: MigrationError.notARegister) { try Migrator(migrations: migrations()).migrate(db) }
+  }
+
+  @Test(arguments: ["001_a.sql", "0001_a.txt", "abcd_a.sql"])
+  func badFileNamesAreNotMigrations(name: String) {
+    #expect(Migration(name: name, sql: "") == nil)
+  }
+}
