@@ -27,10 +27,10 @@ test: deps
 	$(SWIFT) test --skip-build
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Plugins
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
 # A small register in demo-out/: users, claimants and complaints in Kaztalov and Zhanibek, a
 # field-form CSV import, then the list and the audit check.

@@ -31,7 +31,9 @@ let package = Package(
       plugins: ["EmbedFiles"]),
     // Build tool: embeds migrations and templates so the executable is self-contained.
     .executableTarget(name: "hwc-embed", path: "Sources/hwc-embed"),
-    .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["hwc-embed"]),
+    .plugin(
+      name: "EmbedFiles", capability: .buildTool(), dependencies: ["hwc-embed"],
+      path: "Sources/EmbedFiles"),
     .executableTarget(name: "hwc", dependencies: ["HWCCLI"]),
     .testTarget(name: "HWCCoreTests", dependencies: ["HWCCore"]),
     .testTarget(name: "HWCDomainTests", dependencies: ["HWCDomain"]),

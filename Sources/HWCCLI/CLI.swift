@@ -105,8 +105,7 @@ public enum CLI {
   }
 
   /// No command matched: top-level or group help, or a suggestion for a mistyped word.
-  private static func unknown(_ path: [String], words: [String], console: Console) throws -> Int32
-  {
+  private static func unknown(_ path: [String], words: [String], console: Console) throws -> Int32 {
     let helpAsked = words.contains("--help") || words.contains("-h")
     if path.isEmpty {
       console.print(Help.group([], specs: commands))
@@ -177,7 +176,9 @@ final class StandardStreams: @unchecked Sendable {
   private func emit(_ bytes: [UInt8], to descriptor: Int32) {
     var offset = 0
     while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+      let written = bytes[offset...].withUnsafeBytes {
+        Glibc.write(descriptor, $0.baseAddress, $0.count)
+      }
       if written <= 0 {
         if errno == EINTR { continue }
         return

@@ -87,7 +87,8 @@ public struct CommandSpec: Sendable {
   static func sharedOptions(_ traits: CommandTraits) -> [OptionSpec] {
     var shared: [OptionSpec] = []
     if traits.contains(.database) {
-      shared.append(OptionSpec("db", "PATH", "the register file (default: $HWC_DB, else ./hwc.sqlite)"))
+      shared.append(
+        OptionSpec("db", "PATH", "the register file (default: $HWC_DB, else ./hwc.sqlite)"))
     }
     if traits.contains(.mutating) {
       shared.append(OptionSpec("as", "USER", "who is doing this (default: $HWC_USER)"))

@@ -211,19 +211,33 @@ public struct SHA256: Sendable {
     roundConstants.withUnsafeBufferPointer { k in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
         var block = input
-        var h0 = state.h0, h1 = state.h1, h2 = state.h2, h3 = state.h3
-        var h4 = state.h4, h5 = state.h5, h6 = state.h6, h7 = state.h7
+        var h0 = state.h0
+        var h1 = state.h1
+        var h2 = state.h2
+        var h3 = state.h3
+        var h4 = state.h4
+        var h5 = state.h5
+        var h6 = state.h6
+        var h7 = state.h7
         for _ in 0..<blocks {
           for t in 0..<16 {
             w[t] = block.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self).bigEndian
           }
           for t in 16..<64 {
-            let w15 = w[t &- 15], w2 = w[t &- 2]
+            let w15 = w[t &- 15]
+            let w2 = w[t &- 2]
             let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
             let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
             w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
           }
-          var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+          var a = h0
+          var b = h1
+          var c = h2
+          var d = h3
+          var e = h4
+          var f = h5
+          var g = h6
+          var h = h7
           var t = 0
           while t < 64 {
             round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])

@@ -42,7 +42,7 @@ public struct LocalizedName: Sendable, Hashable {
   }
 
   /// The name in `lang` (`en` or `ru`); English for anything else.
-  public func in_(_ lang: String) -> String { lang == "ru" ? ru : en }
+  public func localized(_ lang: String) -> String { lang == "ru" ? ru : en }
 }
 
 /// A rate item (`sheep_goat.adult`, `pasture.light`, …) and its unit.
@@ -56,7 +56,9 @@ public struct ItemKind: Sendable, Hashable {
   /// For livestock: `adult` or `young`.
   public let age: String?
 
-  public init(code: String, name: LocalizedName, unit: String, livestockClass: String?, age: String?) {
+  public init(
+    code: String, name: LocalizedName, unit: String, livestockClass: String?, age: String?
+  ) {
     self.code = code
     self.name = name
     self.unit = unit
@@ -95,7 +97,8 @@ public struct Reference: Sendable {
   public func district(named name: String) -> District? {
     let key = name.lowercased()
     return districts.first {
-      $0.name.en.lowercased() == key || $0.name.ru.lowercased() == key || $0.code.lowercased() == key
+      $0.name.en.lowercased() == key || $0.name.ru.lowercased() == key
+        || $0.code.lowercased() == key
     }
   }
 

@@ -61,14 +61,16 @@ public struct ScopedRole: Sendable, Hashable {
       .invalid(
         field: .role,
         "'\(place)' is neither a district nor a conservancy "
-          + "(districts: \(reference.districtNames); conservancies: \(reference.conservancyNames))"))
+          + "(districts: \(reference.districtNames); conservancies: \(reference.conservancyNames))")
+    )
   }
 
   /// The written form, e.g. `committee@Kaztalov`.
   public func written(reference: Reference) -> String {
     switch scope {
     case .everywhere: return role.rawValue
-    case .district(let id): return role.rawValue + "@" + (reference.district(id: id)?.name.en ?? "?")
+    case .district(let id):
+      return role.rawValue + "@" + (reference.district(id: id)?.name.en ?? "?")
     case .conservancy(let id):
       return role.rawValue + "@" + (reference.conservancy(id: id)?.name.en ?? "?")
     }

@@ -48,22 +48,37 @@ public struct ComplaintRecord: Sendable {
     return .object([
       ("id", .string(code)), ("district", .string(district)),
       ("conservancy", .optional(conservancy)),
-      ("claimant", .object([("national_id_masked", .string(claimantMaskedID)), ("name", .string(claimantName))])),
+      (
+        "claimant",
+        .object([
+          ("national_id_masked", .string(claimantMaskedID)), ("name", .string(claimantName)),
+        ])
+      ),
       ("type", .string(type)), ("species", .string(species)),
       ("incident_date", .string(incidentDate)), ("reported_date", .string(reportedDate)),
       ("status", .string(status)),
-      ("items", .array(items.map { .object([("item", .string($0.item)), ("quantity", .string(Decimal2.format($0.centi)))]) })),
+      (
+        "items",
+        .array(
+          items.map {
+            .object([("item", .string($0.item)), ("quantity", .string(Decimal2.format($0.centi)))])
+          })
+      ),
       ("ref", .optional(ref)), ("village", .optional(village)),
       ("latitude", coordinate(latitudeMicro)), ("longitude", coordinate(longitudeMicro)),
       ("notes", .optional(notes)), ("registered_at", .string(registeredAt)),
       ("registered_by", .string(registeredBy)), ("flags", .array(flags.map(JSON.string))),
-      ("events", .array(events.map { event in
-        .object([
-          ("kind", .string(event.kind)), ("from", .optional(event.fromStatus)),
-          ("to", .string(event.toStatus)), ("actor", .string(event.actor)),
-          ("at", .string(event.at)), ("reason", .optional(event.reason)),
-        ])
-      })),
+      (
+        "events",
+        .array(
+          events.map { event in
+            .object([
+              ("kind", .string(event.kind)), ("from", .optional(event.fromStatus)),
+              ("to", .string(event.toStatus)), ("actor", .string(event.actor)),
+              ("at", .string(event.at)), ("reason", .optional(event.reason)),
+            ])
+          })
+      ),
     ])
   }
 

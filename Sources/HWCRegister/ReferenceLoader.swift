@@ -22,20 +22,20 @@ enum ReferenceLoader {
     }
     func names(_ table: String) throws -> [String: LocalizedName] {
       var result: [String: LocalizedName] = [:]
-      try db.prepare("SELECT code, name_en, name_ru FROM \(table)").forEach { row in
+      try db.prepare("SELECT code, name_en, name_ru FROM \(table)").eachRow { row in
         result[row.text(0)] = LocalizedName(en: row.text(1), ru: row.text(2))
       }
       return result
     }
     var items: [String: ItemKind] = [:]
-    try db.prepare("SELECT code, name_en, name_ru, unit, livestock_class, age FROM item").forEach {
+    try db.prepare("SELECT code, name_en, name_ru, unit, livestock_class, age FROM item").eachRow {
       row in
       items[row.text(0)] = ItemKind(
         code: row.text(0), name: LocalizedName(en: row.text(1), ru: row.text(2)),
         unit: row.text(3), livestockClass: row.optionalText(4), age: row.optionalText(5))
     }
     var allowed: [String: Set<String>] = [:]
-    try db.prepare("SELECT damage_type, item FROM damage_item").forEach { row in
+    try db.prepare("SELECT damage_type, item FROM damage_item").eachRow { row in
       allowed[row.text(0), default: []].insert(row.text(1))
     }
     return Reference(

@@ -94,10 +94,12 @@ extension Register {
         if entry.id != expectedID {
           problem = "audit entry #\(expectedID) is missing (the next entry is #\(entry.id))"
         } else if row.text(8) != previous {
-          problem = "audit entry #\(entry.id) does not follow entry #\(entry.id - 1) "
+          problem =
+            "audit entry #\(entry.id) does not follow entry #\(entry.id - 1) "
             + "(its previous hash was changed)"
         } else if AuditLog.hash(previous: previous, entry) != row.text(9) {
-          problem = "audit entry #\(entry.id) (\(entry.entity)) was altered: its hash does not match"
+          problem =
+            "audit entry #\(entry.id) (\(entry.entity)) was altered: its hash does not match"
         }
         previous = row.text(9)
         expectedID += 1

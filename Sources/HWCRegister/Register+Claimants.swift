@@ -122,7 +122,8 @@ extension Register {
       guard let heads = Int(parts[1]), heads >= 0, heads <= 1_000_000,
         parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
       else {
-        throw DomainError.invalid(field: .herd, "\(parts[0]) heads '\(parts[1])' is not a whole number")
+        throw DomainError.invalid(
+          field: .herd, "\(parts[0]) heads '\(parts[1])' is not a whole number")
       }
       guard !herd.contains(where: { $0.0 == parts[0] }) else {
         throw DomainError.invalid(field: .herd, "\(parts[0]) is given more than once")

@@ -139,7 +139,8 @@ extension Register {
       parts[1].first == "Q", let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter),
       let first = CalendarDate(year: year, month: quarter * 3 - 2, day: 1)
     else {
-      throw DomainError.invalid(field: .quarter, "'\(text)' is not a quarter (YYYY-Qn, e.g. 2026-Q3)")
+      throw DomainError.invalid(
+        field: .quarter, "'\(text)' is not a quarter (YYYY-Qn, e.g. 2026-Q3)")
     }
     let nextMonth = quarter == 4 ? 1 : quarter * 3 + 1
     let next = CalendarDate(year: quarter == 4 ? year + 1 : year, month: nextMonth, day: 1) ?? first

@@ -36,7 +36,8 @@ extension Register {
   /// Inserts a checked complaint, or finds the one already registered under its reference.
   ///
   /// Returns the row id and whether it was created. Must run inside a write transaction.
-  func storeComplaint(_ valid: ValidComplaint, claimantID: Int, actor: Actor) throws -> (Int, Bool) {
+  func storeComplaint(_ valid: ValidComplaint, claimantID: Int, actor: Actor) throws -> (Int, Bool)
+  {
     if let ref = valid.ref,
       let existing = try db.prepare("SELECT id, code FROM complaint WHERE external_ref = ?").first(
         [.text(ref)], { ($0.int(0), $0.text(1)) })
@@ -95,7 +96,7 @@ extension Register {
       INSERT INTO complaint_flag(complaint_id, kind, other_complaint_id, detail)
       VALUES (?, ?, ?, ?)
       """)
-    try db.prepare(
+    let nearby = try db.prepare(
       """
       SELECT id, code, incident_date FROM complaint
       WHERE claimant_id = ? AND damage_type = ? AND incident_date BETWEEN ? AND ? AND id != ?
@@ -106,7 +107,8 @@ extension Register {
       .integer(Int64(claimantID)), .text(valid.type),
       .text(valid.incidentDate.adding(days: -7).description),
       .text(valid.incidentDate.adding(days: 7).description), .integer(Int64(id)),
-    ]) { ($0.int(0), $0.text(1), $0.text(2)) }.forEach { other in
+    ]) { ($0.int(0), $0.text(1), $0.text(2)) }
+    for other in nearby {
       try insertFlag.run([
         .integer(Int64(id)), .text("near_duplicate"), .integer(Int64(other.0)),
         .text("same claimant and damage type as \(other.1) (incident \(other.2))"),

@@ -21,7 +21,8 @@ extension Register {
     let integrity = try db.prepare("PRAGMA integrity_check").map { $0.text(0) }
     items.append(
       CheckItem(
-        name: "integrity", problem: integrity == ["ok"] ? nil : integrity.prefix(3).joined(separator: "; ")))
+        name: "integrity",
+        problem: integrity == ["ok"] ? nil : integrity.prefix(3).joined(separator: "; ")))
     let foreign = try db.prepare("PRAGMA foreign_key_check").map {
       "\($0.text(0)) row \($0.int(1)) refers to a missing \($0.text(2))"
     }

@@ -38,7 +38,8 @@ extension Register {
   public func actor(named name: String?) throws -> Actor {
     guard let name = name?.trimmingSpaces, !name.isEmpty else {
       throw DomainError.invalid(
-        field: .actor, "this command changes the register: name yourself with --as USER or HWC_USER")
+        field: .actor, "this command changes the register: name yourself with --as USER or HWC_USER"
+      )
     }
     guard
       let id = try db.prepare("SELECT id FROM app_user WHERE name = ?").first(
@@ -107,7 +108,8 @@ extension Register {
   @discardableResult
   func insertUser(name: String, roles: [ScopedRole], actor: String) throws -> Int {
     try db.run(
-      "INSERT INTO app_user(name, created_at) VALUES (?, ?)", [.text(name), .text(clock.timestamp())])
+      "INSERT INTO app_user(name, created_at) VALUES (?, ?)",
+      [.text(name), .text(clock.timestamp())])
     let id = db.lastInsertRowID
     for role in roles {
       var district: SQLValue = .null

@@ -78,7 +78,7 @@ extension Migrator {
   /// Refuses a database with unknown (newer) or edited migrations, without applying anything.
   func checkApplied(_ db: Database) throws {
     var applied: [String: String] = [:]
-    try db.prepare("SELECT name, checksum FROM schema_migration").forEach { row in
+    try db.prepare("SELECT name, checksum FROM schema_migration").eachRow { row in
       applied[row.text(0)] = row.text(1)
     }
     let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.name, $0.checksum) })

@@ -53,7 +53,8 @@ public final class Database {
     if path != ":memory:" {
       let mode = try scalarText("PRAGMA journal_mode = WAL")
       guard mode.lowercased() == "wal" else {
-        throw SQLiteError(code: SQLITE_ERROR, message: "cannot switch to WAL (got \(mode))", sql: nil)
+        throw SQLiteError(
+          code: SQLITE_ERROR, message: "cannot switch to WAL (got \(mode))", sql: nil)
       }
     }
     try execute("PRAGMA synchronous = FULL")

@@ -79,7 +79,7 @@ public struct Migrator {
           """)
       }
       var result: [String: String] = [:]
-      try db.prepare("SELECT name, checksum FROM schema_migration").forEach { row in
+      try db.prepare("SELECT name, checksum FROM schema_migration").eachRow { row in
         result[row.text(0)] = row.text(1)
       }
       return result

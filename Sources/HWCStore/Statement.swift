@@ -46,11 +46,12 @@ public final class Statement {
     case .null: code = sqlite3_bind_null(handle, index)
     case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
     case .text(let text):
-      code = text.utf8.withContiguousStorageIfAvailable { buffer in
-        buffer.withMemoryRebound(to: CChar.self) {
-          hwc_bind_text(handle, index, $0.baseAddress, Int32($0.count))
-        }
-      } ?? hwc_bind_text(handle, index, text, -1)
+      code =
+        text.utf8.withContiguousStorageIfAvailable { buffer in
+          buffer.withMemoryRebound(to: CChar.self) {
+            hwc_bind_text(handle, index, $0.baseAddress, Int32($0.count))
+          }
+        } ?? hwc_bind_text(handle, index, text, -1)
     case .blob(let bytes):
       code = bytes.withUnsafeBytes { hwc_bind_blob(handle, index, $0.baseAddress, Int32($0.count)) }
     }
@@ -81,7 +82,7 @@ public final class Statement {
   }
 
   /// Runs the statement and calls `body` for each row.
-  public func forEach(
+  public func eachRow(
     _ values: [SQLValue] = [], _ body: (Row) throws -> Void
   ) throws {
     try bind(values)
@@ -92,7 +93,7 @@ public final class Statement {
   /// Runs the statement and maps each row.
   public func map<T>(_ values: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> [T] {
     var result: [T] = []
-    try forEach(values) { result.append(try transform($0)) }
+    try eachRow(values) { result.append(try transform($0)) }
     return result
   }
 

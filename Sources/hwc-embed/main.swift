@@ -11,7 +11,9 @@ guard arguments.count >= 3 else {
 }
 let output = arguments[1]
 let symbol = arguments[2]
-let files = arguments.dropFirst(3).sorted { ($0 as NSString).lastPathComponent < ($1 as NSString).lastPathComponent }
+let files = arguments.dropFirst(3).sorted {
+  ($0 as NSString).lastPathComponent < ($1 as NSString).lastPathComponent
+}
 
 /// A raw string literal that holds `text` exactly, whatever it contains.
 func literal(_ text: String) -> String {

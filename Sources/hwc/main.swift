@@ -1,2 +1,3 @@
 import HWCCLI
+
 CLI.main()

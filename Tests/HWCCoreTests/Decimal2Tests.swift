@@ -21,7 +21,9 @@ import Testing
     #expect(throws: problem) { try Decimal2.parse(text).get() }
   }
 
-  @Test(arguments: [(0, "0"), (700, "7"), (1250, "12.5"), (1205, "12.05"), (1, "0.01"), (-150, "-1.5")])
+  @Test(arguments: [
+    (0, "0"), (700, "7"), (1250, "12.5"), (1205, "12.05"), (1, "0.01"), (-150, "-1.5"),
+  ])
   func formatsWithoutTrailingZeros(hundredths: Int, text: String) {
     #expect(Decimal2.format(hundredths) == text)
   }

@@ -15,7 +15,8 @@ import Testing
 
   @Test func prettyPrintingIndentsByTwo() {
     let value = JSON.object([("id", .string("KAZ-2026-0001")), ("items", .array([.int(1)]))])
-    #expect(value.text(pretty: true) == "{\n  \"id\": \"KAZ-2026-0001\",\n  \"items\": [\n    1\n  ]\n}")
+    #expect(
+      value.text(pretty: true) == "{\n  \"id\": \"KAZ-2026-0001\",\n  \"items\": [\n    1\n  ]\n}")
   }
 
   @Test func emptyContainers() {

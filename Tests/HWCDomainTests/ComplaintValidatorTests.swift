@@ -62,10 +62,11 @@ let testReference: Reference = {
   @Test func aCompleteDraftIsAccepted() throws {
     let valid = try validator.validate(draft()).get()
     #expect(valid.district.code == "KAZ")
-    #expect(valid.items == [
-      ItemQuantity(item: "sheep_goat.adult", centi: 300),
-      ItemQuantity(item: "sheep_goat.young", centi: 100),
-    ])
+    #expect(
+      valid.items == [
+        ItemQuantity(item: "sheep_goat.adult", centi: 300),
+        ItemQuantity(item: "sheep_goat.young", centi: 100),
+      ])
   }
 
   @Test func districtAndConservancyNamesAreCaseInsensitive() throws {
@@ -95,32 +96,69 @@ let testReference: Reference = {
     #expect(valid.longitudeMicro == -48_684_000)
   }
 
-  @Test(arguments: [
-    ("claimant", ["nationalID": " "], "--claimant: is required"),
-    ("district", ["district": "Atlantis"], "--district: 'Atlantis' is not a district"),
-    ("conservancy unknown", ["conservancy": "Nowhere"], "--conservancy: 'Nowhere' is not a conservancy"),
-    ("conservancy elsewhere", ["conservancy": "Shamshy"], "--conservancy: Shamshy is in Chuy, not in Kaztalov"),
-    ("type", ["type": "flood"], "--type: 'flood' is not a damage type"),
-    ("species", ["species": "dragon"], "--species: 'dragon' is not a species"),
-    ("not a date", ["incidentDate": "2026-02-30"], "--incident-date: 2026-02-30 is not a date"),
-    ("missing date", ["reportedDate": ""], "--reported-date: is required"),
-    ("future incident", ["incidentDate": "2026-06-16", "reportedDate": "2026-06-16"], "--incident-date: 2026-06-16 is in the future"),
-    ("future report", ["reportedDate": "2026-06-16"], "--reported-date: 2026-06-16 is in the future"),
-    ("report before incident", ["reportedDate": "2026-05-31"], "--reported-date: 2026-05-31 is before the incident date 2026-06-01"),
-    ("no items", ["items": ""], "--item: at least one item is required"),
-    ("item shape", ["items": "sheep_goat.adult"], "--item: 'sheep_goat.adult' is not KEY=QTY"),
-    ("unknown item", ["items": "goat=1"], "--item: 'goat' is not an item"),
-    ("item not for type", ["items": "hay=1"], "--item: hay is not accepted for livestock_predation"),
-    ("item twice", ["items": "sheep_goat.adult=1;sheep_goat.adult=2"], "--item: sheep_goat.adult is given more than once"),
-    ("negative", ["items": "sheep_goat.adult=-1"], "--item: sheep_goat.adult quantity '-1' must not be negative"),
-    ("decimals", ["type": "hay_loss", "items": "hay=1.234"], "--item: hay quantity '1.234' has more than two decimals"),
-    ("not a number", ["items": "sheep_goat.adult=three"], "--item: sheep_goat.adult quantity 'three' is not a number"),
-    ("half a head", ["items": "sheep_goat.adult=1.5"], "--item: sheep_goat.adult is counted in whole heads"),
-    ("coordinates", ["coordinates": "north"], "--coordinates: 'north' is not LAT,LON"),
-    ("coordinates range", ["coordinates": "91,10"], "--coordinates: '91,10' is outside"),
-    ("ref too long", ["ref": String(repeating: "x", count: 65)], "--ref: is longer than 64 characters"),
-    ("control characters", ["village": "a\u{07}b"], "--village: contains control characters"),
-  ] as [(String, [String: String], String)])
+  @Test(
+    arguments: [
+      ("claimant", ["nationalID": " "], "--claimant: is required"),
+      ("district", ["district": "Atlantis"], "--district: 'Atlantis' is not a district"),
+      (
+        "conservancy unknown", ["conservancy": "Nowhere"],
+        "--conservancy: 'Nowhere' is not a conservancy"
+      ),
+      (
+        "conservancy elsewhere", ["conservancy": "Shamshy"],
+        "--conservancy: Shamshy is in Chuy, not in Kaztalov"
+      ),
+      ("type", ["type": "flood"], "--type: 'flood' is not a damage type"),
+      ("species", ["species": "dragon"], "--species: 'dragon' is not a species"),
+      ("not a date", ["incidentDate": "2026-02-30"], "--incident-date: 2026-02-30 is not a date"),
+      ("missing date", ["reportedDate": ""], "--reported-date: is required"),
+      (
+        "future incident", ["incidentDate": "2026-06-16", "reportedDate": "2026-06-16"],
+        "--incident-date: 2026-06-16 is in the future"
+      ),
+      (
+        "future report", ["reportedDate": "2026-06-16"],
+        "--reported-date: 2026-06-16 is in the future"
+      ),
+      (
+        "report before incident", ["reportedDate": "2026-05-31"],
+        "--reported-date: 2026-05-31 is before the incident date 2026-06-01"
+      ),
+      ("no items", ["items": ""], "--item: at least one item is required"),
+      ("item shape", ["items": "sheep_goat.adult"], "--item: 'sheep_goat.adult' is not KEY=QTY"),
+      ("unknown item", ["items": "goat=1"], "--item: 'goat' is not an item"),
+      (
+        "item not for type", ["items": "hay=1"],
+        "--item: hay is not accepted for livestock_predation"
+      ),
+      (
+        "item twice", ["items": "sheep_goat.adult=1;sheep_goat.adult=2"],
+        "--item: sheep_goat.adult is given more than once"
+      ),
+      (
+        "negative", ["items": "sheep_goat.adult=-1"],
+        "--item: sheep_goat.adult quantity '-1' must not be negative"
+      ),
+      (
+        "decimals", ["type": "hay_loss", "items": "hay=1.234"],
+        "--item: hay quantity '1.234' has more than two decimals"
+      ),
+      (
+        "not a number", ["items": "sheep_goat.adult=three"],
+        "--item: sheep_goat.adult quantity 'three' is not a number"
+      ),
+      (
+        "half a head", ["items": "sheep_goat.adult=1.5"],
+        "--item: sheep_goat.adult is counted in whole heads"
+      ),
+      ("coordinates", ["coordinates": "north"], "--coordinates: 'north' is not LAT,LON"),
+      ("coordinates range", ["coordinates": "91,10"], "--coordinates: '91,10' is outside"),
+      (
+        "ref too long", ["ref": String(repeating: "x", count: 65)],
+        "--ref: is longer than 64 characters"
+      ),
+      ("control characters", ["village": "a\u{07}b"], "--village: contains control characters"),
+    ] as [(String, [String: String], String)])
   func eachRefusalNamesItsField(_ name: String, changes: [String: String], message: String) {
     let draft = draft { draft in
       for (key, value) in changes {
@@ -132,7 +170,8 @@ let testReference: Reference = {
         case "species": draft.species = value
         case "incidentDate": draft.incidentDate = value
         case "reportedDate": draft.reportedDate = value
-        case "items": draft.items = value.isEmpty ? [] : value.split(separator: ";").map(String.init)
+        case "items":
+          draft.items = value.isEmpty ? [] : value.split(separator: ";").map(String.init)
         case "coordinates": draft.coordinates = value
         case "ref": draft.ref = value
         case "village": draft.village = value
@@ -147,6 +186,11 @@ let testReference: Reference = {
   }
 
   @Test func anIncidentReportedTodayIsAccepted() throws {
-    _ = try validator.validate(draft { $0.incidentDate = "2026-06-15"; $0.reportedDate = "2026-06-15" }).get()
+    _ = try validator.validate(
+      draft {
+        $0.incidentDate = "2026-06-15"
+        $0.reportedDate = "2026-06-15"
+      }
+    ).get()
   }
 }

@@ -68,7 +68,8 @@ import Testing
     let result = try tampered("UPDATE complaint SET status = 'approved'")
     #expect(
       result.problem
-        == "complaint:KAZ-2026-0001 does not match its last audit entry #8: it was edited outside hwc")
+        == "complaint:KAZ-2026-0001 does not match its last audit entry #8: it was edited outside hwc"
+    )
   }
 
   @Test func editingAClaimedQuantityIsDetected() throws {
@@ -83,7 +84,8 @@ import Testing
 
   @Test func grantingARoleOutsideHwcIsDetected() throws {
     let result = try tampered(
-      "INSERT INTO user_role(user_id, role) SELECT id, 'treasurer' FROM app_user WHERE name = 'dauren'")
+      "INSERT INTO user_role(user_id, role) SELECT id, 'treasurer' FROM app_user WHERE name = 'dauren'"
+    )
     #expect(result.problem?.hasPrefix("user:dauren does not match") == true)
   }
 

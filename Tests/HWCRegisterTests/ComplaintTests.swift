@@ -8,9 +8,13 @@ import Testing
 @Suite struct ComplaintTests {
   @Test func registeringGivesAReadableIdAndARegisteredEvent() throws {
     let fixture = try Fixture()
-    let first = try fixture.register.registerComplaint(fixture.draft(), actor: fixture.actor("dauren"))
+    let first = try fixture.register.registerComplaint(
+      fixture.draft(), actor: fixture.actor("dauren"))
     let second = try fixture.register.registerComplaint(
-      fixture.draft { $0.incidentDate = "2026-05-01"; $0.reportedDate = "2026-05-02" },
+      fixture.draft {
+        $0.incidentDate = "2026-05-01"
+        $0.reportedDate = "2026-05-02"
+      },
       actor: fixture.actor("dauren"))
     #expect(first.created)
     #expect(first.complaint.code == "KAZ-2026-0001")
@@ -27,19 +31,28 @@ import Testing
     _ = try fixture.register.addClaimant(
       ClaimantDraft(name: "N", nationalID: Fixture.nurlan, district: "Zhanibek"), actor: national)
     let a = try fixture.register.registerComplaint(
-      fixture.draft { $0.reportedDate = "2025-12-31"; $0.incidentDate = "2025-12-30" }, actor: national)
+      fixture.draft {
+        $0.reportedDate = "2025-12-31"
+        $0.incidentDate = "2025-12-30"
+      }, actor: national)
     let b = try fixture.register.registerComplaint(
-      fixture.draft { $0.nationalID = Fixture.nurlan; $0.district = "Zhanibek" }, actor: national)
+      fixture.draft {
+        $0.nationalID = Fixture.nurlan
+        $0.district = "Zhanibek"
+      }, actor: national)
     let c = try fixture.register.registerComplaint(fixture.draft(), actor: national)
-    #expect([a, b, c].map(\.complaint.code) == ["KAZ-2025-0001", "ZHA-2026-0001", "KAZ-2026-0001"])
+    #expect(
+      [a, b, c].map(\.complaint.code) == ["KAZ-2025-0001", "ZHA-2026-0001", "KAZ-2026-0001"])
   }
 
   @Test func theSameRefTwiceIsTheSameComplaint() throws {
     let fixture = try Fixture()
     let dauren = try fixture.actor("dauren")
-    let first = try fixture.register.registerComplaint(fixture.draft { $0.ref = "F-1" }, actor: dauren)
+    let first = try fixture.register.registerComplaint(
+      fixture.draft { $0.ref = "F-1" }, actor: dauren)
     let before = try fixture.counts()
-    let again = try fixture.register.registerComplaint(fixture.draft { $0.ref = "F-1" }, actor: dauren)
+    let again = try fixture.register.registerComplaint(
+      fixture.draft { $0.ref = "F-1" }, actor: dauren)
     #expect(!again.created)
     #expect(again.complaint.code == first.complaint.code)
     #expect(try fixture.counts() == before)
@@ -55,7 +68,10 @@ import Testing
         field: .ref, "'F-1' is already complaint KAZ-2026-0001, registered with different details")
     ) {
       _ = try fixture.register.registerComplaint(
-        fixture.draft { $0.ref = "F-1"; $0.items = ["sheep_goat.adult=4"] }, actor: dauren)
+        fixture.draft {
+          $0.ref = "F-1"
+          $0.items = ["sheep_goat.adult=4"]
+        }, actor: dauren)
     }
     #expect(try fixture.counts() == before)
   }
@@ -65,16 +81,25 @@ import Testing
     let dauren = try fixture.actor("dauren")
     _ = try fixture.register.registerComplaint(fixture.draft(), actor: dauren)
     let near = try fixture.register.registerComplaint(
-      fixture.draft { $0.incidentDate = "2026-06-08"; $0.reportedDate = "2026-06-09" }, actor: dauren)
+      fixture.draft {
+        $0.incidentDate = "2026-06-08"
+        $0.reportedDate = "2026-06-09"
+      }, actor: dauren)
     let far = try fixture.register.registerComplaint(
-      fixture.draft { $0.incidentDate = "2026-06-09"; $0.reportedDate = "2026-06-09" }, actor: dauren)
+      fixture.draft {
+        $0.incidentDate = "2026-06-09"
+        $0.reportedDate = "2026-06-09"
+      }, actor: dauren)
     let otherType = try fixture.register.registerComplaint(
       fixture.draft {
-        $0.type = "hay_loss"; $0.species = "saiga"; $0.items = ["hay=2"]
+        $0.type = "hay_loss"
+        $0.species = "saiga"
+        $0.items = ["hay=2"]
       }, actor: dauren)
-    #expect(near.complaint.flags == [
-      "near_duplicate: same claimant and damage type as KAZ-2026-0001 (incident 2026-06-01)"
-    ])
+    #expect(
+      near.complaint.flags == [
+        "near_duplicate: same claimant and damage type as KAZ-2026-0001 (incident 2026-06-01)"
+      ])
     // 2026-06-09 is 8 days after 06-01 but 1 day after 06-08.
     #expect(far.complaint.flags.count == 1)
     #expect(far.complaint.flags.first?.contains("KAZ-2026-0002") == true)
@@ -88,14 +113,16 @@ import Testing
       fixture.draft { $0.items = ["sheep_goat.adult=15", "sheep_goat.young=5"] }, actor: dauren)
     let above = try fixture.register.registerComplaint(
       fixture.draft {
-        $0.incidentDate = "2026-03-01"; $0.reportedDate = "2026-03-02"
+        $0.incidentDate = "2026-03-01"
+        $0.reportedDate = "2026-03-02"
         $0.items = ["sheep_goat.adult=15", "sheep_goat.young=6", "horse.adult=1"]
       }, actor: dauren)
     #expect(within.complaint.flags.isEmpty)
-    #expect(above.complaint.flags == [
-      "above_herd: 1 horse claimed, 0 declared in the herd",
-      "above_herd: 21 sheep_goat claimed, 20 declared in the herd",
-    ])
+    #expect(
+      above.complaint.flags == [
+        "above_herd: 1 horse claimed, 0 declared in the herd",
+        "above_herd: 21 sheep_goat claimed, 20 declared in the herd",
+      ])
   }
 
   @Test(arguments: [
@@ -142,7 +169,10 @@ import Testing
     let dauren = try fixture.actor("dauren")
     _ = try fixture.register.registerComplaint(fixture.draft(), actor: dauren)
     _ = try fixture.register.registerComplaint(
-      fixture.draft { $0.incidentDate = "2026-03-30"; $0.reportedDate = "2026-03-31" }, actor: dauren)
+      fixture.draft {
+        $0.incidentDate = "2026-03-30"
+        $0.reportedDate = "2026-03-31"
+      }, actor: dauren)
     let register = fixture.register
     #expect(try register.complaints(quarter: "2026-Q2").map(\.code) == ["KAZ-2026-0001"])
     #expect(try register.complaints(quarter: "2026-q1").map(\.code) == ["KAZ-2026-0002"])

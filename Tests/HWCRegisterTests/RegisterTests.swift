@@ -24,7 +24,8 @@ import Testing
   @Test func initOnAnExistingRegisterChangesNothing() throws {
     let fixture = try Fixture()
     let before = try fixture.counts()
-    let (_, result) = try Register.initialize(path: fixture.path, admin: "other", clock: Fixture.clock)
+    let (_, result) = try Register.initialize(
+      path: fixture.path, admin: "other", clock: Fixture.clock)
     #expect(!result.created)
     #expect(result.applied.isEmpty)
     #expect(result.admin == nil)
@@ -109,18 +110,56 @@ import Testing
   }
 
   @Test(arguments: [
-    ("dauren", ClaimantDraft(name: "A", nationalID: "880512300412", district: "Kaztalov"), "--id: The last digit"),
-    ("dauren", ClaimantDraft(name: "A", nationalID: Fixture.asel, district: "Kaztalov"), "--id: A Kazakh IIN has 12 digits"),
-    ("dauren", ClaimantDraft(name: "", nationalID: Fixture.gulnara, district: "Kaztalov"), "--name: is required"),
-    ("dauren", ClaimantDraft(name: "A", nationalID: Fixture.gulnara, district: "Mars"), "--district: 'Mars' is not a district"),
-    ("dauren", ClaimantDraft(name: "A", nationalID: Fixture.gulnara, district: "Kaztalov", herd: ["sheep=3"]), "--herd: 'sheep=3' is not CLASS=HEADS"),
-    ("dauren", ClaimantDraft(name: "A", nationalID: Fixture.gulnara, district: "Kaztalov", herd: ["cattle=-3"]), "--herd: cattle heads '-3'"),
-    ("dauren", ClaimantDraft(name: "A", nationalID: Fixture.gulnara, district: "Kaztalov", conservancy: "Shamshy"), "--conservancy: Shamshy is not in Kaztalov"),
-    ("dauren", ClaimantDraft(name: "A", nationalID: Fixture.yerlan, district: "Kaztalov"), "a claimant with national ID 88********11 is already registered"),
-    ("saule", ClaimantDraft(name: "A", nationalID: Fixture.gulnara, district: "Kaztalov"), "saule may not add claimants in Kaztalov"),
-    ("admin", ClaimantDraft(name: "A", nationalID: Fixture.gulnara, district: "Kaztalov"), "admin may not add claimants"),
+    (
+      "dauren", ClaimantDraft(name: "A", nationalID: "880512300412", district: "Kaztalov"),
+      "--id: The last digit"
+    ),
+    (
+      "dauren", ClaimantDraft(name: "A", nationalID: Fixture.asel, district: "Kaztalov"),
+      "--id: A Kazakh IIN has 12 digits"
+    ),
+    (
+      "dauren", ClaimantDraft(name: "", nationalID: Fixture.gulnara, district: "Kaztalov"),
+      "--name: is required"
+    ),
+    (
+      "dauren", ClaimantDraft(name: "A", nationalID: Fixture.gulnara, district: "Mars"),
+      "--district: 'Mars' is not a district"
+    ),
+    (
+      "dauren",
+      ClaimantDraft(
+        name: "A", nationalID: Fixture.gulnara, district: "Kaztalov", herd: ["sheep=3"]),
+      "--herd: 'sheep=3' is not CLASS=HEADS"
+    ),
+    (
+      "dauren",
+      ClaimantDraft(
+        name: "A", nationalID: Fixture.gulnara, district: "Kaztalov", herd: ["cattle=-3"]),
+      "--herd: cattle heads '-3'"
+    ),
+    (
+      "dauren",
+      ClaimantDraft(
+        name: "A", nationalID: Fixture.gulnara, district: "Kaztalov", conservancy: "Shamshy"),
+      "--conservancy: Shamshy is not in Kaztalov"
+    ),
+    (
+      "dauren", ClaimantDraft(name: "A", nationalID: Fixture.yerlan, district: "Kaztalov"),
+      "a claimant with national ID 88********11 is already registered"
+    ),
+    (
+      "saule", ClaimantDraft(name: "A", nationalID: Fixture.gulnara, district: "Kaztalov"),
+      "saule may not add claimants in Kaztalov"
+    ),
+    (
+      "admin", ClaimantDraft(name: "A", nationalID: Fixture.gulnara, district: "Kaztalov"),
+      "admin may not add claimants"
+    ),
   ])
-  func claimantRefusalsNameTheFieldAndWriteNothing(actor: String, draft: ClaimantDraft, message: String) throws {
+  func claimantRefusalsNameTheFieldAndWriteNothing(
+    actor: String, draft: ClaimantDraft, message: String
+  ) throws {
     let fixture = try Fixture()
     let before = try fixture.counts()
     #expect {
@@ -135,7 +174,8 @@ import Testing
   @Test func kyrgyzClaimantIsCheckedAsAPIN() throws {
     let fixture = try Fixture()
     let record = try fixture.register.addClaimant(
-      ClaimantDraft(name: "Asel", nationalID: Fixture.asel, district: "Chuy", conservancy: "Shamshy"),
+      ClaimantDraft(
+        name: "Asel", nationalID: Fixture.asel, district: "Chuy", conservancy: "Shamshy"),
       actor: fixture.actor("bakyt"))
     #expect(record.conservancy == "Shamshy")
   }

@@ -106,7 +106,10 @@ import Testing
     try first.run("INSERT INTO t VALUES (1)")
     // Another thread commits the first writer's transaction 300 ms from now; meanwhile the
     // second writer's BEGIN IMMEDIATE must wait on the busy timeout, not fail with SQLITE_BUSY.
-    final class Box: @unchecked Sendable { let db: Database; init(_ db: Database) { self.db = db } }
+    final class Box: @unchecked Sendable {
+      let db: Database
+      init(_ db: Database) { self.db = db }
+    }
     let box = Box(first)
     DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(300)) {
       try? box.db.execute("COMMIT")

@@ -56,7 +56,9 @@ import Testing
   @Test func aForeignDatabaseIsRefused() throws {
     let db = try Database(path: directory.file("r.sqlite"))
     try db.execute("CREATE TABLE other (z INTEGER)")
-    #expect(throws: MigrationError.notARegister) { try Migrator(migrations: migrations()).migrate(db) }
+    #expect(throws: MigrationError.notARegister) {
+      try Migrator(migrations: migrations()).migrate(db)
+    }
   }
 
   @Test(arguments: ["001_a.sql", "0001_a.txt", "abcd_a.sql"])

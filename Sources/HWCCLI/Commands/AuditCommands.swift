@@ -55,8 +55,10 @@ enum AuditCommands {
             entries.map { entry in
               JSON.object([
                 ("id", .int(entry.id)), ("at", .string(entry.at)), ("actor", .string(entry.actor)),
-                ("command", .string(entry.command)), ("entity", .string(Masking.entity(entry.entity))),
-                ("action", .string(entry.action)), ("before", .optional(entry.before.map(Masking.state))),
+                ("command", .string(entry.command)),
+                ("entity", .string(Masking.entity(entry.entity))),
+                ("action", .string(entry.action)),
+                ("before", .optional(entry.before.map(Masking.state))),
                 ("after", .optional(entry.after.map(Masking.state))), ("hash", .string(entry.hash)),
               ])
             }))

@@ -41,7 +41,8 @@ enum ClaimantCommands {
       ["claimant", "list"], abstract: "List claimants (national IDs masked)",
       options: [OptionSpec("district", "D", "only this district")], traits: [.database, .json]
     ) { invocation in
-      let claimants = try invocation.openRegister().claimants(district: invocation.value("district"))
+      let claimants = try invocation.openRegister().claimants(
+        district: invocation.value("district"))
       if invocation.json {
         invocation.console.print(JSON.array(claimants.map(\.json)))
         return 0
@@ -75,7 +76,8 @@ enum ClaimantCommands {
       if let conservancy = claimant.conservancy { text += "\nconservancy  \(conservancy)" }
       if let village = claimant.village { text += "\nvillage      \(village)" }
       if !claimant.herd.isEmpty {
-        text += "\nherd         "
+        text +=
+          "\nherd         "
           + claimant.herd.map { "\($0.livestockClass)=\($0.heads)" }.joined(separator: ", ")
       }
       text += "\ncomplaints   \(claimant.complaints)"

@@ -25,7 +25,8 @@ enum ComplaintCommands {
       OptionSpec("district", "D", "district where the loss happened", required: true),
       OptionSpec("conservancy", "C", "conservancy where the loss happened (Kyrgyzstan)"),
       OptionSpec("type", "T", "damage type", required: true),
-      OptionSpec("species", "S", "saiga, snow_leopard, wolf, brown_bear, wild_boar, other", required: true),
+      OptionSpec(
+        "species", "S", "saiga, snow_leopard, wolf, brown_bear, wild_boar, other", required: true),
       OptionSpec("incident-date", "YYYY-MM-DD", "when the loss happened", required: true),
       OptionSpec("reported-date", "YYYY-MM-DD", "when it was reported", required: true),
       OptionSpec("item", "KEY=QTY", "a claimed item", required: true, repeating: true),
@@ -54,7 +55,8 @@ enum ComplaintCommands {
     invocation.console.print(
       registration.created
         ? "registered complaint \(complaint.code)"
-        : "complaint \(complaint.code) already registered under ref \(complaint.ref ?? ""); nothing changed")
+        : "complaint \(complaint.code) already registered under ref \(complaint.ref ?? ""); nothing changed"
+    )
     for flag in complaint.flags where registration.created {
       invocation.console.print("  flagged: \(flag)")
     }
@@ -170,7 +172,9 @@ enum ImportRunner {
     let observer = ImportObserver(
       rowError: { console.error($0) },
       progress: { bytes, rows in
-        if console.errorIsTerminal { console.progress("\r\(rows) rows, \(bytes / 1_000_000) MB read") }
+        if console.errorIsTerminal {
+          console.progress("\r\(rows) rows, \(bytes / 1_000_000) MB read")
+        }
       })
     let summary = try body(register, actor, options, observer)
     if console.errorIsTerminal { console.progress("\r\u{1B}[K") }

@@ -22,7 +22,8 @@ enum InitCommand {
         invocation.console.print(
           JSON.object([
             ("db", .string(invocation.databasePath)), ("created", .bool(result.created)),
-            ("applied", .array(result.applied.map(JSON.string))), ("admin", .optional(result.admin)),
+            ("applied", .array(result.applied.map(JSON.string))),
+            ("admin", .optional(result.admin)),
           ]))
         return 0
       }
@@ -33,7 +34,8 @@ enum InitCommand {
           : result.applied.isEmpty ? "register \(path) is up to date" : "upgraded register \(path)")
       for name in result.applied { invocation.console.print("  applied \(name)") }
       if let admin = result.admin {
-        invocation.console.print("  administrator: \(admin) (add users with: hwc user add NAME --role ROLE --as \(admin))")
+        invocation.console.print(
+          "  administrator: \(admin) (add users with: hwc user add NAME --role ROLE --as \(admin))")
       }
       return 0
     }

@@ -14,7 +14,8 @@ enum UserCommands {
       arguments: [ArgumentSpec("NAME", "the user's login name")],
       options: [
         OptionSpec(
-          "role", "ROLE[@DISTRICT|@CONSERVANCY]", "a role to grant", required: true, repeating: true)
+          "role", "ROLE[@DISTRICT|@CONSERVANCY]", "a role to grant", required: true, repeating: true
+        )
       ],
       traits: [.database, .mutating, .json]
     ) { invocation in
@@ -38,7 +39,9 @@ enum UserCommands {
       }
       var table = TextTable(["user", "roles", "since"])
       for user in users {
-        table.add([user.name, user.roles.joined(separator: ", "), String(user.createdAt.prefix(10))])
+        table.add([
+          user.name, user.roles.joined(separator: ", "), String(user.createdAt.prefix(10)),
+        ])
       }
       invocation.console.print(table.text)
       return 0
