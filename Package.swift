@@ -19,15 +19,18 @@ let package = Package(
     .target(name: "HWCDomain", dependencies: ["HWCCore"]),
     // SQLite connection, statements, transactions, migrations. Knows nothing of the domain.
     .target(name: "HWCStore", dependencies: ["CSQLite", "HWCCore"]),
+    // The rules engine: pure, policy and facts in, assessment out; no SQL.
+    .target(name: "HWCRules", dependencies: ["HWCCore", "HWCDomain"]),
     // The small template language used by reports.
     .target(name: "HWCTemplates"),
     // The register: domain operations persisted through the store, with the audit chain.
     .target(
-      name: "HWCRegister", dependencies: ["HWCCore", "HWCDomain", "HWCStore"],
+      name: "HWCRegister", dependencies: ["HWCCore", "HWCDomain", "HWCStore", "HWCRules"],
       plugins: ["EmbedFiles"]),
     // Commands declared as data, argument parsing, help, output.
     .target(
-      name: "HWCCLI", dependencies: ["HWCCore", "HWCDomain", "HWCRegister", "HWCTemplates"],
+      name: "HWCCLI",
+      dependencies: ["HWCCore", "HWCDomain", "HWCRegister", "HWCRules", "HWCTemplates"],
       plugins: ["EmbedFiles"]),
     // Build tool: embeds migrations and templates so the executable is self-contained.
     .executableTarget(name: "hwc-embed", path: "Sources/hwc-embed"),
@@ -38,6 +41,7 @@ let package = Package(
     .testTarget(name: "HWCCoreTests", dependencies: ["HWCCore"]),
     .testTarget(name: "HWCDomainTests", dependencies: ["HWCDomain"]),
     .testTarget(name: "HWCStoreTests", dependencies: ["HWCStore"]),
+    .testTarget(name: "HWCRulesTests", dependencies: ["HWCRules"]),
     .testTarget(name: "HWCTemplatesTests", dependencies: ["HWCTemplates"]),
     .testTarget(name: "HWCRegisterTests", dependencies: ["HWCRegister", "HWCStore"]),
     .testTarget(name: "HWCCLITests", dependencies: ["HWCCLI", "HWCRegister"]),

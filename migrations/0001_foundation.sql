@@ -116,7 +116,7 @@ CREATE TABLE complaint (
   external_ref TEXT UNIQUE,
   status TEXT NOT NULL CHECK (status IN
     ('registered', 'inspected', 'assessed', 'approved', 'paid', 'rejected', 'ineligible',
-     'withdrawn')),
+     'withdrawn', 'appealed')),
   registered_at TEXT NOT NULL,
   registered_by INTEGER NOT NULL REFERENCES app_user(id),
   CHECK (reported_date >= incident_date),

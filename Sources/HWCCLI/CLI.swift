@@ -15,7 +15,8 @@ public enum CLI {
   /// Every command, in the order help lists them.
   public static let commands: [CommandSpec] =
     InitCommand.specs + UserCommands.specs + ClaimantCommands.specs + ComplaintCommands.specs
-    + AuditCommands.specs + MaintenanceCommands.specs
+    + RulesCommands.specs + FactCommands.specs + PolicyCommands.specs + AuditCommands.specs
+    + MaintenanceCommands.specs
 
   /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
   public static func main() -> Never {

@@ -4,6 +4,8 @@ public enum Field: String, Sendable, Hashable {
   case actor, name, role, nationalID, claimantName, district, conservancy, village, herd
   case type, species, incidentDate, reportedDate, items, ref, coordinates, notes
   case complaint, claimant, status, quarter, rejects, file, limit
+  case scheme, key, value, from, to, on, date, protected, vetCertificate, finding, decree, kind
+  case season, heads, livestockClass, conservancyRequired
 
   /// The column name in CSV files.
   public var column: String {
@@ -12,6 +14,8 @@ public enum Field: String, Sendable, Hashable {
     case .claimantName: return "claimant_name"
     case .incidentDate: return "incident_date"
     case .reportedDate: return "reported_date"
+    case .vetCertificate: return "vet_certificate"
+    case .finding: return "finding"
     default: return rawValue
     }
   }
@@ -27,6 +31,10 @@ public enum Field: String, Sendable, Hashable {
     case .reportedDate: return "--reported-date"
     case .items: return "--item"
     case .complaint: return "ID"
+    case .file: return "FILE"
+    case .vetCertificate: return "--vet-certificate"
+    case .livestockClass: return "--class"
+    case .conservancyRequired: return "--conservancy"
     default: return "--" + rawValue
     }
   }

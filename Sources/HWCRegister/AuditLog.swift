@@ -14,6 +14,12 @@ struct AuditLog {
     ("user", "audit_state_user"),
     ("claimant", "audit_state_claimant"),
     ("complaint", "audit_state_complaint"),
+    ("policy", "audit_state_policy"),
+    ("inspection", "audit_state_inspection"),
+    ("emergency", "audit_state_emergency"),
+    ("incident", "audit_state_incident"),
+    ("insurance", "audit_state_insurance"),
+    ("assessment", "audit_state_assessment"),
   ]
 
   /// One entry's fields, in the order they are hashed.

@@ -83,8 +83,21 @@ struct CSVRows {
       self.columns = columns
       self.width = header.fields.count
     } catch let error as CSVError {
-      throw ImportFileError(description: "\(label): \(error)")
+      throw CSVRows.fileError(label, error)
     }
+  }
+
+  /// `FILE:LINE: problem` for a CSV error that has a line, `FILE: problem` otherwise.
+  static func fileError(_ label: String, _ error: CSVError) -> ImportFileError {
+    let text = error.description
+    if text.hasPrefix("line "), let colon = text.firstIndex(of: ":") {
+      let number = text[text.index(text.startIndex, offsetBy: 5)..<colon]
+      if !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        return ImportFileError(
+          description: "\(label):\(number):\(text[text.index(after: colon)...])")
+      }
+    }
+    return ImportFileError(description: "\(label): \(text)")
   }
 
   /// The next non-blank row, or nil at the end; a row of the wrong width is returned with
@@ -103,7 +116,7 @@ struct CSVRows {
       }
       return nil
     } catch let error as CSVError {
-      throw ImportFileError(description: "\(label): \(error)")
+      throw CSVRows.fileError(label, error)
     }
   }
 
@@ -124,7 +137,14 @@ struct RejectsFile {
     try file.write(CSVWriter.row(["line"] + header + ["error"]))
   }
 
-  func add(line: Int, fields: [String], error: String) throws {
-    try file.write(CSVWriter.row([String(line)] + fields + [error]))
+  /// Writes a bad row under the header's columns: a short row is padded, a long row's extra
+  /// fields are kept, joined, in its last column.
+  func add(line: Int, fields: [String], width: Int, error: String) throws {
+    var cells = fields
+    if cells.count < width { cells += Array(repeating: "", count: width - cells.count) }
+    if cells.count > width, width > 0 {
+      cells = Array(cells[..<(width - 1)]) + [cells[(width - 1)...].joined(separator: ",")]
+    }
+    try file.write(CSVWriter.row([String(line)] + cells + [error]))
   }
 }

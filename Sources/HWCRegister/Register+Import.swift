@@ -46,8 +46,8 @@ extension Register {
         while let (line, fields, shapeProblem) = try rows.next() {
           summary.rows += 1
           if summary.rows % 10_000 == 0 { observer.progress(rows.bytesRead, summary.rows) }
-          var problem = shapeProblem.map { "\(rows.label):\(line): \($0)" }
-          if problem == nil {
+          var reason = shapeProblem
+          if reason == nil {
             try db.execute("SAVEPOINT import_row")
             do {
               switch try handle({ rows.field(fields, $0) }, line) {
@@ -61,15 +61,13 @@ extension Register {
             } catch let error as DomainError {
               try db.execute("ROLLBACK TO import_row")
               try db.execute("RELEASE import_row")
-              let column = error.field?.column ?? "row"
-              problem = "\(rows.label):\(line): \(column): \(error.problem)"
+              reason = "\(error.field?.column ?? "row"): \(error.problem)"
             }
           }
-          if let problem {
+          if let reason {
             summary.rejected += 1
-            observer.rowError(problem)
-            let reason = problem.split(separator: " ", maxSplits: 1).last.map(String.init) ?? ""
-            try rejects?.add(line: line, fields: fields, error: reason)
+            observer.rowError("\(rows.label):\(line): \(reason)")
+            try rejects?.add(line: line, fields: fields, width: required.count, error: reason)
           }
         }
         observer.progress(rows.bytesRead, summary.rows)

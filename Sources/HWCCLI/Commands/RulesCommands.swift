@@ -1,0 +1,187 @@
+import HWCCore
+import HWCDomain
+import HWCRegister
+import HWCRules
+
+/// `hwc inspect`, `hwc inspection import`, `hwc assess`.
+enum RulesCommands {
+  static let specs = [inspect, inspectionImport, assess]
+
+  static let inspect = CommandSpec(
+    ["inspect"], abstract: "Record a field inspection (inspector of the district)",
+    discussion: """
+      The verified items are what the assessment uses. --protected says whether the livestock
+      were corralled or herded at the time of a predation (unprotected losses are paid at a
+      reduced rate). disease_spread is paid only with a vet certificate. A re-inspection (before
+      assessment, or after an appeal) is recorded as a new inspection; the latest counts.
+      """,
+    arguments: [ArgumentSpec("ID", "complaint id, e.g. KAZ-2026-0001")],
+    options: [
+      OptionSpec("date", "YYYY-MM-DD", "inspection date", required: true),
+      OptionSpec("item", "KEY=QTY", "a verified item", required: true, repeating: true),
+      OptionSpec("protected", "yes|no", "livestock protected at the time", required: true),
+      OptionSpec("vet-certificate", "NO", "veterinary certificate number"),
+      OptionSpec("finding", "TEXT", "what the inspector found"),
+    ],
+    traits: [.database, .mutating, .json]
+  ) { invocation in
+    let (register, actor) = try invocation.openForChange()
+    let code = invocation.argument(0)!
+    let id = try register.inspect(
+      code: code,
+      InspectionDraft(
+        date: invocation.value("date") ?? "", items: invocation.values("item"),
+        protected: invocation.value("protected") ?? "",
+        vetCertificate: invocation.value("vet-certificate"), finding: invocation.value("finding")),
+      actor: actor)
+    if invocation.json {
+      invocation.console.print(
+        JSON.object([("id", .int(id)), ("complaint", .string(code.uppercased()))]))
+    } else {
+      invocation.console.print("recorded inspection #\(id) of \(code.uppercased())")
+    }
+    return 0
+  }
+
+  static let inspectionImport = CommandSpec(
+    ["inspection", "import"], abstract: "Import field inspection forms from a CSV file",
+    discussion: """
+      UTF-8 CSV with a header row: complaint, date, protected, vet_certificate, finding, items
+      (items as key=qty;key=qty). Same rules as complaint import: all rows or none by default,
+      every bad row listed as FILE:LINE: column: problem, --skip-invalid --rejects FILE,
+      --dry-run; importing the same file again changes nothing.
+      """,
+    arguments: [ArgumentSpec("FILE.csv", "the file to import")],
+    options: [
+      OptionSpec("dry-run", nil, "check every row, write nothing"),
+      OptionSpec("skip-invalid", nil, "import the good rows, reject the bad ones"),
+      OptionSpec("rejects", "FILE", "where --skip-invalid writes the bad rows"),
+    ],
+    traits: [.database, .mutating, .json]
+  ) { invocation in
+    try ImportRunner.run(invocation, noun: "inspections") { register, actor, options, observer in
+      try register.importInspections(
+        path: invocation.argument(0)!, options: options, actor: actor, observer: observer)
+    }
+  }
+
+  static let assess = CommandSpec(
+    ["assess"], abstract: "Assess an inspected complaint, or print its assessment",
+    discussion: """
+      Applies the scheme of the complaint's place — kz-state in Kazakhstan, kg-buffer in a Kyrgyz
+      conservancy — with the policy values in force on the incident date, and stores the result,
+      the values used and a line-by-line explanation. On a complaint already assessed it prints
+      the latest assessment. --pending assesses every inspected, not yet assessed complaint.
+      """,
+    arguments: [ArgumentSpec("ID", "complaint id", required: false)],
+    options: [
+      OptionSpec("explain", nil, "print the step-by-step explanation"),
+      OptionSpec("pending", nil, "assess every inspected, not yet assessed complaint"),
+    ],
+    traits: [.database, .mutating, .json]
+  ) { invocation in
+    let console = invocation.console
+    if invocation.flag("pending") {
+      guard invocation.argument(0) == nil else {
+        throw UsageError("give either ID or --pending, not both", spec: invocation.spec)
+      }
+      let (register, actor) = try invocation.openForChange()
+      let summary = try register.assessPending(actor: actor) { console.error("hwc: \($0)") }
+      if invocation.json {
+        console.print(
+          JSON.object([
+            ("assessed", .int(summary.assessed)), ("eligible", .int(summary.eligible)),
+            ("ineligible", .int(summary.ineligible)), ("failed", .int(summary.failed)),
+          ]))
+      } else {
+        console.print(
+          "assessed \(summary.assessed) complaints: \(summary.eligible) eligible, "
+            + "\(summary.ineligible) ineligible"
+            + (summary.failed > 0 ? "; \(summary.failed) could not be assessed" : ""))
+      }
+      return summary.failed > 0 ? 1 : 0
+    }
+    guard let code = invocation.argument(0) else {
+      throw UsageError("give a complaint ID or --pending", spec: invocation.spec)
+    }
+    let register = try invocation.openRegister()
+    let existing = try register.latestAssessment(code: code)
+    let complaint = try register.complaint(code: code)
+    if complaint.status == "inspected" || existing == nil {
+      let actor = try register.actor(named: invocation.actorName)
+      _ = try register.assess(code: code, actor: actor)
+    }
+    guard let stored = try register.latestAssessment(code: code) else { return 1 }
+    if invocation.json {
+      console.print(AssessmentText.json(stored))
+    } else {
+      console.print(AssessmentText.summary(stored, explain: invocation.flag("explain")))
+    }
+    return 0
+  }
+}
+
+/// How an assessment is printed.
+enum AssessmentText {
+  static func json(_ a: StoredAssessment) -> JSON {
+    .object([
+      ("complaint", .string(a.complaint)), ("scheme", .string(a.scheme)),
+      ("outcome", .string(a.outcome)), ("reason", .optional(a.reason)),
+      ("currency", .string(a.currency)), ("amount_minor", .int(a.amountMinor)),
+      (
+        "lines",
+        .array(
+          a.lines.map { line in
+            .object([
+              ("item", .string(line.item)),
+              ("quantity", .string(Decimal2.format(line.quantityCenti))),
+              ("rate", .string(line.rate)), ("amount_minor", .int(line.amountMinor)),
+              ("note", .string(line.note)),
+            ])
+          })
+      ),
+      ("policy_date", .string(a.policyDate)), ("payer", .optional(a.payer)),
+      ("policy", .array(a.policyLines.map(JSON.string))),
+      ("explanation", .array(a.explanationLines.map(JSON.string))),
+      ("assessed_at", .string(a.assessedAt)), ("assessed_by", .string(a.assessedBy)),
+    ])
+  }
+
+  static func summary(_ a: StoredAssessment, explain: Bool) -> String {
+    var lines = [
+      "\(a.complaint): \(a.outcome), \(Money.text(a.amountMinor, a.currency)) (\(a.scheme), "
+        + "policy of \(a.policyDate))"
+    ]
+    if let reason = a.reason { lines.append("reason: \(reason)") }
+    if let payer = a.payer, a.outcome == "eligible" { lines.append("payer: \(payer)") }
+    if explain {
+      lines.append("")
+      lines.append("explanation")
+      for (index, line) in a.explanationLines.enumerated() {
+        lines.append("  \(index + 1). \(line)")
+      }
+      lines.append("policy values used")
+      for line in a.policyLines { lines.append("  \(line)") }
+      lines.append("assessed \(a.assessedAt) by \(a.assessedBy)")
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// Money in minor units as `141,552 KZT` (or `141,552.50 KZT`).
+enum Money {
+  static func text(_ minor: Int, _ currency: String) -> String {
+    let negative = minor < 0
+    let magnitude = minor.magnitude
+    var digits = String(magnitude / 100)
+    var grouped = ""
+    while digits.count > 3 {
+      grouped = "," + digits.suffix(3) + grouped
+      digits = String(digits.dropLast(3))
+    }
+    grouped = digits + grouped
+    let cents = magnitude % 100
+    let fraction = cents == 0 ? "" : "." + (cents < 10 ? "0" : "") + String(cents)
+    return (negative ? "-" : "") + grouped + fraction + " " + currency
+  }
+}

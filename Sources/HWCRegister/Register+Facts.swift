@@ -1,0 +1,159 @@
+import HWCCore
+import HWCDomain
+import HWCRules
+import HWCStore
+
+extension Register {
+  func date(_ text: String, field: Field) throws -> CalendarDate {
+    guard let date = CalendarDate(text.trimmingSpaces) else {
+      throw DomainError.invalid(field: field, "\(text) is not a date (YYYY-MM-DD)")
+    }
+    return date
+  }
+
+  func district(_ name: String) throws -> District {
+    guard let district = reference.district(named: name.trimmingSpaces) else {
+      throw DomainError.invalid(
+        field: .district, "'\(name)' is not a district (one of: \(reference.districtNames))")
+    }
+    return district
+  }
+
+  func conservancy(_ name: String) throws -> Conservancy {
+    guard let conservancy = reference.conservancy(named: name.trimmingSpaces) else {
+      throw DomainError.invalid(
+        field: .conservancy,
+        "'\(name)' is not a conservancy (one of: \(reference.conservancyNames))")
+    }
+    return conservancy
+  }
+
+  /// Declares an emergency in a district for a period (`hwc emergency declare`, admin): saiga
+  /// damage in Kazakhstan is paid only when one covers the incident date.
+  public func declareEmergency(
+    district name: String, from: String, to: String, decree: String, actor: Actor
+  ) throws -> Int {
+    try require(actor, .admin, to: "declare emergencies")
+    let district = try district(name)
+    guard district.country == .kz else {
+      throw DomainError.invalid(
+        field: .district, "\(district.name.en) is in Kyrgyzstan; emergencies apply to kz-state")
+    }
+    let first = try date(from, field: .from)
+    let last = try date(to, field: .to)
+    guard last >= first else {
+      throw DomainError.invalid(field: .to, "\(last) is before --from \(first)")
+    }
+    let decree = decree.trimmingSpaces
+    guard !decree.isEmpty, decree.count <= 100 else {
+      throw DomainError.invalid(field: .decree, "is required (up to 100 characters)")
+    }
+    return try db.transaction {
+      try db.run(
+        """
+        INSERT INTO emergency(district_id, from_date, to_date, decree, declared_by, declared_at)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        [
+          .integer(Int64(district.id)), .text(first.description), .text(last.description),
+          .text(decree), .integer(Int64(actor.id)), .text(clock.timestamp()),
+        ])
+      let id = db.lastInsertRowID
+      try auditCreated("emergency", id: id, actor: actor.name)
+      return id
+    }
+  }
+
+  /// Records a poaching or retaliatory killing in a conservancy (`hwc incident record`): an
+  /// officer or inspector of the conservancy. It suspends buffer payments for 365 days.
+  public func recordIncident(
+    conservancy name: String, kind: String, date text: String, note: String?, actor: Actor
+  ) throws -> Int {
+    let conservancy = try conservancy(name)
+    guard
+      actor.has(.officer, districtID: conservancy.districtID, conservancyID: conservancy.id)
+        || actor.has(.inspector, districtID: conservancy.districtID, conservancyID: conservancy.id)
+    else {
+      throw DomainError.notPermitted(
+        "\(actor.name) may not record incidents in \(conservancy.name.en): that needs the officer "
+          + "or inspector role for that conservancy")
+    }
+    let kind = kind.trimmingSpaces
+    guard ["poaching", "retaliatory_killing"].contains(kind) else {
+      throw DomainError.invalid(field: .kind, "'\(kind)' is not poaching or retaliatory_killing")
+    }
+    let when = try date(text, field: .date)
+    guard when <= clock.today else {
+      throw DomainError.invalid(field: .date, "\(when) is in the future (today is \(clock.today))")
+    }
+    return try db.transaction {
+      try db.run(
+        """
+        INSERT INTO wildlife_incident(conservancy_id, kind, incident_date, note, recorded_by,
+          recorded_at) VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        [
+          .integer(Int64(conservancy.id)), .text(kind), .text(when.description),
+          Register.optional(note?.trimmingSpaces), .integer(Int64(actor.id)),
+          .text(clock.timestamp()),
+        ])
+      let id = db.lastInsertRowID
+      try auditCreated("incident", id: id, actor: actor.name)
+      return id
+    }
+  }
+
+  /// Insures heads of a class for a season in the claimant's conservancy (`hwc herd insure`): an
+  /// officer of the conservancy. Returns the row id and the premium due, in minor units.
+  public func insureHerd(
+    nationalID: String, season text: String, livestockClass: String, heads text2: String,
+    actor: Actor
+  ) throws -> (id: Int, premiumMinor: Int) {
+    guard let claimantID = try claimantID(nationalID: nationalID) else {
+      throw DomainError.invalid(
+        field: .claimant, "no claimant with national ID \(NationalID.mask(nationalID))")
+    }
+    let conservancyID = try db.scalarInt(
+      "SELECT coalesce(conservancy_id, 0) FROM claimant WHERE id = ?",
+      [.integer(Int64(claimantID))])
+    guard let conservancy = reference.conservancy(id: conservancyID) else {
+      throw DomainError.invalid(
+        field: .claimant,
+        "the claimant belongs to no conservancy; buffer insurance is for conservancy members")
+    }
+    try require(
+      actor, .officer, districtID: conservancy.districtID, conservancyID: conservancy.id,
+      to: "insure herds")
+    guard let season = Int(text.trimmingSpaces), (2000...2100).contains(season) else {
+      throw DomainError.invalid(field: .season, "'\(text)' is not a season year (YYYY)")
+    }
+    let livestockClass = livestockClass.trimmingSpaces
+    guard ["sheep_goat", "cattle", "horse", "yak"].contains(livestockClass) else {
+      throw DomainError.invalid(
+        field: .livestockClass,
+        "'\(livestockClass)' is not insurable (sheep_goat, cattle, horse, yak)")
+    }
+    guard let heads = Int(text2.trimmingSpaces), heads > 0, heads <= 100_000 else {
+      throw DomainError.invalid(
+        field: .heads, "'\(text2)' is not a whole number of heads (1 or more)")
+    }
+    let start = CalendarDate(year: season, month: 1, day: 1)!
+    let premium = try policy().value(.kgBuffer, "premium.\(livestockClass)", on: start)
+    let premiumMinor = heads * premium.centi
+    return try db.transaction {
+      try db.run(
+        """
+        INSERT INTO herd_insurance(claimant_id, conservancy_id, season, livestock_class, heads,
+          premium_minor, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+          .integer(Int64(claimantID)), .integer(Int64(conservancy.id)), .integer(Int64(season)),
+          .text(livestockClass), .integer(Int64(heads)), .integer(Int64(premiumMinor)),
+          .integer(Int64(actor.id)), .text(clock.timestamp()),
+        ])
+      let id = db.lastInsertRowID
+      try auditCreated("insurance", id: id, actor: actor.name)
+      return (id, premiumMinor)
+    }
+  }
+}

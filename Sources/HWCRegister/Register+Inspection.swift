@@ -1,0 +1,199 @@
+import HWCCore
+import HWCDomain
+import HWCStore
+
+/// An inspection as typed or read from a field form, not yet checked.
+public struct InspectionDraft: Sendable {
+  public var date: String
+  public var items: [String]
+  /// `yes` or `no`.
+  public var protected: String
+  public var vetCertificate: String?
+  public var finding: String?
+
+  public init(
+    date: String, items: [String], protected: String, vetCertificate: String? = nil,
+    finding: String? = nil
+  ) {
+    self.date = date
+    self.items = items
+    self.protected = protected
+    self.vetCertificate = vetCertificate
+    self.finding = finding
+  }
+}
+
+/// The facts of a complaint that commands check before changing it.
+struct ComplaintHeader {
+  let id: Int
+  let code: String
+  let districtID: Int
+  let conservancyID: Int?
+  let claimantID: Int
+  let type: String
+  let species: String
+  let incidentDate: CalendarDate
+  let reportedDate: CalendarDate
+  let status: String
+  let registeredBy: Int
+}
+
+extension Register {
+  func header(code: String) throws -> ComplaintHeader {
+    let key = code.trimmingSpaces.uppercased()
+    let header = try db.prepare(
+      """
+      SELECT id, code, district_id, conservancy_id, claimant_id, damage_type, species,
+        incident_date, reported_date, status, registered_by
+      FROM complaint WHERE code = ?
+      """
+    ).first([.text(key)]) { row in
+      ComplaintHeader(
+        id: row.int(0), code: row.text(1), districtID: row.int(2),
+        conservancyID: row.optionalInt(3),
+        claimantID: row.int(4), type: row.text(5), species: row.text(6),
+        incidentDate: CalendarDate(row.text(7))!, reportedDate: CalendarDate(row.text(8))!,
+        status: row.text(9), registeredBy: row.int(10))
+    }
+    guard let header else {
+      throw DomainError.invalid(field: .complaint, "there is no complaint \(code)")
+    }
+    return header
+  }
+
+  /// Moves a complaint to `status` with an event, auditing the change. Inside a transaction.
+  func transition(
+    _ complaint: ComplaintHeader, to status: String, kind: String, reason: String?, actor: Actor
+  ) throws {
+    let change = try beginChange("complaint", id: complaint.id)
+    try db.run(
+      "UPDATE complaint SET status = ? WHERE id = ?",
+      [.text(status), .integer(Int64(complaint.id))])
+    try db.run(
+      """
+      INSERT INTO complaint_event(complaint_id, kind, from_status, to_status, actor_id, at, reason)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        .integer(Int64(complaint.id)), .text(kind), .text(complaint.status), .text(status),
+        .integer(Int64(actor.id)), .text(clock.timestamp()), Register.optional(reason),
+      ])
+    try commitChange(change, action: kind, actor: actor.name)
+  }
+
+  /// Records a field inspection (`hwc inspect`): an inspector of the complaint's district or
+  /// conservancy; a re-inspection adds a new one and the latest counts.
+  public func inspect(code: String, _ draft: InspectionDraft, actor: Actor) throws -> Int {
+    let complaint = try header(code: code)
+    try require(
+      actor, .inspector, districtID: complaint.districtID, conservancyID: complaint.conservancyID,
+      to: "inspect complaints")
+    guard ["registered", "inspected", "appealed"].contains(complaint.status) else {
+      throw DomainError.conflict(
+        "\(complaint.code) is \(complaint.status); it can be inspected while registered or "
+          + "inspected, or again after an appeal")
+    }
+    let dateText = draft.date.trimmingSpaces
+    guard let date = CalendarDate(dateText) else {
+      throw DomainError.invalid(field: .date, "\(dateText) is not a date (YYYY-MM-DD)")
+    }
+    guard date <= clock.today else {
+      throw DomainError.invalid(field: .date, "\(date) is in the future (today is \(clock.today))")
+    }
+    guard date >= complaint.incidentDate else {
+      throw DomainError.invalid(
+        field: .date, "\(date) is before the incident date \(complaint.incidentDate)")
+    }
+    let protected: Bool
+    switch draft.protected.trimmingSpaces.lowercased() {
+    case "yes": protected = true
+    case "no": protected = false
+    default:
+      throw DomainError.invalid(field: .protected, "'\(draft.protected)' is not yes or no")
+    }
+    let items = try reference.parseItems(draft.items, damageType: complaint.type).get()
+    let certificate = draft.vetCertificate?.trimmingSpaces
+    if let certificate, certificate.count > 64 {
+      throw DomainError.invalid(field: .vetCertificate, "is longer than 64 characters")
+    }
+    let finding = draft.finding?.trimmingSpaces
+    if let finding, finding.count > 2000 {
+      throw DomainError.invalid(field: .finding, "is longer than 2000 characters")
+    }
+    return try db.transaction {
+      try db.run(
+        """
+        INSERT INTO inspection(complaint_id, inspection_date, inspector_id, protected,
+          vet_certificate, findings, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+          .integer(Int64(complaint.id)), .text(date.description), .integer(Int64(actor.id)),
+          .integer(protected ? 1 : 0),
+          certificate.flatMap { $0.isEmpty ? nil : SQLValue.text($0) } ?? .null,
+          finding.flatMap { $0.isEmpty ? nil : SQLValue.text($0) } ?? .null,
+          .text(clock.timestamp()),
+        ])
+      let id = db.lastInsertRowID
+      let insert = try db.prepare(
+        "INSERT INTO inspection_item(inspection_id, item, quantity_centi) VALUES (?, ?, ?)")
+      for item in items {
+        try insert.run([.integer(Int64(id)), .text(item.item), .integer(Int64(item.centi))])
+      }
+      try auditCreated("inspection", id: id, actor: actor.name)
+      try transition(complaint, to: "inspected", kind: "inspected", reason: nil, actor: actor)
+      return id
+    }
+  }
+
+  /// The CSV columns of an inspection file (SPEC §8).
+  public static let inspectionColumns = [
+    "complaint", "date", "protected", "vet_certificate", "finding", "items",
+  ]
+
+  /// Imports field inspection forms (`hwc inspection import`), with the same all-or-nothing,
+  /// rejects and dry-run rules as complaint import.
+  public func importInspections(
+    path: String, options: ImportOptions, actor: Actor, observer: ImportObserver
+  ) throws -> ImportSummary {
+    try importRows(
+      path: path, required: Register.inspectionColumns, options: options, observer: observer
+    ) { field, _ in
+      let code = field("complaint")
+      let draft = InspectionDraft(
+        date: field("date"), items: field("items").split(separator: ";").map(String.init),
+        protected: field("protected"), vetCertificate: field("vet_certificate"),
+        finding: field("finding"))
+      if try sameAsLatestInspection(code: code, draft) { return .unchanged }
+      _ = try inspect(code: code, draft, actor: actor)
+      return .created(claimantCreated: false)
+    }
+  }
+
+  /// True when the complaint's latest inspection has exactly these facts (re-imports change
+  /// nothing).
+  private func sameAsLatestInspection(code: String, _ draft: InspectionDraft) throws -> Bool {
+    let complaint = try header(code: code)
+    guard
+      let latest = try db.prepare(
+        """
+        SELECT id, inspection_date, protected, coalesce(vet_certificate, ''),
+          coalesce(findings, '')
+        FROM inspection WHERE complaint_id = ? ORDER BY id DESC LIMIT 1
+        """
+      ).first(
+        [.integer(Int64(complaint.id))],
+        { row in
+          (row.int(0), row.text(1), row.int(2) == 1, row.text(3), row.text(4))
+        })
+    else { return false }
+    guard let items = try? reference.parseItems(draft.items, damageType: complaint.type).get()
+    else { return false }
+    let stored = try db.prepare(
+      "SELECT item, quantity_centi FROM inspection_item WHERE inspection_id = ? ORDER BY item"
+    ).map([.integer(Int64(latest.0))]) { ItemQuantity(item: $0.text(0), centi: $0.int(1)) }
+    return latest.1 == draft.date.trimmingSpaces
+      && latest.2 == (draft.protected.trimmingSpaces.lowercased() == "yes")
+      && latest.3 == (draft.vetCertificate?.trimmingSpaces ?? "")
+      && latest.4 == (draft.finding?.trimmingSpaces ?? "") && stored == items
+  }
+}

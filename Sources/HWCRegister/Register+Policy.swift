@@ -1,0 +1,121 @@
+import HWCCore
+import HWCDomain
+import HWCRules
+import HWCStore
+
+extension Register {
+  /// Every policy value in the register.
+  public func policy() throws -> Policy {
+    Policy(
+      try db.prepare("SELECT scheme, key, value_centi, effective_from FROM policy_value").map {
+        row in
+        PolicyValue(
+          scheme: Scheme(rawValue: row.text(0)) ?? .kzState, key: row.text(1), centi: row.int(2),
+          effectiveFrom: CalendarDate(row.text(3)) ?? CalendarDate(daysSinceEpoch: 0))
+      })
+  }
+
+  /// Parses a scheme name for a field.
+  func scheme(_ text: String) throws -> Scheme {
+    guard let scheme = Scheme(rawValue: text.trimmingSpaces) else {
+      throw DomainError.invalid(
+        field: .scheme, "'\(text)' is not a scheme (one of: kz-state, kg-buffer)")
+    }
+    return scheme
+  }
+
+  /// Adds a policy value from a date (`hwc policy set`, admin): appended after the key's latest
+  /// value, never rewriting what earlier incidents were assessed with.
+  public func setPolicy(scheme text: String, key: String, value: String, from: String, actor: Actor)
+    throws -> PolicyValue
+  {
+    try require(actor, .admin, to: "change policy")
+    let scheme = try scheme(text)
+    let key = key.trimmingSpaces
+    let policy = try policy()
+    guard policy.keys(scheme).contains(key) else {
+      throw DomainError.invalid(
+        field: .key,
+        "'\(key)' is not a \(scheme.rawValue) parameter (see 'hwc policy show --scheme \(scheme.rawValue)')"
+      )
+    }
+    let centi: Int
+    switch Decimal2.parse(value.trimmingSpaces) {
+    case .success(let parsed): centi = parsed
+    case .failure(let problem): throw DomainError.invalid(field: .value, "'\(value)' \(problem)")
+    }
+    guard let date = CalendarDate(from.trimmingSpaces) else {
+      throw DomainError.invalid(field: .from, "\(from) is not a date (YYYY-MM-DD)")
+    }
+    if let latest = policy.history(scheme, key).last, date <= latest.effectiveFrom {
+      throw DomainError.invalid(
+        field: .from,
+        "\(key) already has a value from \(latest.effectiveFrom); a new value must start later, "
+          + "so that earlier incidents keep the value they were assessed with")
+    }
+    return try db.transaction {
+      try db.run(
+        """
+        INSERT INTO policy_value(scheme, key, value_centi, effective_from, set_at, set_by)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        [
+          .text(scheme.rawValue), .text(key), .integer(Int64(centi)), .text(date.description),
+          .text(clock.timestamp()), .text(actor.name),
+        ])
+      try auditCreated("policy", id: db.lastInsertRowID, actor: actor.name)
+      return PolicyValue(scheme: scheme, key: key, centi: centi, effectiveFrom: date)
+    }
+  }
+
+  /// One finding of `hwc policy check`.
+  public struct PolicyFinding: Sendable {
+    public let scheme: Scheme
+    public let key: String
+    public let problem: String
+  }
+
+  /// Gaps (a value the rules need that is missing on some date), and values not reviewed for
+  /// over a year.
+  public func checkPolicy() throws -> [PolicyFinding] {
+    let policy = try policy()
+    let today = clock.today
+    var findings: [PolicyFinding] = []
+    for scheme in Scheme.allCases {
+      let keys = policy.keys(scheme)
+      let start = keys.compactMap { policy.history(scheme, $0).first?.effectiveFrom }.min()
+      for key in requiredKeys(scheme) where !keys.contains(key) {
+        findings.append(PolicyFinding(scheme: scheme, key: key, problem: "no value at all"))
+      }
+      for key in keys {
+        let history = policy.history(scheme, key)
+        if let start, let first = history.first?.effectiveFrom, first > start {
+          findings.append(
+            PolicyFinding(
+              scheme: scheme, key: key,
+              problem: "no value from \(start) to \(first.adding(days: -1)) (gap)"))
+        }
+        if let latest = history.last?.effectiveFrom, latest.days(to: today) > 365 {
+          findings.append(
+            PolicyFinding(
+              scheme: scheme, key: key,
+              problem: "not reviewed for over a year (value in force since \(latest))"))
+        }
+      }
+    }
+    return findings
+  }
+
+  /// Keys the rules look up for items and classes the reference data allows.
+  func requiredKeys(_ scheme: Scheme) -> [String] {
+    switch scheme {
+    case .kzState:
+      let items = reference.allowedItems.values.reduce(Set<String>()) { $0.union($1) }
+      return ["mrp"] + items.sorted().map { "rate.\($0)" }
+    case .kgBuffer:
+      return ["sheep_goat", "cattle", "horse", "yak"].flatMap {
+        ["insured_value.\($0).adult", "insured_value.\($0).young", "premium.\($0)"]
+      }
+    }
+  }
+}

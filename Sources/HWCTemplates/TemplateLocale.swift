@@ -1,0 +1,40 @@
+/// How numbers, amounts and dates are written: separators and month names.
+///
+/// The template file chooses the wording; the locale chooses the number and date conventions.
+public struct TemplateLocale: Sendable, Equatable {
+  /// Put between groups of three digits: "," in English, U+202F or a space in Russian.
+  public var groupingSeparator: String
+  /// Put before the fractional digits of amounts and percentages: "." or ",".
+  public var decimalSeparator: String
+  /// Twelve month names, January first, in the form used after a day number
+  /// (genitive in Russian: "ноября").
+  public var monthNames: [String]
+
+  /// Creates a locale; `monthNames` must hold exactly twelve names.
+  public init(groupingSeparator: String, decimalSeparator: String, monthNames: [String]) {
+    precondition(monthNames.count == 12, "TemplateLocale needs twelve month names")
+    self.groupingSeparator = groupingSeparator
+    self.decimalSeparator = decimalSeparator
+    self.monthNames = monthNames
+  }
+
+  /// English: `1,234,567.89`, `21 November 2026`.
+  public static let english = TemplateLocale(
+    groupingSeparator: ",",
+    decimalSeparator: ".",
+    monthNames: [
+      "January", "February", "March", "April", "May", "June",
+      "July", "August", "September", "October", "November", "December",
+    ]
+  )
+
+  /// Russian: `1 234 567,89` with a narrow no-break space (U+202F), `21 ноября 2026`.
+  public static let russian = TemplateLocale(
+    groupingSeparator: "\u{202F}",
+    decimalSeparator: ",",
+    monthNames: [
+      "января", "февраля", "марта", "апреля", "мая", "июня",
+      "июля", "августа", "сентября", "октября", "ноября", "декабря",
+    ]
+  )
+}

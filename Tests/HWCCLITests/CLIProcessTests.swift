@@ -1,0 +1,184 @@
+import Foundation
+import HWCCLI
+import HWCStore
+import Testing
+
+/// The real `hwc` executable run as a process: a 100,000-row import in bounded memory.
+@Suite struct CLIProcessTests {
+  /// The `hwc` built next to this test bundle: beside `/proc/self/exe` (or `argv[0]`), or a few
+  /// folders up (a macOS bundle nests its binary in `Contents/MacOS`).
+  static func executable() -> String? {
+    var starts: [String] = []
+    if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      starts.append(target)
+    }
+    if let first = CommandLine.arguments.first {
+      starts.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().path)
+    }
+    for start in starts {
+      var folder = URL(fileURLWithPath: start).deletingLastPathComponent()
+      for _ in 0..<4 {
+        let candidate = folder.appendingPathComponent("hwc").path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder),
+          !isFolder.boolValue, FileManager.default.isExecutableFile(atPath: candidate)
+        {
+          return candidate
+        }
+        folder.deleteLastPathComponent()
+      }
+    }
+    return nil
+  }
+
+  /// What a child process did: exit status, output, and its peak resident set in KiB.
+  struct Child {
+    let code: Int32
+    let out: String
+    let err: String
+    /// The child's own peak resident set (`VmHWM`), sampled from `/proc` while it ran.
+    let peakKiB: Int?
+  }
+
+  /// Runs `hwc` as a child process, its output going to files, sampling its memory as it runs.
+  static func run(_ executable: String, _ arguments: [String], output: String) throws -> Child {
+    let outPath = output + ".out"
+    let errPath = output + ".err"
+    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["HWC_DB"] = nil
+    environment["HWC_USER"] = nil
+    process.environment = environment
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    var peak: Int?
+    while process.isRunning {
+      if let sample = highWaterMarkKiB(pid: process.processIdentifier) {
+        peak = max(peak ?? 0, sample)
+      }
+      usleep(10_000)
+    }
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+    return Child(
+      code: process.terminationStatus, out: try String(contentsOfFile: outPath, encoding: .utf8),
+      err: try String(contentsOfFile: errPath, encoding: .utf8), peakKiB: peak)
+  }
+
+  /// `VmHWM` of a running `hwc`: the peak resident set of its own address space, in KiB.
+  static func highWaterMarkKiB(pid: Int32) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+    else { return nil }
+    let lines = status.split(separator: "\n")
+    guard lines.contains("Name:\thwc"),
+      let line = lines.first(where: { $0.hasPrefix("VmHWM:") })
+    else { return nil }
+    let fields = line.split { $0 == " " || $0 == "\t" }
+    return fields.count == 3 ? Int(fields[1]) : nil
+  }
+
+  /// The largest `ru_maxrss` of any child waited for so far, in KiB.
+  ///
+  /// An upper bound only: a child started with `posix_spawn` (vfork) is charged at `exec` with
+  /// the peak of the address space it borrowed, the test process's own.
+  static func childrenMaxRSSKiB() -> Int {
+    var usage = rusage()
+    #if os(Linux)
+      getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+      return usage.ru_maxrss
+    #else
+      getrusage(RUSAGE_CHILDREN, &usage)
+      return usage.ru_maxrss / 1024
+    #endif
+  }
+
+  /// A complaint CSV of `count` valid rows, each adding a new claimant, alternating districts.
+  static func csv(rows count: Int) -> String {
+    var text = Workspace.csvHeader
+    text.reserveCapacity(count * 110)
+    let types = [
+      ("hay_loss", "hay=3"), ("pasture_trampling", "pasture.light=12.5"),
+      ("crop_invasion", "crop.fodder=2"), ("water_depletion", "water.point_day=4"),
+    ]
+    var row = 0
+    var index = 0
+    while row < count {
+      let serial = index % 10_000
+      let day = 1 + (index / 10_000) % 28
+      let month = 1 + (index / 280_000) % 12
+      index += 1
+      var digits = [6, 5, month / 10, month % 10, day / 10, day % 10, 4]
+      digits += [serial / 1000, serial / 100 % 10, serial / 10 % 10, serial % 10]
+      guard let check = checkDigit(digits) else { continue }
+      var iin = ""
+      for digit in digits { iin.append(Character(Unicode.Scalar(UInt8(48 + digit)))) }
+      iin.append(Character(Unicode.Scalar(UInt8(48 + check))))
+      let (type, items) = types[row % types.count]
+      text += "P-\(row),\(iin),Herder \(row),\(row % 2 == 0 ? "Kaztalov" : "Zhanibek"),,"
+      text += "Village \(row % 50),\(type),saiga,2024-05-01,2024-05-03,\(items)\n"
+      row += 1
+    }
+    return text
+  }
+
+  /// The Kazakh IIN check digit of 11 digits, or nil when none exists.
+  static func checkDigit(_ digits: [Int]) -> Int? {
+    var first = 0
+    for (position, digit) in digits.enumerated() { first += digit * (position + 1) }
+    if first % 11 != 10 { return first % 11 }
+    let weights = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]
+    var second = 0
+    for (position, digit) in digits.enumerated() { second += digit * weights[position] }
+    return second % 11 == 10 ? nil : second % 11
+  }
+
+  @Test func aHundredThousandRowImportRunsInMemoryThatDoesNotGrowWithTheFile() throws {
+    guard let hwc = Self.executable() else {
+      let bundle = CommandLine.arguments.first ?? "?"
+      Issue.record(
+        "the hwc executable was not found next to the test bundle (\(bundle)); build it first")
+      return
+    }
+    let workspace = Workspace()
+    var peaks: [Int: Int] = [:]
+    var rusagePeak = 0
+    for count in [10_000, 100_000] {
+      let db = workspace.path("register-\(count).sqlite")
+      workspace.ok(["init", "--db", db])
+      workspace.ok(["user", "add", "national", "--role", "officer", "--as", "admin", "--db", db])
+      let csv = try workspace.write("field-\(count).csv", Self.csv(rows: count))
+      let child = try Self.run(
+        hwc, ["complaint", "import", csv, "--db", db, "--as", "national"],
+        output: workspace.path("import-\(count)"))
+      rusagePeak = Self.childrenMaxRSSKiB()
+      #expect(child.code == 0, "\(child.err)")
+      #expect(
+        child.out == "imported \(count) complaints from \(count) rows, \(count) new claimants\n")
+      let peak = try #require(child.peakKiB, "no memory sample of hwc importing \(count) rows")
+      peaks[count] = peak
+      // The sample never exceeds what the kernel charged the child.
+      #expect(peak <= rusagePeak)
+      let raw = try Database(path: db, create: false)
+      #expect(try raw.scalarInt("SELECT count(*) FROM complaint") == count)
+      #expect(try raw.scalarInt("SELECT count(*) FROM claimant") == count)
+      #expect(
+        try raw.scalarInt(
+          "SELECT count(*) FROM complaint WHERE external_ref = ?", [.text("P-\(count - 1)")]) == 1)
+    }
+    let small = peaks[10_000] ?? 0
+    let large = peaks[100_000] ?? 0
+    print(
+      "hwc complaint import peak RSS (VmHWM): 10,000 rows \(small) KiB, 100,000 rows \(large) KiB"
+        + " (getrusage children, an upper bound: \(rusagePeak) KiB)")
+    #expect(large < 150 * 1024, "peak RSS \(large) KiB for 100,000 rows")
+    #expect(large < small + 40 * 1024, "peak RSS grew from \(small) KiB to \(large) KiB")
+  }
+}
