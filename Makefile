@@ -40,6 +40,9 @@ demo: build
 	$(HWC) user add dauren --role officer@Kaztalov --as aigerim
 	$(HWC) user add saule --role officer@Zhanibek --as aigerim
 	$(HWC) user add marat --role inspector@Kaztalov --role inspector@Zhanibek --as aigerim
+	$(HWC) user add aliya --role committee@Kaztalov --role committee@Zhanibek --as aigerim
+	$(HWC) user add bakyt --role officer@Shamshy --role inspector@Shamshy --as aigerim
+	$(HWC) user add ainura --role committee@Shamshy --as aigerim
 	$(HWC) claimant add --name "Yerlan Bekov" --id 880512300411 --district Kaztalov \
 	  --village Zhalpaktal --herd sheep_goat=240 --herd cattle=18 --as dauren
 	$(HWC) claimant add --name "Gulnara Sarsenova" --id 900715400236 --district Kaztalov \
@@ -67,6 +70,24 @@ demo: build
 	$(HWC) complaint import demo-out/field-forms.csv --as saule
 	$(HWC) complaint list
 	$(HWC) complaint show ZHA-2026-0004
+	$(HWC) emergency declare --district Kaztalov --from 2026-04-01 --to 2026-05-31 \
+	  --decree "WKO akimat decree 2026-117" --as aigerim
+	$(HWC) inspect KAZ-2026-0001 --date 2026-04-18 --item pasture.moderate=30 --protected yes \
+	  --finding "trampled along the migration corridor" --as marat
+	$(HWC) inspect KAZ-2026-0002 --date 2026-02-05 --item sheep_goat.adult=4 \
+	  --item sheep_goat.young=1 --protected no --finding "night attack, no corral" --as marat
+	$(HWC) inspect ZHA-2026-0001 --date 2026-11-02 --item hay=6 --protected yes --as marat
+	$(HWC) assess --pending --as aliya
+	$(HWC) assess KAZ-2026-0002 --explain
+	$(HWC) assess ZHA-2026-0001 --explain
+	$(HWC) claimant add --name "Asel Toktogulova" --id 21505198800345 --district Chuy \
+	  --conservancy Shamshy --village Shamshy --herd sheep_goat=60 --as bakyt
+	$(HWC) herd insure --claimant 21505198800345 --season 2026 --class sheep_goat --heads 40 --as bakyt
+	$(HWC) complaint register --claimant 21505198800345 --district Chuy --conservancy Shamshy \
+	  --type livestock_predation --species snow_leopard --incident-date 2026-11-10 \
+	  --reported-date 2026-11-11 --item sheep_goat.adult=3 --ref SHM-0031 --as bakyt
+	$(HWC) inspect CHU-2026-0001 --date 2026-11-12 --item sheep_goat.adult=3 --protected yes --as bakyt
+	$(HWC) assess CHU-2026-0001 --explain --as ainura
 	$(HWC) audit verify
 
 bench:
