@@ -148,5 +148,6 @@ import Testing
     #expect(refused.code == 1)
     // `hwc backup` takes FILE as an argument; it has no --file option to point the user at.
     #expect(!refused.err.contains("--file"), "\(refused)")
+    #expect(refused.err.hasPrefix("hwc: FILE: \(existing) already exists"), "\(refused)")
   }
 }

@@ -89,7 +89,7 @@ import Testing
     #expect(outcome.code == 1)
     #expect(
       outcome.errLines == [
-        "hwc: " + "no register at \(workspace.db); create one with "
+        "hwc: no register at \(workspace.db); create one with "
           + "'hwc init' or point --db at an existing one"
       ])
   }
