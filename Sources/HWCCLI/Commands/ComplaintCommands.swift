@@ -74,12 +74,7 @@ enum ComplaintCommands {
       bad row is listed as FILE:LINE: column: problem. --skip-invalid imports the good rows and
       writes the bad ones, with their reasons, to --rejects. --dry-run checks and reports only.
       """,
-    arguments: [ArgumentSpec("FILE.csv", "the file to import")],
-    options: [
-      OptionSpec("dry-run", nil, "check every row, write nothing"),
-      OptionSpec("skip-invalid", nil, "import the good rows, reject the bad ones"),
-      OptionSpec("rejects", "FILE", "where --skip-invalid writes the bad rows"),
-    ],
+    arguments: [ArgumentSpec("FILE.csv", "the file to import")], options: ImportRunner.options,
     traits: [.database, .mutating, .json]
   ) { invocation in
     try ImportRunner.run(invocation, noun: "complaints") { register, actor, options, observer in
@@ -157,6 +152,13 @@ extension String {
 
 /// Runs an import command: options, progress on a terminal, errors, summary.
 enum ImportRunner {
+  /// The options every import command takes.
+  static let options = [
+    OptionSpec("dry-run", nil, "check every row, write nothing"),
+    OptionSpec("skip-invalid", nil, "import the good rows, reject the bad ones"),
+    OptionSpec("rejects", "FILE", "where --skip-invalid writes the bad rows"),
+  ]
+
   static func run(
     _ invocation: Invocation, noun: String,
     body: (Register, Actor, ImportOptions, ImportObserver) throws -> ImportSummary

@@ -51,12 +51,7 @@ enum RulesCommands {
       every bad row listed as FILE:LINE: column: problem, --skip-invalid --rejects FILE,
       --dry-run; importing the same file again changes nothing.
       """,
-    arguments: [ArgumentSpec("FILE.csv", "the file to import")],
-    options: [
-      OptionSpec("dry-run", nil, "check every row, write nothing"),
-      OptionSpec("skip-invalid", nil, "import the good rows, reject the bad ones"),
-      OptionSpec("rejects", "FILE", "where --skip-invalid writes the bad rows"),
-    ],
+    arguments: [ArgumentSpec("FILE.csv", "the file to import")], options: ImportRunner.options,
     traits: [.database, .mutating, .json]
   ) { invocation in
     try ImportRunner.run(invocation, noun: "inspections") { register, actor, options, observer in
@@ -173,13 +168,7 @@ enum Money {
   static func text(_ minor: Int, _ currency: String) -> String {
     let negative = minor < 0
     let magnitude = minor.magnitude
-    var digits = String(magnitude / 100)
-    var grouped = ""
-    while digits.count > 3 {
-      grouped = "," + digits.suffix(3) + grouped
-      digits = String(digits.dropLast(3))
-    }
-    grouped = digits + grouped
+    let grouped = Arithmetic.grouped(Int(magnitude / 100))
     let cents = magnitude % 100
     let fraction = cents == 0 ? "" : "." + (cents < 10 ? "0" : "") + String(cents)
     return (negative ? "-" : "") + grouped + fraction + " " + currency
