@@ -19,18 +19,10 @@ public struct ComplaintValidator: Sendable {
   private func check(_ draft: ComplaintDraft) throws(DomainError) -> ValidComplaint {
     let nationalID = draft.nationalID.trimmingSpaces
     guard !nationalID.isEmpty else { throw .invalid(field: .claimant, "is required") }
-    guard let district = reference.district(named: draft.district.trimmingSpaces) else {
-      throw .invalid(
-        field: .district,
-        "'\(draft.district)' is not a district (one of: \(reference.districtNames))")
-    }
+    let district = try reference.requireDistrict(draft.district)
     var conservancy: Conservancy?
     if let name = draft.conservancy?.trimmingSpaces, !name.isEmpty {
-      guard let found = reference.conservancy(named: name) else {
-        throw .invalid(
-          field: .conservancy,
-          "'\(name)' is not a conservancy (one of: \(reference.conservancyNames))")
-      }
+      let found = try reference.requireConservancy(name)
       guard found.districtID == district.id else {
         let home = reference.district(id: found.districtID)?.name.en ?? "another district"
         throw .invalid(
@@ -52,8 +44,8 @@ public struct ComplaintValidator: Sendable {
         "'\(draft.species)' is not a species (one of: "
           + "\(reference.species.keys.sorted().joined(separator: ", ")))")
     }
-    let incident = try date(draft.incidentDate, field: .incidentDate)
-    let reported = try date(draft.reportedDate, field: .reportedDate)
+    let incident = try CalendarDate(draft.incidentDate, field: .incidentDate)
+    let reported = try CalendarDate(draft.reportedDate, field: .reportedDate)
     guard incident <= today else {
       throw .invalid(field: .incidentDate, "\(incident) is in the future (today is \(today))")
     }
@@ -73,15 +65,6 @@ public struct ComplaintValidator: Sendable {
       village: try text(draft.village, field: .village, limit: 100),
       latitudeMicro: latitude, longitudeMicro: longitude,
       notes: try text(draft.notes, field: .notes, limit: 2000))
-  }
-
-  private func date(_ text: String, field: Field) throws(DomainError) -> CalendarDate {
-    let trimmed = text.trimmingSpaces
-    guard !trimmed.isEmpty else { throw .invalid(field: field, "is required (YYYY-MM-DD)") }
-    guard let date = CalendarDate(trimmed) else {
-      throw .invalid(field: field, "\(trimmed) is not a date (YYYY-MM-DD)")
-    }
-    return date
   }
 
   private func text(_ value: String?, field: Field, limit: Int) throws(DomainError) -> String? {

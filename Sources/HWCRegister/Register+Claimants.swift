@@ -82,11 +82,7 @@ extension Register {
     guard name.count <= 200, !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
       throw DomainError.invalid(field: .claimantName, "is not a plain name of up to 200 characters")
     }
-    guard let district = reference.district(named: draft.district.trimmingSpaces) else {
-      throw DomainError.invalid(
-        field: .district,
-        "'\(draft.district)' is not a district (one of: \(reference.districtNames))")
-    }
+    let district = try reference.requireDistrict(draft.district)
     let nationalID: NationalID
     do {
       nationalID = try NationalID(draft.nationalID, country: district.country)
@@ -95,11 +91,7 @@ extension Register {
     }
     var conservancy: Conservancy?
     if let text = draft.conservancy?.trimmingSpaces, !text.isEmpty {
-      guard let found = reference.conservancy(named: text) else {
-        throw DomainError.invalid(
-          field: .conservancy,
-          "'\(text)' is not a conservancy (one of: \(reference.conservancyNames))")
-      }
+      let found = try reference.requireConservancy(text)
       guard found.districtID == district.id else {
         throw DomainError.invalid(
           field: .conservancy, "\(found.name.en) is not in \(district.name.en)")
@@ -212,10 +204,7 @@ extension Register {
     var sql = "SELECT id FROM claimant"
     var values: [SQLValue] = []
     if let district {
-      guard let found = reference.district(named: district) else {
-        throw DomainError.invalid(
-          field: .district, "'\(district)' is not a district (one of: \(reference.districtNames))")
-      }
+      let found = try reference.requireDistrict(district)
       sql += " WHERE district_id = ?"
       values.append(.integer(Int64(found.id)))
     }

@@ -93,10 +93,7 @@ extension Register {
     var conditions: [String] = []
     var values: [SQLValue] = []
     if let district {
-      guard let found = reference.district(named: district) else {
-        throw DomainError.invalid(
-          field: .district, "'\(district)' is not a district (one of: \(reference.districtNames))")
-      }
+      let found = try reference.requireDistrict(district)
       conditions.append("c.district_id = ?")
       values.append(.integer(Int64(found.id)))
     }

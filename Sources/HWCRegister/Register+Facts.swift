@@ -4,43 +4,19 @@ import HWCRules
 import HWCStore
 
 extension Register {
-  func date(_ text: String, field: Field) throws -> CalendarDate {
-    guard let date = CalendarDate(text.trimmingSpaces) else {
-      throw DomainError.invalid(field: field, "\(text) is not a date (YYYY-MM-DD)")
-    }
-    return date
-  }
-
-  func district(_ name: String) throws -> District {
-    guard let district = reference.district(named: name.trimmingSpaces) else {
-      throw DomainError.invalid(
-        field: .district, "'\(name)' is not a district (one of: \(reference.districtNames))")
-    }
-    return district
-  }
-
-  func conservancy(_ name: String) throws -> Conservancy {
-    guard let conservancy = reference.conservancy(named: name.trimmingSpaces) else {
-      throw DomainError.invalid(
-        field: .conservancy,
-        "'\(name)' is not a conservancy (one of: \(reference.conservancyNames))")
-    }
-    return conservancy
-  }
-
   /// Declares an emergency in a district for a period (`hwc emergency declare`, admin): saiga
   /// damage in Kazakhstan is paid only when one covers the incident date.
   public func declareEmergency(
     district name: String, from: String, to: String, decree: String, actor: Actor
   ) throws -> Int {
     try require(actor, .admin, to: "declare emergencies")
-    let district = try district(name)
+    let district = try reference.requireDistrict(name)
     guard district.country == .kz else {
       throw DomainError.invalid(
         field: .district, "\(district.name.en) is in Kyrgyzstan; emergencies apply to kz-state")
     }
-    let first = try date(from, field: .from)
-    let last = try date(to, field: .to)
+    let first = try CalendarDate(from, field: .from)
+    let last = try CalendarDate(to, field: .to)
     guard last >= first else {
       throw DomainError.invalid(field: .to, "\(last) is before --from \(first)")
     }
@@ -69,7 +45,7 @@ extension Register {
   public func recordIncident(
     conservancy name: String, kind: String, date text: String, note: String?, actor: Actor
   ) throws -> Int {
-    let conservancy = try conservancy(name)
+    let conservancy = try reference.requireConservancy(name)
     guard
       actor.has(.officer, districtID: conservancy.districtID, conservancyID: conservancy.id)
         || actor.has(.inspector, districtID: conservancy.districtID, conservancyID: conservancy.id)
@@ -82,7 +58,7 @@ extension Register {
     guard ["poaching", "retaliatory_killing"].contains(kind) else {
       throw DomainError.invalid(field: .kind, "'\(kind)' is not poaching or retaliatory_killing")
     }
-    let when = try date(text, field: .date)
+    let when = try CalendarDate(text, field: .date)
     guard when <= clock.today else {
       throw DomainError.invalid(field: .date, "\(when) is in the future (today is \(clock.today))")
     }

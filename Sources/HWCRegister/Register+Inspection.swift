@@ -93,10 +93,7 @@ extension Register {
         "\(complaint.code) is \(complaint.status); it can be inspected while registered or "
           + "inspected, or again after an appeal")
     }
-    let dateText = draft.date.trimmingSpaces
-    guard let date = CalendarDate(dateText) else {
-      throw DomainError.invalid(field: .date, "\(dateText) is not a date (YYYY-MM-DD)")
-    }
+    let date = try CalendarDate(draft.date, field: .date)
     guard date <= clock.today else {
       throw DomainError.invalid(field: .date, "\(date) is in the future (today is \(clock.today))")
     }

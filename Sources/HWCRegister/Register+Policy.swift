@@ -15,8 +15,8 @@ extension Register {
       })
   }
 
-  /// Parses a scheme name for a field.
-  func scheme(_ text: String) throws -> Scheme {
+  /// Parses a scheme name for `--scheme`.
+  public func scheme(_ text: String) throws -> Scheme {
     guard let scheme = Scheme(rawValue: text.trimmingSpaces) else {
       throw DomainError.invalid(
         field: .scheme, "'\(text)' is not a scheme (one of: kz-state, kg-buffer)")
@@ -44,9 +44,7 @@ extension Register {
     case .success(let parsed): centi = parsed
     case .failure(let problem): throw DomainError.invalid(field: .value, "'\(value)' \(problem)")
     }
-    guard let date = CalendarDate(from.trimmingSpaces) else {
-      throw DomainError.invalid(field: .from, "\(from) is not a date (YYYY-MM-DD)")
-    }
+    let date = try CalendarDate(from, field: .from)
     if let latest = policy.history(scheme, key).last, date <= latest.effectiveFrom {
       throw DomainError.invalid(
         field: .from,

@@ -18,6 +18,7 @@ import Testing
         district: "Kaztalov", from: "2026-04-01", to: "2026-05-31", decree: "X",
         actor: fixture.actor("dauren"))
     }
+    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM emergency") == 1)
   }
 
   @Test(arguments: [

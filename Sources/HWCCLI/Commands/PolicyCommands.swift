@@ -18,18 +18,11 @@ enum PolicyCommands {
       let policy = try register.policy()
       var date = invocation.clock.today
       if let text = invocation.value("on") {
-        guard let parsed = CalendarDate(text) else {
-          throw DomainError.invalid(field: .on, "\(text) is not a date (YYYY-MM-DD)")
-        }
-        date = parsed
+        date = try CalendarDate(text, field: .on)
       }
       var schemes = Scheme.allCases
       if let text = invocation.value("scheme") {
-        guard let scheme = Scheme(rawValue: text) else {
-          throw DomainError.invalid(
-            field: .scheme, "'\(text)' is not a scheme (one of: kz-state, kg-buffer)")
-        }
-        schemes = [scheme]
+        schemes = [try register.scheme(text)]
       }
       let values = schemes.flatMap { policy.inForce($0, on: date) }
       if invocation.json {
