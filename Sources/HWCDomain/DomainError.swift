@@ -6,6 +6,7 @@ public enum Field: String, Sendable, Hashable {
   case complaint, claimant, status, quarter, rejects, file, limit
   case scheme, key, value, from, to, on, date, protected, vetCertificate, finding, decree, kind
   case season, heads, livestockClass, conservancyRequired
+  case amount, year, reason, reference, source, userNationalID
 
   /// The column name in CSV files.
   public var column: String {
@@ -35,6 +36,7 @@ public enum Field: String, Sendable, Hashable {
     case .vetCertificate: return "--vet-certificate"
     case .livestockClass: return "--class"
     case .conservancyRequired: return "--conservancy"
+    case .userNationalID: return "--national-id"
     default: return "--" + rawValue
     }
   }

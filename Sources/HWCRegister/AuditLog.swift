@@ -20,6 +20,9 @@ struct AuditLog {
     ("incident", "audit_state_incident"),
     ("insurance", "audit_state_insurance"),
     ("assessment", "audit_state_assessment"),
+    ("account", "audit_state_account"),
+    ("transfer", "audit_state_transfer"),
+    ("approval", "audit_state_approval"),
   ]
 
   /// One entry's fields, in the order they are hashed.

@@ -80,7 +80,8 @@ extension Register {
   }
 
   /// Insures heads of a class for a season in the claimant's conservancy (`hwc herd insure`): an
-  /// officer of the conservancy. Returns the row id and the premium due, in minor units.
+  /// officer of the conservancy. The premium is credited to the conservancy's buffer fund.
+  /// Returns the row id and the premium, in minor units.
   public func insureHerd(
     nationalID: String, season text: String, livestockClass: String, heads text2: String,
     actor: Actor
@@ -129,6 +130,8 @@ extension Register {
         ])
       let id = db.lastInsertRowID
       try auditCreated("insurance", id: id, actor: actor.name)
+      try creditPremium(
+        insuranceID: id, conservancy: conservancy, minor: premiumMinor, actor: actor)
       return (id, premiumMinor)
     }
   }

@@ -15,7 +15,7 @@ extension Register {
     public let problem: String?
   }
 
-  /// Integrity, foreign keys and the audit chain; later modules add the ledger invariants.
+  /// Integrity, foreign keys, the audit chain and the ledger invariants.
   public func check() throws -> [CheckItem] {
     var items: [CheckItem] = []
     let integrity = try db.prepare("PRAGMA integrity_check").map { $0.text(0) }
@@ -29,6 +29,9 @@ extension Register {
     items.append(CheckItem(name: "foreign keys", problem: foreign.first))
     let audit = try verifyAudit()
     items.append(CheckItem(name: "audit chain", problem: audit.problem))
+    let ledger = try ledgerProblems()
+    items.append(
+      CheckItem(name: "ledger", problem: ledger.isEmpty ? nil : ledger.joined(separator: "; ")))
     return items
   }
 

@@ -80,8 +80,20 @@ extension Register {
   }
 
   /// Adds a user with roles (`hwc user add`); admin only.
-  public func addUser(name: String, roles texts: [String], actor: Actor) throws -> UserRecord {
+  public func addUser(
+    name: String, roles texts: [String], nationalID: String? = nil, actor: Actor
+  ) throws -> UserRecord {
     try require(actor, .admin, to: "add users")
+    var personal: String?
+    if let nationalID {
+      let digits = nationalID.trimmingSpaces
+      let country: Country = digits.count == NationalID.length(for: .kg) ? .kg : .kz
+      do {
+        personal = try NationalID(digits, country: country).value
+      } catch {
+        throw DomainError.invalid(field: .userNationalID, "\(error)")
+      }
+    }
     let name = name.trimmingSpaces
     guard !name.isEmpty, name.count <= 64,
       name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" })
@@ -100,16 +112,25 @@ extension Register {
     return try db.transaction {
       let exists = try db.scalarInt("SELECT count(*) FROM app_user WHERE name = ?", [.text(name)])
       guard exists == 0 else { throw DomainError.conflict("user '\(name)' already exists") }
-      let id = try insertUser(name: name, roles: roles, actor: actor.name)
+      if let personal,
+        try db.scalarInt("SELECT count(*) FROM app_user WHERE national_id = ?", [.text(personal)])
+          > 0
+      {
+        throw DomainError.conflict(
+          "another user already has national ID \(NationalID.mask(personal))")
+      }
+      let id = try insertUser(name: name, roles: roles, nationalID: personal, actor: actor.name)
       return try user(id: id)
     }
   }
 
   @discardableResult
-  func insertUser(name: String, roles: [ScopedRole], actor: String) throws -> Int {
+  func insertUser(
+    name: String, roles: [ScopedRole], nationalID: String? = nil, actor: String
+  ) throws -> Int {
     try db.run(
-      "INSERT INTO app_user(name, created_at) VALUES (?, ?)",
-      [.text(name), .text(clock.timestamp())])
+      "INSERT INTO app_user(name, created_at, national_id) VALUES (?, ?, ?)",
+      [.text(name), .text(clock.timestamp()), nationalID.map(SQLValue.text) ?? .null])
     let id = db.lastInsertRowID
     for role in roles {
       var district: SQLValue = .null

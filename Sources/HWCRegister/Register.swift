@@ -13,7 +13,7 @@ import HWCStore
 public final class Register {
   public let db: Database
   public let reference: Reference
-  public let clock: Clock
+  public var clock: Clock
   /// The command line being run, recorded with every audit entry (e.g. `complaint register`).
   public var command: String
   let audit: AuditLog

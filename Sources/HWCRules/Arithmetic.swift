@@ -41,6 +41,14 @@ public enum Arithmetic {
     return text
   }
 
+  /// Minor units as money: 5190000, "KZT" → `51,900 KZT`; 12345, "KGS" → `123.45 KGS`.
+  public static func money(_ minor: Int, _ currency: String) -> String {
+    let magnitude = minor.magnitude
+    let cents = magnitude % 100
+    let fraction = cents == 0 ? "" : "." + (cents < 10 ? "0" : "") + String(cents)
+    return (minor < 0 ? "-" : "") + grouped(Int(magnitude / 100)) + fraction + " " + currency
+  }
+
   /// Hundredths as a grouped decimal without trailing zeros: 393200 → `3,932`, 3550 → `35.5`,
   /// 20 → `0.2`. Used for quantities, rates and amounts in minor units.
   public static func centi(_ hundredths: Int) -> String {

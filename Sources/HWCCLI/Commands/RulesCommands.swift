@@ -166,11 +166,6 @@ enum AssessmentText {
 /// Money in minor units as `141,552 KZT` (or `141,552.50 KZT`).
 enum Money {
   static func text(_ minor: Int, _ currency: String) -> String {
-    let negative = minor < 0
-    let magnitude = minor.magnitude
-    let grouped = Arithmetic.grouped(Int(magnitude / 100))
-    let cents = magnitude % 100
-    let fraction = cents == 0 ? "" : "." + (cents < 10 ? "0" : "") + String(cents)
-    return (negative ? "-" : "") + grouped + fraction + " " + currency
+    Arithmetic.money(minor, currency)
   }
 }

@@ -9,19 +9,22 @@ enum UserCommands {
       discussion: """
         Roles: admin, officer, inspector, committee, treasurer, analyst. A role may be scoped to a
         district or a conservancy with @: --role officer@Kaztalov --role committee@Shamshy.
-        Unscoped roles are valid everywhere.
+        Unscoped roles are valid everywhere. --national-id records the user's own IIN or PIN, so
+        that a user who is also a herder can never approve or reject their own complaint.
         """,
       arguments: [ArgumentSpec("NAME", "the user's login name")],
       options: [
         OptionSpec(
           "role", "ROLE[@DISTRICT|@CONSERVANCY]", "a role to grant", required: true, repeating: true
-        )
+        ),
+        OptionSpec("national-id", "ID", "the user's own IIN or PIN"),
       ],
       traits: [.database, .mutating, .json]
     ) { invocation in
       let (register, actor) = try invocation.openForChange()
       let user = try register.addUser(
-        name: invocation.argument(0) ?? "", roles: invocation.values("role"), actor: actor)
+        name: invocation.argument(0) ?? "", roles: invocation.values("role"),
+        nationalID: invocation.value("national-id"), actor: actor)
       if invocation.json {
         invocation.console.print(user.json)
       } else {

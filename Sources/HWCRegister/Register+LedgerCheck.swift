@@ -1,0 +1,98 @@
+import HWCCore
+import HWCStore
+
+extension Register {
+  /// The ledger invariants (SPEC §6), each a query that returns the first thing that breaks it,
+  /// in words. An empty result means the ledger is sound.
+  static let ledgerInvariants: [(name: String, sql: String)] = [
+    (
+      "every transfer balances",
+      """
+      SELECT 'transfer #' || t.id || ' (' || t.kind || ') does not balance: its entries sum to '
+        || coalesce(sum(e.amount_minor), 0) || ' over ' || count(e.id) || ' entries'
+      FROM ledger_transfer t LEFT JOIN ledger_entry e ON e.transfer_id = t.id
+      GROUP BY t.id HAVING coalesce(sum(e.amount_minor), 0) != 0 OR count(e.id) < 2 LIMIT 1
+      """
+    ),
+    (
+      "one currency per transfer",
+      """
+      SELECT 'transfer #' || e.transfer_id || ' mixes currencies'
+      FROM ledger_entry e JOIN ledger_account a ON a.id = e.account_id
+      GROUP BY e.transfer_id HAVING count(DISTINCT a.currency) > 1 LIMIT 1
+      """
+    ),
+    (
+      "balances equal the sum of their entries",
+      """
+      SELECT 'account ' || a.code || ' shows a balance of ' || a.balance_minor
+        || ' but its entries sum to ' || coalesce(s.total, 0)
+      FROM ledger_account a LEFT JOIN (
+        SELECT account_id, sum(amount_minor) AS total FROM ledger_entry GROUP BY account_id) s
+        ON s.account_id = a.id
+      WHERE a.balance_minor != coalesce(s.total, 0) LIMIT 1
+      """
+    ),
+    (
+      "no account below zero",
+      """
+      SELECT 'account ' || a.code || ' is below zero: ' || s.total
+      FROM ledger_account a JOIN (
+        SELECT account_id, sum(amount_minor) AS total FROM ledger_entry GROUP BY account_id) s
+        ON s.account_id = a.id
+      WHERE (a.kind != 'source' AND s.total < 0) OR (a.kind = 'source' AND s.total > 0) LIMIT 1
+      """
+    ),
+    (
+      "reserved + paid never exceed what was credited",
+      """
+      WITH credited AS (
+        SELECT e.account_id AS owner, sum(e.amount_minor) AS total FROM ledger_entry e
+        JOIN ledger_transfer t ON t.id = e.transfer_id
+        WHERE t.kind IN ('allocation', 'contribution', 'premium') GROUP BY e.account_id),
+      used AS (
+        SELECT a.owner_id AS owner, sum(e.amount_minor) AS total FROM ledger_entry e
+        JOIN ledger_account a ON a.id = e.account_id WHERE a.kind IN ('payable', 'paid')
+        GROUP BY a.owner_id)
+      SELECT a.code || ': reserved + paid ' || u.total || ' exceed credited '
+        || coalesce(c.total, 0)
+      FROM ledger_account a JOIN used u ON u.owner = a.id LEFT JOIN credited c ON c.owner = a.id
+      WHERE u.total > coalesce(c.total, 0) LIMIT 1
+      """
+    ),
+    (
+      "money follows each complaint's status",
+      """
+      WITH money AS (
+        SELECT t.complaint_id AS id,
+          sum(CASE WHEN a.kind = 'payable' THEN e.amount_minor ELSE 0 END) AS reserved,
+          sum(CASE WHEN a.kind = 'paid' THEN e.amount_minor ELSE 0 END) AS paid
+        FROM ledger_transfer t JOIN ledger_entry e ON e.transfer_id = t.id
+        JOIN ledger_account a ON a.id = e.account_id
+        WHERE t.complaint_id IS NOT NULL GROUP BY t.complaint_id),
+      expected AS (
+        SELECT c.id, c.code, c.status, coalesce(a.amount_minor, 0) AS amount FROM complaint c
+        LEFT JOIN assessment a ON a.id = (SELECT max(id) FROM assessment WHERE complaint_id = c.id)
+        WHERE c.status IN ('approved', 'paid') OR c.id IN (SELECT id FROM money))
+      SELECT x.code || ' is ' || x.status || ' but the ledger holds ' || coalesce(m.reserved, 0)
+        || ' reserved and ' || coalesce(m.paid, 0) || ' paid for it (assessed ' || x.amount || ')'
+      FROM expected x LEFT JOIN money m ON m.id = x.id
+      WHERE NOT (
+        (x.status = 'approved' AND coalesce(m.reserved, 0) = x.amount AND coalesce(m.paid, 0) = 0)
+        OR (x.status = 'paid' AND coalesce(m.reserved, 0) = 0 AND coalesce(m.paid, 0) = x.amount)
+        OR (x.status NOT IN ('approved', 'paid') AND coalesce(m.reserved, 0) = 0
+          AND coalesce(m.paid, 0) = 0))
+      LIMIT 1
+      """
+    ),
+  ]
+
+  /// The first breach of each ledger invariant, in words; empty when the ledger is sound.
+  public func ledgerProblems() throws -> [String] {
+    try db.transaction(.deferred) {
+      try Register.ledgerInvariants.compactMap { invariant in
+        try db.prepare(invariant.sql).first { $0.text(0) }.map { "\(invariant.name): \($0)" }
+      }
+    }
+  }
+}
