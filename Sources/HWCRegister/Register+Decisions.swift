@@ -42,7 +42,9 @@ extension Register {
 
   /// Refuses unless the actor holds `role` for the body that pays the complaint: its district
   /// (kz-state) or its conservancy (kg-buffer).
-  func requirePayingBody(_ actor: Actor, _ role: Role, _ complaint: ComplaintHeader, to what: String)
+  func requirePayingBody(
+    _ actor: Actor, _ role: Role, _ complaint: ComplaintHeader, to what: String
+  )
     throws
   {
     let district = reference.district(id: complaint.districtID)!

@@ -7,7 +7,8 @@ enum MoneyCommands {
   static let specs = [allocate, budgetShow, contribute, fundShow]
 
   static let allocate = CommandSpec(
-    ["budget", "allocate"], abstract: "Credit a ministry allocation to a district budget (treasurer)",
+    ["budget", "allocate"],
+    abstract: "Credit a ministry allocation to a district budget (treasurer)",
     discussion: """
       Adds money to the district's budget for a year; kz-state payouts for incidents in that year
       are reserved from it when approved. The amount is in whole tenge with at most two decimals
@@ -48,7 +49,8 @@ enum MoneyCommands {
   }
 
   static let contribute = CommandSpec(
-    ["fund", "contribute"], abstract: "Credit a contribution to a conservancy buffer fund (treasurer)",
+    ["fund", "contribute"],
+    abstract: "Credit a contribution to a conservancy buffer fund (treasurer)",
     discussion: """
       --source says where the money came from: premium (collected outside hwc; premiums of
       `hwc herd insure` are credited automatically), donor or state. The amount is in whole som
