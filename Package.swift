@@ -27,11 +27,21 @@ let package = Package(
     .target(
       name: "HWCRegister", dependencies: ["HWCCore", "HWCDomain", "HWCStore", "HWCRules"],
       plugins: ["EmbedFiles"]),
+    // Reports: one value built from the register, rendered as text (templates), CSV and JSON.
+    .target(
+      name: "HWCReports",
+      dependencies: [
+        "HWCCore", "HWCDomain", "HWCStore", "HWCRegister", "HWCRules", "HWCTemplates",
+      ],
+      plugins: ["EmbedFiles"]),
+    // The demo register: a realistic, seeded history run through the register's operations.
+    .target(name: "HWCDemo", dependencies: ["HWCCore", "HWCDomain", "HWCRegister", "HWCRules"]),
     // Commands declared as data, argument parsing, help, output.
     .target(
       name: "HWCCLI",
-      dependencies: ["HWCCore", "HWCDomain", "HWCRegister", "HWCRules", "HWCTemplates"],
-      plugins: ["EmbedFiles"]),
+      dependencies: [
+        "HWCCore", "HWCDomain", "HWCRegister", "HWCRules", "HWCTemplates", "HWCReports", "HWCDemo",
+      ]),
     // Build tool: embeds migrations and templates so the executable is self-contained.
     .executableTarget(name: "hwc-embed", path: "Sources/hwc-embed"),
     .plugin(
@@ -44,6 +54,8 @@ let package = Package(
     .testTarget(name: "HWCRulesTests", dependencies: ["HWCRules"]),
     .testTarget(name: "HWCTemplatesTests", dependencies: ["HWCTemplates"]),
     .testTarget(name: "HWCRegisterTests", dependencies: ["HWCRegister", "HWCStore"]),
+    .testTarget(name: "HWCReportsTests", dependencies: ["HWCReports", "HWCRegister", "HWCDemo"]),
+    .testTarget(name: "HWCDemoTests", dependencies: ["HWCDemo", "HWCRegister"]),
     .testTarget(name: "HWCCLITests", dependencies: ["HWCCLI", "HWCRegister"]),
   ],
   swiftLanguageModes: [.v6]

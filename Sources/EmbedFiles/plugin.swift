@@ -1,14 +1,14 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds `migrations/*.sql` (into HWCRegister) and `templates/*.txt` (into HWCCLI) as Swift strings.
+/// Embeds `migrations/*.sql` (into HWCRegister) and `templates/*.txt` (into HWCReports) as Swift strings.
 @main
 struct EmbedFiles: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
     let (folder, suffix, symbol): (String, String, String)
     switch target.name {
     case "HWCRegister": (folder, suffix, symbol) = ("migrations", ".sql", "embeddedMigrations")
-    case "HWCCLI": (folder, suffix, symbol) = ("templates", ".txt", "embeddedTemplates")
+    case "HWCReports": (folder, suffix, symbol) = ("templates", ".txt", "embeddedTemplates")
     default: return []
     }
     let directory = context.package.directoryURL.appending(path: folder)

@@ -16,7 +16,8 @@ public enum CLI {
   public static let commands: [CommandSpec] =
     InitCommand.specs + UserCommands.specs + ClaimantCommands.specs + ComplaintCommands.specs
     + RulesCommands.specs + FactCommands.specs + PolicyCommands.specs + AuditCommands.specs
-    + MoneyCommands.specs + DecisionCommands.specs + MaintenanceCommands.specs
+    + MoneyCommands.specs + DecisionCommands.specs + ReportCommands.specs
+    + DocumentCommands.specs + DemoCommand.specs + MaintenanceCommands.specs
 
   /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
   public static func main() -> Never {

@@ -6,7 +6,7 @@ public enum Field: String, Sendable, Hashable {
   case complaint, claimant, status, quarter, rejects, file, limit
   case scheme, key, value, from, to, on, date, protected, vetCertificate, finding, decree, kind
   case season, heads, livestockClass, conservancyRequired
-  case amount, year, reason, reference, source, userNationalID
+  case amount, year, reason, reference, source, userNationalID, lang, format, templates, out
 
   /// The column name in CSV files.
   public var column: String {

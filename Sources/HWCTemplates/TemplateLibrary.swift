@@ -1,18 +1,30 @@
 /// Finds, parses and renders `NAME.LANG.txt` templates, looking in an override directory first
-/// and falling back file by file to the shipped directory.
+/// and falling back file by file to the shipped templates (a directory, or files built into the
+/// program).
 ///
 /// The caller passes the override directory (from `--templates DIR` or `HWC_TEMPLATES`); the
 /// library never reads the environment. Includes are resolved the same way, in the same
 /// language, when a template is loaded, so a missing or looping include is a load-time error.
 public struct TemplateLibrary: Sendable {
-  /// The directory with the templates that ship with the program.
-  public let shippedDirectory: String
+  /// The directory with the templates that ship with the program, when they are files.
+  public let shippedDirectory: String?
+  /// The shipped templates built into the program, by file name (`quarterly.en.txt`).
+  public let builtIn: [String: String]
   /// A directory whose templates replace shipped ones of the same name, if any.
   public let overrideDirectory: String?
 
   /// Creates a library over `shippedDirectory`, preferring files in `overrideDirectory`.
   public init(shippedDirectory: String, overrideDirectory: String? = nil) {
     self.shippedDirectory = shippedDirectory
+    self.builtIn = [:]
+    self.overrideDirectory = overrideDirectory
+  }
+
+  /// Creates a library over templates built into the program (file name → text), preferring
+  /// files in `overrideDirectory`.
+  public init(builtIn: [String: String], overrideDirectory: String? = nil) {
+    self.shippedDirectory = nil
+    self.builtIn = builtIn
     self.overrideDirectory = overrideDirectory
   }
 
@@ -56,9 +68,10 @@ public struct TemplateLibrary: Sendable {
     [overrideDirectory, shippedDirectory].compactMap { $0 }
   }
 
-  /// The searched directories, quoted, for messages.
+  /// The searched places, for messages.
   private var places: String {
-    directories.map { "'\($0)'" }.joined(separator: " or ")
+    (directories.map { "'\($0)'" } + (shippedDirectory == nil ? ["the built-in templates"] : []))
+      .joined(separator: " or ")
   }
 
   /// Parses `name`, resolving its includes; nil when no directory holds the file.
@@ -75,7 +88,7 @@ public struct TemplateLibrary: Sendable {
         throw TemplateError(file: file, message: error.message)
       }
     }
-    guard let source = found else { return nil }
+    guard let source = found ?? builtIn[file] else { return nil }
     var template = try Template(parsing: source, name: file)
     let chain = chain + [name]
     for site in template.includeSites where template.includes[site.name] == nil {

@@ -1,0 +1,8 @@
+import HWCCore
+import HWCRegister
+import HWCReports
+
+/// `hwc report fund`, `hwc receipt`, `hwc letter`.
+enum DocumentCommands {
+  static let specs: [CommandSpec] = []
+}

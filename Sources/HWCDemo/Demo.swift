@@ -1,0 +1,4 @@
+import HWCRegister
+
+/// The demo register (`hwc demo`).
+public enum Demo {}

@@ -1,0 +1,2 @@
+import HWCDemo
+import Testing
