@@ -1,0 +1,196 @@
+import HWCCore
+import HWCDomain
+import HWCRegister
+
+extension QuarterlyReport {
+  /// Verified losses grouped as a reader counts them: heads by class, hectares, tonnes.
+  static func losses(_ byItem: [String: Int], _ register: Register, _ labels: ReportLabels)
+    -> [JSON]
+  {
+    var groups: [String: Int] = [:]
+    for (code, centi) in byItem {
+      guard let item = register.reference.items[code] else { continue }
+      let key = item.livestockClass ?? String(code.split(separator: ".").first ?? "")
+      groups[key, default: 0] += centi
+    }
+    let order = [
+      "sheep_goat", "cattle", "horse", "camel", "yak", "pasture", "crop", "hay", "water",
+    ]
+    return order.map { key in
+      let label = labels.loss(key)
+      let centi = groups[key] ?? 0
+      return .object([
+        ("key", .string(key)), ("name", .string(label.name)), ("unit", .string(label.unit)),
+        ("quantity_centi", .int(centi)), ("quantity", .string(labels.quantity(centi))),
+      ])
+    }
+  }
+
+  /// Per payer and per currency: assessed, approved, paid, outstanding, credited, available.
+  static func compensation(
+    _ payers: [QuarterlyQueries.PayerFigures], _ register: Register, lang: String
+  ) -> JSON {
+    let labels = ReportLabels(lang: lang)
+    let reference = register.reference
+    var rows: [JSON] = []
+    var totals: [String: [Int]] = [:]
+    for payer in payers {
+      let parts = payer.code.split(separator: ":").map(String.init)
+      let place: String
+      if payer.kind == "budget" {
+        place =
+          reference.districts.first { $0.code == parts[1] }.map { $0.name.localized(lang) }
+          ?? parts[1]
+      } else {
+        place = reference.conservancy(named: parts[1]).map { $0.name.localized(lang) } ?? parts[1]
+      }
+      let figures = [
+        payer.assessed, payer.approved, payer.paid, payer.outstanding, payer.paidToDate,
+        payer.credited, payer.available,
+      ]
+      totals[payer.currency] = zip(totals[payer.currency] ?? Array(repeating: 0, count: 7), figures)
+        .map { $0 + $1 }
+      rows.append(
+        .object(
+          [
+            ("account", .string(payer.code)),
+            ("scheme", .string(payer.kind == "budget" ? "kz-state" : "kg-buffer")),
+            ("name", .string(labels.payer(kind: payer.kind, place: place, year: payer.year))),
+            ("currency", .string(payer.currency)),
+          ] + moneyFields(figures)))
+    }
+    let currencies = ["KZT", "KGS"].filter { totals[$0] != nil }
+    return .object([
+      ("payers", .array(rows)),
+      (
+        "totals",
+        .array(
+          currencies.map { currency in
+            .object([("currency", .string(currency))] + moneyFields(totals[currency]!))
+          })
+      ),
+    ])
+  }
+
+  static func moneyFields(_ figures: [Int]) -> [(String, JSON)] {
+    zip(
+      [
+        "assessed_minor", "approved_minor", "paid_minor", "outstanding_minor",
+        "paid_to_date_minor", "credited_minor", "available_minor",
+      ], figures
+    ).map { ($0, .int($1)) }
+  }
+
+  /// Decisions taken in the quarter, with ineligibility reasons grouped and rejection reasons.
+  static func decisions(
+    _ events: [(kind: String, status: String, reason: String?)], _ labels: ReportLabels
+  ) -> JSON {
+    let assessed = events.filter { $0.kind == "assessed" }
+    let ineligible = assessed.filter { $0.status == "ineligible" }
+    var reasons: [String: Int] = [:]
+    for event in ineligible { reasons[ReportLabels.reasonKey(event.reason ?? ""), default: 0] += 1 }
+    var rejections: [String: Int] = [:]
+    for event in events where event.kind == "rejected" {
+      rejections[event.reason ?? "", default: 0] += 1
+    }
+    func count(_ kind: String) -> JSON { .int(events.filter { $0.kind == kind }.count) }
+    return .object([
+      ("eligible", .int(assessed.count - ineligible.count)), ("ineligible", .int(ineligible.count)),
+      ("approved", count("approved")), ("rejected", count("rejected")), ("paid", count("paid")),
+      ("appealed", count("appealed")),
+      (
+        "ineligible_reasons",
+        .array(
+          reasons.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { key, number in
+            .object([
+              ("key", .string(key)), ("label", .string(labels.reason(key))),
+              ("count", .int(number)),
+            ])
+          })
+      ),
+      (
+        "rejection_reasons",
+        .array(
+          rejections.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5).map {
+            reason, number in
+            .object([("reason", .string(reason)), ("count", .int(number))])
+          })
+      ),
+    ])
+  }
+
+  /// Median and 90th percentile (nearest rank) of each stage, in days, and the share paid within
+  /// the 30-day service target (from report to payment).
+  static func processing(
+    _ timelines: [(reported: String, inspected: String?, decided: String?, paid: String?)],
+    _ labels: ReportLabels
+  ) -> JSON {
+    func days(_ from: String?, _ to: String?) -> Int? {
+      guard let from = from.flatMap(CalendarDate.init), let to = to.flatMap(CalendarDate.init)
+      else { return nil }
+      return from.days(to: to)
+    }
+    let stages: [(String, [Int])] = [
+      ("report_to_inspection", timelines.compactMap { days($0.reported, $0.inspected) }),
+      ("inspection_to_decision", timelines.compactMap { days($0.inspected, $0.decided) }),
+      ("decision_to_payment", timelines.compactMap { days($0.decided, $0.paid) }),
+      ("report_to_payment", timelines.compactMap { days($0.reported, $0.paid) }),
+    ]
+    let toPayment = stages[3].1
+    return .object([
+      ("target_days", .int(30)), ("paid", .int(toPayment.count)),
+      ("paid_within_target", .int(toPayment.filter { $0 <= 30 }.count)),
+      (
+        "stages",
+        .array(
+          stages.map { key, values in
+            let sorted = values.sorted()
+            return .object([
+              ("key", .string(key)), ("label", .string(labels.stage(key))),
+              ("count", .int(sorted.count)),
+              ("median_days", percentile(sorted, 50).map(JSON.int) ?? .null),
+              ("p90_days", percentile(sorted, 90).map(JSON.int) ?? .null),
+            ])
+          })
+      ),
+    ])
+  }
+
+  /// The nearest-rank percentile of sorted values: the smallest value with at least `p`% of the
+  /// values at or below it.
+  static func percentile(_ sorted: [Int], _ p: Int) -> Int? {
+    guard !sorted.isEmpty else { return nil }
+    let rank = (p * sorted.count + 99) / 100
+    return sorted[max(rank, 1) - 1]
+  }
+
+  static func trend(
+    now: (complaints: Int, heads: Int, paid: [String: Int]),
+    previous: (complaints: Int, heads: Int, paid: [String: Int]),
+    yearAgo: (complaints: Int, heads: Int, paid: [String: Int]), quarter: Quarter,
+    labels: ReportLabels
+  ) -> JSON {
+    func row(_ key: String, _ pick: ((complaints: Int, heads: Int, paid: [String: Int])) -> Int)
+      -> JSON
+    {
+      let (a, b, c) = (pick(now), pick(previous), pick(yearAgo))
+      return .object([
+        ("key", .string(key)), ("label", .string(labels.trend(key))),
+        ("money", .bool(key.hasPrefix("paid"))), ("now", .int(a)), ("previous", .int(b)),
+        ("year_ago", .int(c)), ("change_previous", .string(labels.change(from: b, to: a))),
+        ("change_year", .string(labels.change(from: c, to: a))),
+      ])
+    }
+    return .object([
+      ("previous_quarter", .string(quarter.previous.description)),
+      ("year_ago_quarter", .string(quarter.yearBefore.description)),
+      (
+        "rows",
+        .array([
+          row("complaints", { $0.complaints }), row("heads", { $0.heads }),
+          row("paid_KZT", { $0.paid["KZT"] ?? 0 }), row("paid_KGS", { $0.paid["KGS"] ?? 0 }),
+        ])
+      ),
+    ])
+  }
+}
