@@ -31,28 +31,28 @@ struct QuarterlyQueries {
   }
 
   func complaintsBySpecies() throws -> [String: Int] {
-    var counts: [String: Int] = [:]
-    try db.prepare(
-      """
-      SELECT c.species, count(*) FROM complaint c
-      WHERE c.reported_date BETWEEN ? AND ?\(districtFilter) GROUP BY c.species
-      """
-    ).map(span) { ($0.text(0), $0.int(1)) }.forEach { counts[$0.0] = $0.1 }
+    let counts = Dictionary(
+      uniqueKeysWithValues: try db.prepare(
+        """
+        SELECT c.species, count(*) FROM complaint c
+        WHERE c.reported_date BETWEEN ? AND ?\(districtFilter) GROUP BY c.species
+        """
+      ).map(span) { ($0.text(0), $0.int(1)) })
     return counts
   }
 
   /// Verified quantities (latest inspection of each complaint registered in the quarter), in
   /// hundredths, by item.
   func verifiedByItem() throws -> [String: Int] {
-    var totals: [String: Int] = [:]
-    try db.prepare(
-      """
-      SELECT ii.item, sum(ii.quantity_centi) FROM complaint c
-      JOIN inspection i ON i.id = (SELECT max(id) FROM inspection WHERE complaint_id = c.id)
-      JOIN inspection_item ii ON ii.inspection_id = i.id
-      WHERE c.reported_date BETWEEN ? AND ?\(districtFilter) GROUP BY ii.item
-      """
-    ).map(span) { ($0.text(0), $0.int(1)) }.forEach { totals[$0.0] = $0.1 }
+    let totals = Dictionary(
+      uniqueKeysWithValues: try db.prepare(
+        """
+        SELECT ii.item, sum(ii.quantity_centi) FROM complaint c
+        JOIN inspection i ON i.id = (SELECT max(id) FROM inspection WHERE complaint_id = c.id)
+        JOIN inspection_item ii ON ii.inspection_id = i.id
+        WHERE c.reported_date BETWEEN ? AND ?\(districtFilter) GROUP BY ii.item
+        """
+      ).map(span) { ($0.text(0), $0.int(1)) })
     return totals
   }
 
@@ -216,16 +216,16 @@ struct QuarterlyQueries {
       JOIN inspection_item ii ON ii.inspection_id = i.id JOIN item it ON it.code = ii.item
       WHERE c.reported_date BETWEEN ? AND ?\(districtFilter) AND it.unit = 'head'
       """, span)
-    var paid: [String: Int] = [:]
-    try db.prepare(
-      """
-      SELECT a.currency, sum(e.amount_minor) FROM ledger_transfer t
-      JOIN ledger_entry e ON e.transfer_id = t.id JOIN ledger_account a ON a.id = e.account_id
-      JOIN complaint c ON c.id = t.complaint_id
-      WHERE t.kind = 'payment' AND a.kind = 'paid' AND t.on_date BETWEEN ? AND ?\(districtFilter)
-      GROUP BY a.currency
-      """
-    ).map(span) { ($0.text(0), $0.int(1)) }.forEach { paid[$0.0] = $0.1 }
+    let paid = Dictionary(
+      uniqueKeysWithValues: try db.prepare(
+        """
+        SELECT a.currency, sum(e.amount_minor) FROM ledger_transfer t
+        JOIN ledger_entry e ON e.transfer_id = t.id JOIN ledger_account a ON a.id = e.account_id
+        JOIN complaint c ON c.id = t.complaint_id
+        WHERE t.kind = 'payment' AND a.kind = 'paid' AND t.on_date BETWEEN ? AND ?\(districtFilter)
+        GROUP BY a.currency
+        """
+      ).map(span) { ($0.text(0), $0.int(1)) })
     return (complaints, heads, paid)
   }
 }
