@@ -2,9 +2,9 @@
 SWIFT ?= swift
 BIN := .build/debug/hwc
 DEMO_DB := demo-out/demo.sqlite
-HWC := $(BIN) --db $(DEMO_DB)
+HWC = $(BIN) --db $(DEMO_DB)
 
-.PHONY: all deps build release test lint format demo bench clean
+.PHONY: all deps build release test lint format demo tour bench clean
 
 all: build
 
@@ -32,10 +32,17 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
-# A small register in demo-out/: users, claimants and complaints in Kaztalov and Zhanibek, a
-# field-form CSV import, then the list and the audit check.
+# The demo register (`hwc demo`): a seeded, realistic history of every district and conservancy
+# over seven quarters, run through the whole workflow; prints the latest quarterly report.
 demo: build
-	@rm -rf demo-out && mkdir -p demo-out
+	@rm -rf demo-out
+	$(BIN) demo --out demo-out
+	$(HWC) check
+
+# A guided tour of the commands, one by one, on a small register in tour-out/.
+tour: DEMO_DB := tour-out/tour.sqlite
+tour: build
+	@rm -rf tour-out && mkdir -p tour-out
 	$(HWC) init --admin aigerim
 	$(HWC) user add dauren --role officer@Kaztalov --as aigerim
 	$(HWC) user add saule --role officer@Zhanibek --as aigerim
@@ -43,6 +50,8 @@ demo: build
 	$(HWC) user add aliya --role committee@Kaztalov --role committee@Zhanibek --as aigerim
 	$(HWC) user add bakyt --role officer@Shamshy --role inspector@Shamshy --as aigerim
 	$(HWC) user add ainura --role committee@Shamshy --as aigerim
+	$(HWC) user add timur --role committee@Kaztalov --role committee@Zhanibek --as aigerim
+	$(HWC) user add gulnar --role treasurer@Kaztalov --role treasurer@Zhanibek --as aigerim
 	$(HWC) claimant add --name "Yerlan Bekov" --id 880512300411 --district Kaztalov \
 	  --village Zhalpaktal --herd sheep_goat=240 --herd cattle=18 --as dauren
 	$(HWC) claimant add --name "Gulnara Sarsenova" --id 900715400236 --district Kaztalov \
@@ -65,9 +74,9 @@ demo: build
 	  'ZHN-F-1101,910228401004,Aizhan Tulegenova,Zhanibek,,Taskala,crop_invasion,saiga,2026-05-20,2026-05-22,crop.wheat=12;crop.barley=3.25' \
 	  'ZHN-F-1102,690721301002,"Serik Abenov, Jr.",Zhanibek,,Borsy,water_depletion,saiga,2026-07-08,2026-07-10,water.point_day=14' \
 	  'ZHN-F-1103,750312301011,,Zhanibek,,Zhanibek,hay_loss,saiga,2026-11-02,2026-11-03,hay=2' \
-	  > demo-out/field-forms.csv
-	$(HWC) complaint import demo-out/field-forms.csv --as saule
-	$(HWC) complaint import demo-out/field-forms.csv --as saule
+	  > tour-out/field-forms.csv
+	$(HWC) complaint import tour-out/field-forms.csv --as saule
+	$(HWC) complaint import tour-out/field-forms.csv --as saule
 	$(HWC) complaint list
 	$(HWC) complaint show ZHA-2026-0004
 	$(HWC) emergency declare --district Kaztalov --from 2026-04-01 --to 2026-05-31 \
@@ -88,7 +97,14 @@ demo: build
 	  --reported-date 2026-11-11 --item sheep_goat.adult=3 --ref SHM-0031 --as bakyt
 	$(HWC) inspect CHU-2026-0001 --date 2026-11-12 --item sheep_goat.adult=3 --protected yes --as bakyt
 	$(HWC) assess CHU-2026-0001 --explain --as ainura
+	$(HWC) budget allocate --district Kaztalov --year 2026 --amount 5000000 --as gulnar
+	$(HWC) approve KAZ-2026-0002 --as aliya
+	$(HWC) approve KAZ-2026-0002 --as timur
+	$(HWC) pay KAZ-2026-0002 --reference HALYK-2026-000123 --as gulnar
+	$(HWC) budget show --district Kaztalov --year 2026
+	$(HWC) fund show --conservancy Shamshy
 	$(HWC) audit verify
+	$(HWC) check
 
 bench:
 	@echo "make bench: the performance harness arrives with the performance issue;"
@@ -96,4 +112,4 @@ bench:
 	@echo "a baseline (sqlite3 .import of the same file) measured in the same run."
 
 clean:
-	rm -rf .build demo-out
+	rm -rf .build demo-out tour-out
