@@ -54,7 +54,9 @@ let package = Package(
     .testTarget(name: "HWCRulesTests", dependencies: ["HWCRules"]),
     .testTarget(name: "HWCTemplatesTests", dependencies: ["HWCTemplates"]),
     .testTarget(name: "HWCRegisterTests", dependencies: ["HWCRegister", "HWCStore"]),
-    .testTarget(name: "HWCReportsTests", dependencies: ["HWCReports", "HWCRegister", "HWCDemo"]),
+    .testTarget(
+      name: "HWCReportsTests",
+      dependencies: ["HWCReports", "HWCRegister", "HWCDemo", "HWCRules", "HWCStore", "HWCCore"]),
     .testTarget(name: "HWCDemoTests", dependencies: ["HWCDemo", "HWCRegister"]),
     .testTarget(name: "HWCCLITests", dependencies: ["HWCCLI", "HWCRegister"]),
   ],
