@@ -1,0 +1,299 @@
+import HWCCore
+import HWCDomain
+import HWCRegister
+import HWCTemplates
+
+/// The decision letter to the herder (`hwc letter ID`): what was decided and why, the assessed
+/// lines, the explanation step by step under plain headings, and how to appeal.
+///
+/// Built once from the register; rendered as text through `templates/letter.LANG.txt` or as
+/// JSON. The explanation and the rules' reasons are printed as the register recorded them (in
+/// English); the Russian letter says so.
+public struct DecisionLetter: Sendable, Equatable {
+  /// What the letter tells the herder.
+  public enum Decision: String, Sendable {
+    /// Nothing is decided yet: registered, inspected, or reopened by an appeal.
+    case pending
+    /// Assessed as eligible for an amount; the committee has not yet approved it.
+    case eligible
+    /// The rules found it ineligible (`reason`).
+    case ineligible
+    /// The committee rejected it (`reason`).
+    case rejected
+    /// Approved: the amount is reserved and awaits payment.
+    case approved
+    /// Paid (`payment`).
+    case paid
+    /// Withdrawn.
+    case withdrawn
+  }
+
+  /// One assessed line: item, quantity used, rate as recorded, amount.
+  public struct Line: Sendable, Equatable {
+    public let item: DocumentItem
+    /// The rate as the rules wrote it, e.g. `12 MRP × 4,325 KZT` or `7,000 KGS × 80%`.
+    public let rate: String
+    public let amountMinor: Int
+    /// Why the line is what it is, as recorded (English).
+    public let note: String
+  }
+
+  /// One step of the explanation, its recorded lines under a plain heading.
+  public struct Step: Sendable, Equatable {
+    /// `eligibility`, `lines`, `reduction`, `cap`, `minimum` or `payer`.
+    public let step: String
+    /// The plain heading of the step.
+    public let heading: LocalizedName
+    /// The lines as recorded by the rules engine (English).
+    public let texts: [String]
+  }
+
+  /// The payment of a paid complaint.
+  public struct Payment: Sendable, Equatable {
+    public let reference: String
+    public let paidOn: String
+    public let amountMinor: Int
+  }
+
+  /// Who pays: a district budget for a year (kz-state) or a conservancy's buffer fund.
+  public struct Payer: Sendable, Equatable {
+    /// `budget` or `fund`.
+    public let kind: String
+    public let name: LocalizedName
+    /// The budget year (the incident's year); nil for a fund.
+    public let year: Int?
+  }
+
+  /// Days a herder has to appeal after a decision.
+  public static let appealDays = 30
+
+  /// The day the letter was printed.
+  public let date: String
+  public let complaint: DocumentComplaint
+  public let decision: Decision
+  /// The day of the decision the letter reports (the payment's day for a paid complaint).
+  public let decidedOn: String?
+  /// Why: the rules' reason (ineligible), the committee's (rejected), or the appeal's (pending
+  /// after an appeal), as recorded.
+  public let reason: String?
+  public let currency: String
+  /// The assessed amount (0 when ineligible or not assessed); the amount paid when paid.
+  public let amountMinor: Int
+  public let payment: Payment?
+  public let payer: Payer?
+  /// The incident date whose rules applied, when assessed.
+  public let policyDate: String?
+  public let lines: [Line]
+  public let explanation: [Step]
+  /// The last day to appeal, when the decision can be appealed.
+  public let appealBy: String?
+  /// Where to appeal: the conservancy (kg-buffer) or the district office.
+  public let office: LocalizedName
+  /// True when `office` is a conservancy.
+  public let officeIsConservancy: Bool
+
+  /// Statuses whose decision an appeal can reopen (SPEC §4; `Register.appeal`).
+  static let appealable: Set<String> = ["assessed", "ineligible", "rejected", "approved"]
+
+  /// The letter for complaint `code` as the register holds it today; an unknown id is refused
+  /// naming the `ID` argument.
+  public static func build(_ register: Register, code: String) throws -> DecisionLetter {
+    let complaint = try DocumentComplaint.load(register, code: code)
+    let decision: Decision =
+      switch complaint.status {
+      case "assessed": .eligible
+      case "ineligible": .ineligible
+      case "rejected": .rejected
+      case "approved": .approved
+      case "paid": .paid
+      case "withdrawn": .withdrawn
+      default: .pending
+      }
+    let events = try register.db.prepare(
+      "SELECT to_status, at, reason FROM complaint_event WHERE complaint_id = ? ORDER BY id"
+    ).map([.integer(Int64(complaint.rowID))]) {
+      (status: $0.text(0), at: $0.text(1), reason: $0.optionalText(2))
+    }
+    let latest = events.last { $0.status == complaint.status }
+    let payment = try register.db.prepare(
+      """
+      SELECT t.reference, t.on_date,
+        (SELECT sum(amount_minor) FROM ledger_entry WHERE transfer_id = t.id AND amount_minor > 0)
+      FROM ledger_transfer t WHERE t.complaint_id = ? AND t.kind = 'payment'
+      """
+    ).first([.integer(Int64(complaint.rowID))]) {
+      Payment(reference: $0.text(0), paidOn: $0.text(1), amountMinor: $0.int(2))
+    }
+    let assessed = ![.pending, .withdrawn].contains(decision)
+    let stored = assessed ? try register.latestAssessment(code: complaint.code) : nil
+
+    let reason: String? =
+      switch complaint.status {
+      case "ineligible": stored?.reason
+      case "rejected", "appealed": latest?.reason
+      default: nil
+      }
+    let decidedOn =
+      decision == .paid
+      ? payment?.paidOn : (decision == .pending ? nil : latest.map { String($0.at.prefix(10)) })
+    let appealBy =
+      DecisionLetter.appealable.contains(complaint.status)
+      ? decidedOn.flatMap(CalendarDate.init)?.adding(days: appealDays).description : nil
+
+    let reference = register.reference
+    let lines = (stored?.lines ?? []).map {
+      Line(
+        item: DocumentComplaint.item(reference, $0.item, $0.quantityCenti), rate: $0.rate,
+        amountMinor: $0.amountMinor, note: $0.note)
+    }
+    let conservancyIsPayer = complaint.scheme == "kg-buffer"
+    var payer: Payer?
+    if complaint.scheme == "kz-state" {
+      payer = Payer(
+        kind: "budget", name: complaint.district, year: Int(complaint.incidentDate.prefix(4)))
+    } else if conservancyIsPayer, let conservancy = complaint.conservancy {
+      payer = Payer(kind: "fund", name: conservancy, year: nil)
+    }
+    return DecisionLetter(
+      date: register.clock.today.description, complaint: complaint, decision: decision,
+      decidedOn: decidedOn, reason: reason,
+      currency: stored?.currency ?? (complaint.scheme == "kz-state" ? "KZT" : "KGS"),
+      amountMinor: payment?.amountMinor ?? stored?.amountMinor ?? 0, payment: payment,
+      payer: payer, policyDate: stored?.policyDate, lines: lines,
+      explanation: steps(stored?.explanationLines ?? []), appealBy: appealBy,
+      office: conservancyIsPayer ? complaint.conservancy ?? complaint.district : complaint.district,
+      officeIsConservancy: conservancyIsPayer && complaint.conservancy != nil)
+  }
+
+  /// Stored `step: text` lines grouped into consecutive steps.
+  static func steps(_ recorded: [String]) -> [Step] {
+    var steps: [Step] = []
+    for line in recorded {
+      let parts = line.split(separator: ":", maxSplits: 1)
+      let (step, text) =
+        parts.count == 2 && !parts[0].contains(" ")
+        ? (String(parts[0]), parts[1].trimmingSpaces) : ("", line)
+      if let last = steps.last, last.step == step {
+        steps[steps.count - 1] = Step(
+          step: step, heading: last.heading, texts: last.texts + [text])
+      } else {
+        let heading =
+          DocumentWords.steps[step]
+          ?? LocalizedName(
+            en: step.isEmpty ? "Notes" : step, ru: step.isEmpty ? "Примечания" : step)
+        steps.append(Step(step: step, heading: heading, texts: [text]))
+      }
+    }
+    return steps
+  }
+
+  /// What is or will be paid: the amount when eligible, approved or paid; 0 otherwise (a
+  /// rejected complaint keeps its assessed `amountMinor` but is paid nothing).
+  public var payableMinor: Int {
+    [.eligible, .approved, .paid].contains(decision) ? amountMinor : 0
+  }
+
+  /// The sum of the assessed lines, before reduction, cap and minimum.
+  public var subtotalMinor: Int { lines.reduce(0) { $0 + $1.amountMinor } }
+
+  /// Width of wrapped recorded texts: they are printed indented by up to 8 columns.
+  static let textWidth = 88
+
+  /// The names and values `letter.LANG.txt` sees.
+  public func context(lang: String, locale: TemplateLocale) -> TemplateValue {
+    let width = DecisionLetter.textWidth
+    return .object([
+      "date": .string(date), "complaint": complaint.context(lang, locale),
+      "decision": .string(decision.rawValue), "decided_on": .optional(decidedOn),
+      "reason": reason.map { DocumentWords.wrapped($0, width: width) } ?? .null,
+      "currency": .string(currency), "amount": .integer(amountMinor),
+      "subtotal": .integer(subtotalMinor), "payable": .integer(payableMinor),
+      "payment": payment.map {
+        .object([
+          "reference": .string($0.reference), "paid_on": .string($0.paidOn),
+          "amount": .integer($0.amountMinor),
+        ])
+      } ?? .null,
+      "payer": payer.map {
+        .object([
+          "kind": .string($0.kind), "name": .string($0.name.localized(lang)),
+          "year": $0.year.map(TemplateValue.integer) ?? .null,
+        ])
+      } ?? .null,
+      "policy_date": .optional(policyDate),
+      "lines": .list(
+        lines.map { line in
+          guard case .object(var fields) = line.item.context(lang, locale) else { return .null }
+          fields["rate"] = .string(line.rate)
+          fields["amount"] = .integer(line.amountMinor)
+          return .object(fields)
+        }),
+      "explanation": .list(
+        explanation.map { step in
+          .object([
+            "step": .string(step.step), "heading": .string(step.heading.localized(lang)),
+            "texts": .list(step.texts.map { DocumentWords.wrapped($0, width: width) }),
+          ])
+        }),
+      "appeal_by": .optional(appealBy), "office": .string(office.localized(lang)),
+      "office_is_conservancy": .bool(officeIsConservancy),
+      "appeal_days": .integer(DecisionLetter.appealDays),
+    ])
+  }
+
+  /// The letter as text in the language of `setup`.
+  public func render(_ setup: ReportSetup) throws -> String {
+    try setup.render("letter", context(lang: setup.lang, locale: setup.locale))
+  }
+
+  /// The letter as one JSON document: codes, English names, amounts in minor units, the
+  /// national ID masked.
+  public var json: JSON {
+    .object([
+      ("document", .string("letter")), ("date", .string(date)),
+      ("complaint", .object(complaint.json)), ("decision", .string(decision.rawValue)),
+      ("decided_on", .optional(decidedOn)), ("reason", .optional(reason)),
+      ("currency", .string(currency)), ("amount_minor", .int(amountMinor)),
+      ("subtotal_minor", .int(subtotalMinor)), ("payable_minor", .int(payableMinor)),
+      (
+        "payment",
+        payment.map {
+          .object([
+            ("reference", .string($0.reference)), ("paid_on", .string($0.paidOn)),
+            ("amount_minor", .int($0.amountMinor)),
+          ])
+        } ?? .null
+      ),
+      (
+        "payer",
+        payer.map {
+          .object([
+            ("kind", .string($0.kind)), ("name", .string($0.name.en)),
+            ("year", .optional($0.year)),
+          ])
+        } ?? .null
+      ),
+      ("policy_date", .optional(policyDate)),
+      (
+        "lines",
+        .array(
+          lines.map {
+            .object([
+              ("item", .string($0.item.item.code)),
+              ("quantity", .string(Decimal2.format($0.item.quantityCenti))),
+              ("unit", .string($0.item.unit)), ("rate", .string($0.rate)),
+              ("amount_minor", .int($0.amountMinor)), ("note", .string($0.note)),
+            ])
+          })
+      ),
+      (
+        "explanation",
+        .array(
+          explanation.map {
+            .object([("step", .string($0.step)), ("lines", .array($0.texts.map(JSON.string)))])
+          })
+      ),
+      ("appeal_by", .optional(appealBy)), ("appeal_at", .string(office.en)),
+    ])
+  }
+}

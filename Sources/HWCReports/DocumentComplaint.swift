@@ -1,0 +1,162 @@
+import HWCCore
+import HWCDomain
+import HWCRegister
+import HWCStore
+import HWCTemplates
+
+/// A code with its name in both languages: a damage type, a species, a rate item.
+public struct CodedName: Sendable, Equatable {
+  public let code: String
+  public let name: LocalizedName
+}
+
+/// A quantity of a rate item, with the item's name and unit.
+public struct DocumentItem: Sendable, Equatable {
+  public let item: CodedName
+  /// `head`, `hectare`, `tonne` or `point_day`.
+  public let unit: String
+  public let quantityCenti: Int
+}
+
+/// A complaint as the herder's documents show it: what was registered, names in both languages,
+/// and the claimant's national ID masked (the full number never leaves the register).
+public struct DocumentComplaint: Sendable, Equatable {
+  /// The complaint id, e.g. `KAZ-2026-0001`.
+  public let code: String
+  /// The field-form number, when there is one.
+  public let ref: String?
+  public let status: String
+  /// The day the complaint was entered in the register (`YYYY-MM-DD`).
+  public let registeredOn: String
+  /// The user who registered it.
+  public let registeredBy: String
+  public let incidentDate: String
+  public let reportedDate: String
+  public let claimantName: String
+  /// First two and last two digits, the rest `*`.
+  public let claimantMaskedID: String
+  public let district: LocalizedName
+  public let region: LocalizedName
+  public let conservancy: LocalizedName?
+  public let village: String?
+  public let type: CodedName
+  public let species: CodedName
+  /// What the herder claimed, in item order.
+  public let items: [DocumentItem]
+  /// `kz-state`, `kg-buffer`, or nil when no scheme covers the place (Kyrgyzstan outside a
+  /// conservancy).
+  public let scheme: String?
+  /// The database row, for the queries that follow.
+  let rowID: Int
+
+  /// The complaint with id `code`; an unknown id is refused naming the `ID` argument.
+  static func load(_ register: Register, code text: String) throws -> DocumentComplaint {
+    let code = text.trimmingSpaces.uppercased()
+    let reference = register.reference
+    let row = try register.db.prepare(
+      """
+      SELECT c.id, c.code, c.external_ref, c.status, c.registered_at, u.name, c.incident_date,
+        c.reported_date, cl.name, cl.national_id, c.district_id, c.conservancy_id, c.village,
+        c.damage_type, c.species
+      FROM complaint c JOIN claimant cl ON cl.id = c.claimant_id
+      JOIN app_user u ON u.id = c.registered_by
+      WHERE c.code = ?
+      """
+    ).first([.text(code)]) { row in
+      (
+        id: row.int(0), code: row.text(1), ref: row.optionalText(2), status: row.text(3),
+        registeredAt: row.text(4), registeredBy: row.text(5), incident: row.text(6),
+        reported: row.text(7), name: row.text(8), nationalID: row.text(9),
+        districtID: row.int(10), conservancyID: row.optionalInt(11), village: row.optionalText(12),
+        type: row.text(13), species: row.text(14)
+      )
+    }
+    guard let row, let district = reference.district(id: row.districtID) else {
+      throw DomainError.invalid(field: .complaint, "there is no complaint \(text.trimmingSpaces)")
+    }
+    let conservancy = row.conservancyID.flatMap { reference.conservancy(id: $0) }
+    let items = try register.db.prepare(
+      "SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = ? ORDER BY item"
+    ).map([.integer(Int64(row.id))]) { DocumentComplaint.item(reference, $0.text(0), $0.int(1)) }
+    let scheme: String? =
+      district.country == .kz ? "kz-state" : (conservancy == nil ? nil : "kg-buffer")
+    return DocumentComplaint(
+      code: row.code, ref: row.ref, status: row.status,
+      registeredOn: DocumentWords.date(ofTimestamp: row.registeredAt),
+      registeredBy: row.registeredBy, incidentDate: row.incident, reportedDate: row.reported,
+      claimantName: row.name, claimantMaskedID: NationalID.mask(row.nationalID),
+      district: district.name, region: district.region, conservancy: conservancy?.name,
+      village: row.village,
+      type: CodedName(
+        code: row.type,
+        name: reference.damageTypes[row.type] ?? LocalizedName(en: row.type, ru: row.type)),
+      species: CodedName(
+        code: row.species,
+        name: reference.species[row.species] ?? LocalizedName(en: row.species, ru: row.species)),
+      items: items, scheme: scheme, rowID: row.id)
+  }
+
+  /// An item quantity with the item's names and unit from the reference data.
+  static func item(_ reference: Reference, _ code: String, _ centi: Int) -> DocumentItem {
+    let kind = reference.items[code]
+    return DocumentItem(
+      item: CodedName(code: code, name: kind?.name ?? LocalizedName(en: code, ru: code)),
+      unit: kind?.unit ?? "unit", quantityCenti: centi)
+  }
+
+  /// The names and values a template sees as `complaint`, in `lang`.
+  func context(_ lang: String, _ locale: TemplateLocale) -> TemplateValue {
+    .object([
+      "code": .string(code), "ref": .optional(ref), "status": .string(status),
+      "status_name": .string(DocumentWords.word(DocumentWords.statuses, status, lang)),
+      "registered_on": .string(registeredOn), "registered_by": .string(registeredBy),
+      "incident_date": .string(incidentDate), "reported_date": .string(reportedDate),
+      "claimant": .object([
+        "name": .string(claimantName), "national_id": .string(claimantMaskedID),
+      ]),
+      "district": .string(district.localized(lang)), "region": .string(region.localized(lang)),
+      "conservancy": .optional(conservancy?.localized(lang)), "village": .optional(village),
+      "type": .string(type.name.localized(lang)), "type_code": .string(type.code),
+      "species": .string(species.name.localized(lang)), "species_code": .string(species.code),
+      "items": .list(items.map { $0.context(lang, locale) }),
+      "scheme": .optional(scheme),
+      "scheme_name": .optional(scheme.map { DocumentWords.word(DocumentWords.schemes, $0, lang) }),
+    ])
+  }
+
+  /// The complaint as JSON: codes and English names, the national ID masked.
+  var json: [(String, JSON)] {
+    [
+      ("id", .string(code)), ("ref", .optional(ref)), ("status", .string(status)),
+      ("registered_on", .string(registeredOn)), ("registered_by", .string(registeredBy)),
+      ("incident_date", .string(incidentDate)), ("reported_date", .string(reportedDate)),
+      (
+        "claimant",
+        .object([
+          ("name", .string(claimantName)), ("national_id_masked", .string(claimantMaskedID)),
+        ])
+      ),
+      ("district", .string(district.en)), ("region", .string(region.en)),
+      ("conservancy", .optional(conservancy?.en)), ("village", .optional(village)),
+      ("type", .string(type.code)), ("species", .string(species.code)),
+      ("items", .array(items.map(\.json))), ("scheme", .optional(scheme)),
+    ]
+  }
+}
+
+extension DocumentItem {
+  func context(_ lang: String, _ locale: TemplateLocale) -> TemplateValue {
+    .object([
+      "item": .string(item.code), "name": .string(item.name.localized(lang)),
+      "quantity": .string(DocumentWords.quantity(quantityCenti, locale)),
+      "unit": .string(DocumentWords.word(DocumentWords.units, unit, lang)),
+    ])
+  }
+
+  var json: JSON {
+    .object([
+      ("item", .string(item.code)), ("quantity", .string(Decimal2.format(quantityCenti))),
+      ("unit", .string(unit)),
+    ])
+  }
+}

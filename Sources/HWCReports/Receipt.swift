@@ -1,0 +1,41 @@
+import HWCCore
+import HWCDomain
+import HWCRegister
+import HWCTemplates
+
+/// The herder's receipt for a complaint (`hwc receipt ID`): what was registered, by whom and
+/// when, its status, and what happens next.
+///
+/// Built once from the register; rendered as text through `templates/receipt.LANG.txt` or as
+/// JSON, so the two always agree.
+public struct Receipt: Sendable, Equatable {
+  /// The day the receipt was printed.
+  public let printedOn: String
+  public let complaint: DocumentComplaint
+
+  /// The receipt for complaint `code` as the register holds it today; an unknown id is refused
+  /// naming the `ID` argument.
+  public static func build(_ register: Register, code: String) throws -> Receipt {
+    Receipt(
+      printedOn: register.clock.today.description,
+      complaint: try DocumentComplaint.load(register, code: code))
+  }
+
+  /// The names and values `receipt.LANG.txt` sees.
+  public func context(lang: String, locale: TemplateLocale) -> TemplateValue {
+    .object([
+      "printed_on": .string(printedOn), "complaint": complaint.context(lang, locale),
+    ])
+  }
+
+  /// The receipt as text in the language of `setup`.
+  public func render(_ setup: ReportSetup) throws -> String {
+    try setup.render("receipt", context(lang: setup.lang, locale: setup.locale))
+  }
+
+  /// The receipt as one JSON document: codes, English names, the national ID masked.
+  public var json: JSON {
+    .object(
+      [("document", .string("receipt")), ("printed_on", .string(printedOn))] + complaint.json)
+  }
+}
