@@ -60,7 +60,7 @@ extension Register {
   /// Statuses a complaint can have.
   public static let statuses = [
     "registered", "inspected", "assessed", "approved", "paid", "rejected", "ineligible",
-    "withdrawn",
+    "withdrawn", "appealed",
   ]
 
   /// One line of `hwc complaint list`.

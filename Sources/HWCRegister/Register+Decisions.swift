@@ -120,6 +120,7 @@ extension Register {
     let hint: String
     switch complaint.status {
     case "registered", "inspected", "appealed": hint = "it must be assessed first"
+    case "assessed": hint = "it is not approved yet: two committee members must approve it"
     case "approved": hint = "it is already approved"
     case "paid": hint = "it is already paid"
     case "rejected": hint = "it was rejected; an appeal reopens it"

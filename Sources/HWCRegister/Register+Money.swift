@@ -117,9 +117,17 @@ extension Register {
     conservancy name: String, amount: String, source: String, actor: Actor
   ) throws -> (transfer: Int, balances: Balances) {
     let conservancy = try reference.requireConservancy(name)
-    try require(
-      actor, .treasurer, districtID: conservancy.districtID, conservancyID: conservancy.id,
-      to: "record fund contributions")
+    // The fund's own treasurer (or an unscoped one), as for payments from it.
+    guard
+      actor.roles.contains(where: {
+        $0.role == .treasurer
+          && ($0.scope == .everywhere || $0.scope == .conservancy(conservancy.id))
+      })
+    else {
+      throw DomainError.notPermitted(
+        "\(actor.name) may not record fund contributions in \(conservancy.name.en): that needs the "
+          + "treasurer role of the \(conservancy.name.en) conservancy")
+    }
     let source = source.trimmingSpaces
     guard ["premium", "donor", "state"].contains(source) else {
       throw DomainError.invalid(field: .source, "'\(source)' is not premium, donor or state")

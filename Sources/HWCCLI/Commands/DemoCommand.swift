@@ -1,9 +1,77 @@
 import HWCCore
 import HWCDemo
+import HWCDomain
 import HWCRegister
-import HWCReports
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `hwc demo`.
 enum DemoCommand {
-  static let specs: [CommandSpec] = []
+  static let specs = [
+    CommandSpec(
+      ["demo"], abstract: "Build a realistic demo register and print its quarterly report",
+      discussion: """
+        Writes DIR/demo.sqlite: complaints from January 2025 to \(Demo.today), the demo's
+        today, in every district and conservancy, generated from a fixed seed and run
+        through the register's own commands — claimants, saiga emergencies, the spring and
+        autumn migrations in West Kazakhstan, winter predation in the mountains, insured herds,
+        budgets, donor contributions, a poaching incident, inspections, assessments, approvals,
+        rejections, appeals and payments, with the latest complaints still pending. Prints a
+        summary, then the quarterly report of the latest complete quarter. The same seed always
+        gives the same register. Refuses to overwrite an existing DIR/demo.sqlite. The users are
+        listed by 'hwc user list --db DIR/demo.sqlite'; the administrator is 'admin'.
+        """,
+      options: [OptionSpec("out", "DIR", "directory for demo.sqlite (default: hwc-demo)")],
+      traits: []
+    ) { invocation in
+      let directory = invocation.value("out") ?? "hwc-demo"
+      guard !directory.trimmingSpaces.isEmpty else {
+        throw DomainError.invalid(field: .out, "is empty; name a directory")
+      }
+      let path =
+        (directory.hasSuffix("/") ? String(directory.dropLast()) : directory)
+        + "/demo.sqlite"
+      guard access(path, F_OK) != 0 else {
+        throw DomainError.invalid(
+          field: .out, "\(path) already exists; remove it or choose another directory")
+      }
+      try makeDirectory(directory)
+      let console = invocation.console
+      let summary = try Demo.build(path: path) { line in
+        if console.errorIsTerminal { console.progress("\r\u{1B}[Khwc demo: \(line)") }
+      }
+      if console.errorIsTerminal { console.progress("\r\u{1B}[K") }
+      // The summary goes to standard output, before the report.
+      for line in summary.lines { console.print(line) }
+      let quarter = summary.latestCompleteQuarter
+      console.print(
+        """
+          explore it:
+            hwc complaint list --quarter \(quarter) --db \(path)
+            hwc assess \(summary.sample ?? "KAZ-2026-0001") --explain --db \(path)
+            hwc audit verify --db \(path)
+
+        """)
+      return CLI.run(
+        ["report", "quarterly", "--quarter", quarter, "--db", path],
+        environment: invocation.environment, console: console, clock: invocation.clock)
+    }
+  ]
+
+  /// Creates `path` and any missing parents (`mkdir -p`).
+  static func makeDirectory(_ path: String) throws {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for component in path.split(separator: "/") {
+      prefix += component
+      if access(prefix, F_OK) != 0, mkdir(prefix, 0o755) != 0, errno != EEXIST {
+        throw DomainError.invalid(
+          field: .out, "cannot create the directory \(prefix) (error \(errno))")
+      }
+      prefix += "/"
+    }
+  }
 }
