@@ -58,7 +58,8 @@ enum DemoCommand {
         """)
       return CLI.run(
         ["report", "quarterly", "--quarter", quarter, "--db", path],
-        environment: invocation.environment, console: console, clock: invocation.clock)
+        environment: invocation.environment, console: console,
+        clock: Clock.fixed("\(Demo.today)T18:00:00Z"))
     }
   ]
 
