@@ -273,10 +273,13 @@ extension Register {
         throw DomainError.invalid(
           field: .reference, "\(bankReference) already paid \(other); each payment has its own")
       }
-      let payable = try db.prepare(
-        "SELECT code FROM ledger_account WHERE id = ?"
+      let ownerCode = try db.prepare(
+        """
+        SELECT o.code FROM ledger_account p JOIN ledger_account o ON o.id = p.owner_id
+        WHERE p.id = ?
+        """
       ).first([.integer(Int64(reserved.account))]) { $0.text(0) }!
-      let owner = try ledger.account(code: String(payable.dropFirst("payable:".count)))!
+      let owner = try ledger.account(code: ownerCode)!
       let paid = try ownedAccount(.paid, of: owner, actor: actor.name)
       let id = try post(
         Ledger.Transfer(

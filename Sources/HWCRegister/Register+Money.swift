@@ -36,11 +36,21 @@ extension Register {
     return try ledger.account(code: opening.code)!
   }
 
-  static func budgetCode(_ district: District, year: Int) -> String {
+  /// The ledger account of a district's budget for a year: `budget:KAZ:2026`.
+  public static func budgetCode(_ district: District, year: Int) -> String {
     "budget:\(district.code):\(year)"
   }
 
-  static func fundCode(_ conservancy: Conservancy) -> String { "fund:\(conservancy.name.en)" }
+  /// The ledger account of a conservancy's buffer fund: `fund:Shamshy`.
+  public static func fundCode(_ conservancy: Conservancy) -> String {
+    "fund:\(conservancy.name.en)"
+  }
+
+  /// The account holding a budget's or fund's approved, unpaid payouts.
+  public static func payableCode(of owner: String) -> String { "payable:\(owner)" }
+
+  /// The account holding a budget's or fund's paid payouts.
+  public static func paidCode(of owner: String) -> String { "paid:\(owner)" }
 
   /// The payable or paid account of a budget or fund.
   func ownedAccount(_ kind: Ledger.Kind, of owner: Ledger.Account, actor: String) throws
@@ -48,7 +58,9 @@ extension Register {
   {
     try ledgerAccount(
       Ledger.Opening(
-        code: "\(kind.rawValue):\(owner.code)", kind: kind, currency: owner.currency,
+        code: kind == .payable
+          ? Register.payableCode(of: owner.code) : Register.paidCode(of: owner.code),
+        kind: kind, currency: owner.currency,
         ownerID: owner.id), actor: actor)
   }
 
@@ -166,8 +178,8 @@ extension Register {
 
   /// Allocated, reserved, paid and available of a budget or fund account.
   func balances(of owner: Ledger.Account) throws -> Balances {
-    let reserved = try ledger.account(code: "payable:\(owner.code)")?.balance ?? 0
-    let paid = try ledger.account(code: "paid:\(owner.code)")?.balance ?? 0
+    let reserved = try ledger.account(code: Register.payableCode(of: owner.code))?.balance ?? 0
+    let paid = try ledger.account(code: Register.paidCode(of: owner.code))?.balance ?? 0
     return Balances(
       account: owner.code, currency: owner.currency, credited: owner.balance + reserved + paid,
       reserved: reserved, paid: paid, available: owner.balance)

@@ -1,4 +1,5 @@
 import HWCDomain
+import HWCRegister
 import HWCStore
 
 /// The ledger and insurance queries behind a `FundStatement`: one pass over the fund's entries
@@ -11,11 +12,10 @@ struct FundQuery {
   let from: String
   let to: String
 
-  /// The fund's own account; its payable and paid accounts are named after it (as
-  /// `Register+Money` opens them).
-  var fundCode: String { "fund:\(conservancy.name.en)" }
-  var payableCode: String { "payable:\(fundCode)" }
-  var paidCode: String { "paid:\(fundCode)" }
+  /// The fund's own account, and its payable and paid accounts.
+  var fundCode: String { Register.fundCode(conservancy) }
+  var payableCode: String { Register.payableCode(of: fundCode) }
+  var paidCode: String { Register.paidCode(of: fundCode) }
 
   /// The money figures of the statement, summed from the entries.
   struct Flows {
