@@ -1,4 +1,5 @@
 import HWCCore
+import HWCDomain
 import HWCRegister
 
 /// A name and how many.
@@ -58,16 +59,16 @@ public struct DemoSummary: Sendable {
     let latest = latestCompleteQuarter
     sample =
       all.last {
-        $0.status == "paid" && $0.type == "livestock_predation"
+        $0.status == .paid && $0.type == "livestock_predation"
           && Demo.quarter(CalendarDate($0.reportedDate)!) == latest
       }?.code
-    let lifecycle = [
-      "registered", "inspected", "assessed", "approved", "paid", "rejected", "ineligible",
-      "appealed", "withdrawn",
+    let lifecycle: [ComplaintStatus] = [
+      .registered, .inspected, .assessed, .approved, .paid, .rejected, .ineligible, .appealed,
+      .withdrawn,
     ]
     statuses = lifecycle.compactMap { status in
       let count = all.lazy.filter { $0.status == status }.count
-      return count == 0 ? nil : DemoCount(name: status, count: count)
+      return count == 0 ? nil : DemoCount(name: status.rawValue, count: count)
     }
     districts = DemoPlaces.districts.map { profile in
       DemoCount(name: profile.name, count: all.lazy.filter { $0.district == profile.name }.count)

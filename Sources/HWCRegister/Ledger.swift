@@ -1,4 +1,5 @@
 import HWCCore
+import HWCDomain
 import HWCStore
 
 /// The double-entry ledger (SPEC §6): accounts, and transfers whose entries sum to zero.
@@ -71,7 +72,7 @@ struct Ledger {
 
   /// A transfer to post: its kind, what it concerns, and its entries (account id, signed amount).
   struct Transfer {
-    var kind: String
+    var kind: TransferKind
     var onDate: CalendarDate
     var complaintID: Int? = nil
     var insuranceID: Int? = nil
@@ -94,7 +95,8 @@ struct Ledger {
         reference, memo, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       """
     ).run([
-      .text(transfer.kind), .text(transfer.onDate.description), value(transfer.complaintID),
+      .text(transfer.kind.rawValue), .text(transfer.onDate.description),
+      value(transfer.complaintID),
       value(transfer.insuranceID), value(transfer.reverses),
       transfer.reference.map(SQLValue.text) ?? .null, transfer.memo.map(SQLValue.text) ?? .null,
       .integer(Int64(actorID)), .text(at),

@@ -8,7 +8,9 @@ extension Register {
   func assessmentInput(_ complaint: ComplaintHeader) throws -> AssessmentInput? {
     guard let district = reference.district(id: complaint.districtID) else { return nil }
     let conservancy = complaint.conservancyID.flatMap { reference.conservancy(id: $0) }
-    let scheme: Scheme = district.country == .kz ? .kzState : .kgBuffer
+    let coverage = Coverage(
+      district: district, conservancy: conservancy, incidentYear: complaint.incidentDate.year)
+    let scheme = coverage.scheme
     let key: [SQLValue] = [.integer(Int64(complaint.id))]
     let inspection = try db.prepare(
       """
@@ -98,19 +100,6 @@ extension Register {
       incidents: incidents)
   }
 
-  /// Runs the engine; a Kyrgyz loss outside any conservancy has no scheme that covers it.
-  func evaluate(_ input: AssessmentInput, policy: Policy) throws -> Assessment {
-    if input.scheme == .kgBuffer, input.conservancy == nil {
-      let reason = "not covered: no scheme pays losses in Kyrgyzstan outside a conservancy"
-      return Assessment(
-        complaint: input.complaint, scheme: .kgBuffer, outcome: .ineligible, reason: reason,
-        currency: "KGS", amountMinor: 0, lines: [],
-        explanation: [ExplanationLine(step: "eligibility", text: reason)], policyValues: [],
-        policyDate: input.incidentDate, payer: nil)
-    }
-    return try RulesEngine.assess(input, policy: policy)
-  }
-
   /// Assesses an inspected complaint (`hwc assess ID`): an officer, inspector or committee member
   /// of its district or conservancy. The result, the policy values used and the explanation are
   /// stored; earlier assessments stay.
@@ -126,16 +115,16 @@ extension Register {
         "\(actor.name) may not assess complaints there: that needs the officer, inspector or "
           + "committee role for the complaint's district or conservancy")
     }
-    guard complaint.status == "inspected" else {
+    guard complaint.status.isAssessable else {
       throw DomainError.conflict(
-        "\(complaint.code) is \(complaint.status); only an inspected complaint is assessed "
-          + (complaint.status == "registered" || complaint.status == "appealed"
+        "\(complaint.code) is \(complaint.status.rawValue); only an inspected complaint is assessed "
+          + (complaint.status.isInspectable
             ? "(record an inspection first)" : "(an appeal reopens it)"))
     }
     guard let input = try assessmentInput(complaint) else {
       throw DomainError.notFound("the district of \(complaint.code) is unknown")
     }
-    let assessment = try evaluate(input, policy: policy ?? self.policy())
+    let assessment = try RulesEngine.assess(input, policy: policy ?? self.policy())
     try db.transaction { try store(assessment, complaint: complaint, actor: actor) }
     return assessment
   }
@@ -144,26 +133,45 @@ extension Register {
     let inspectionID = try db.scalarInt(
       "SELECT coalesce(max(id), 0) FROM inspection WHERE complaint_id = ?",
       [.integer(Int64(complaint.id))])
-    let policyText = assessment.policyValues.map {
-      "\($0.key) = \($0.text) (from \($0.effectiveFrom))"
-    }.joined(separator: "\n")
-    let explanationText = assessment.explanation.map { "\($0.step): \($0.text)" }
-      .joined(separator: "\n")
     try db.prepare(
       """
-      INSERT INTO assessment(complaint_id, inspection_id, scheme, outcome, reason, currency,
-        amount_minor, policy_date, payer, policy_text, explanation_text, assessed_by, assessed_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO assessment(complaint_id, inspection_id, scheme, outcome, reason, reason_code,
+        currency, amount_minor, policy_date, payer, assessed_by, assessed_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """
     ).run([
       .integer(Int64(complaint.id)), inspectionID == 0 ? .null : .integer(Int64(inspectionID)),
       .text(assessment.scheme.rawValue), .text(assessment.outcome.rawValue),
-      Register.optional(assessment.reason), .text(assessment.currency),
-      .integer(Int64(assessment.amountMinor)), .text(assessment.policyDate.description),
-      Register.optional(assessment.payer), .text(policyText), .text(explanationText),
+      Register.optional(assessment.reason), Register.optional(assessment.reasonCode?.rawValue),
+      .text(assessment.currency), .integer(Int64(assessment.amountMinor)),
+      .text(assessment.policyDate.description), Register.optional(assessment.payer),
       .integer(Int64(actor.id)), .text(clock.timestamp()),
     ])
     let id = db.lastInsertRowID
+    let insertPolicy = try db.prepare(
+      """
+      INSERT INTO assessment_policy(assessment_id, position, key, value_centi, effective_from)
+      VALUES (?, ?, ?, ?, ?)
+      """)
+    for (position, value) in assessment.policyValues.enumerated() {
+      try insertPolicy.run([
+        .integer(Int64(id)), .integer(Int64(position + 1)), .text(value.key),
+        .integer(Int64(value.centi)), .text(value.effectiveFrom.description),
+      ])
+    }
+    let insertStep = try db.prepare(
+      """
+      INSERT INTO assessment_step(assessment_id, position, step, rule, args, text)
+      VALUES (?, ?, ?, ?, ?, ?)
+      """)
+    for (position, line) in assessment.explanation.enumerated() {
+      let args = JSON.object(
+        line.values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+      try insertStep.run([
+        .integer(Int64(id)), .integer(Int64(position + 1)), .text(line.step.rawValue),
+        .text(line.rule), .text(args.text()), .text(line.text),
+      ])
+    }
     let insertLine = try db.prepare(
       """
       INSERT INTO assessment_line(assessment_id, position, item, quantity_centi, rate,
@@ -179,42 +187,88 @@ extension Register {
     try auditCreated("assessment", id: id, actor: actor.name)
     let eligible = assessment.outcome == .eligible
     try transition(
-      complaint, to: eligible ? "assessed" : "ineligible", kind: "assessed",
+      complaint, to: eligible ? .assessed : .ineligible, kind: .assessed,
       reason: eligible ? nil : assessment.reason, actor: actor)
   }
 
   /// The latest stored assessment of a complaint, as `hwc assess ID --explain` prints it.
   public func latestAssessment(code: String) throws -> StoredAssessment? {
     let complaint = try header(code: code)
-    return try db.prepare(
-      """
-      SELECT id, scheme, outcome, reason, currency, amount_minor, policy_date, payer, policy_text,
-        explanation_text, assessed_at, (SELECT name FROM app_user WHERE id = assessed_by)
-      FROM assessment WHERE complaint_id = ? ORDER BY id DESC LIMIT 1
-      """
-    ).first([.integer(Int64(complaint.id))]) { row in
-      StoredAssessment(
-        id: row.int(0), complaint: complaint.code, scheme: row.text(1), outcome: row.text(2),
-        reason: row.optionalText(3), currency: row.text(4), amountMinor: row.int(5),
-        policyDate: row.text(6), payer: row.optionalText(7),
-        policyLines: row.text(8).split(separator: "\n").map(String.init),
-        explanationLines: row.text(9).split(separator: "\n").map(String.init),
-        assessedAt: row.text(10), assessedBy: row.text(11),
-        lines: [])
-    }.map { stored in
-      var stored = stored
-      stored.lines = try db.prepare(
+    guard
+      let id = try db.prepare(
+        "SELECT max(id) FROM assessment WHERE complaint_id = ?"
+      ).first([.integer(Int64(complaint.id))], { $0.optionalInt(0) }) ?? nil
+    else { return nil }
+    return try storedAssessment(id: id, code: complaint.code)
+  }
+
+  /// Assessment `id` of complaint `code` as it was stored: result, lines, policy values and
+  /// explanation, read back as the engine computed them.
+  func storedAssessment(id: Int, code: String) throws -> StoredAssessment? {
+    let key: [SQLValue] = [.integer(Int64(id))]
+    guard
+      let head = try db.prepare(
         """
-        SELECT item, quantity_centi, rate, amount_minor, note FROM assessment_line
-        WHERE assessment_id = ? ORDER BY position
+        SELECT scheme, outcome, reason, reason_code, currency, amount_minor, policy_date, payer,
+          assessed_at, (SELECT name FROM app_user WHERE id = assessed_by)
+        FROM assessment WHERE id = ?
         """
-      ).map([.integer(Int64(stored.id))]) {
-        AssessmentLine(
-          item: $0.text(0), quantityCenti: $0.int(1), rate: $0.text(2), amountMinor: $0.int(3),
-          note: $0.text(4))
-      }
-      return stored
+      ).first(
+        key,
+        { row in
+          (
+            scheme: Scheme(rawValue: row.text(0))!,
+            outcome: Assessment.Outcome(rawValue: row.text(1))!, reason: row.optionalText(2),
+            reasonCode: row.optionalText(3).flatMap(ReasonCode.init(rawValue:)),
+            currency: row.text(4), amount: row.int(5), policyDate: CalendarDate(row.text(6))!,
+            payer: row.optionalText(7), at: row.text(8), by: row.text(9)
+          )
+        })
+    else { return nil }
+    let policyValues = try db.prepare(
+      """
+      SELECT key, value_centi, effective_from FROM assessment_policy
+      WHERE assessment_id = ? ORDER BY position
+      """
+    ).map(key) {
+      PolicyValue(
+        scheme: head.scheme, key: $0.text(0), centi: $0.int(1),
+        effectiveFrom: CalendarDate($0.text(2))!)
     }
+    var values: [Int: [String: String]] = [:]
+    try db.prepare(
+      """
+      SELECT s.position, j.key, j.value FROM assessment_step s, json_each(s.args) j
+      WHERE s.assessment_id = ?
+      """
+    ).eachRow(key) { values[$0.int(0), default: [:]][$0.text(1)] = $0.text(2) }
+    let explanation = try db.prepare(
+      """
+      SELECT position, step, rule, text FROM assessment_step
+      WHERE assessment_id = ? ORDER BY position
+      """
+    ).map(key) {
+      ExplanationLine(
+        step: ExplanationStep(rawValue: $0.text(1))!, rule: $0.text(2),
+        values: values[$0.int(0)] ?? [:], text: $0.text(3))
+    }
+    let lines = try db.prepare(
+      """
+      SELECT item, quantity_centi, rate, amount_minor, note FROM assessment_line
+      WHERE assessment_id = ? ORDER BY position
+      """
+    ).map(key) {
+      AssessmentLine(
+        item: $0.text(0), quantityCenti: $0.int(1), rate: $0.text(2), amountMinor: $0.int(3),
+        note: $0.text(4))
+    }
+    let assessment = Assessment(
+      complaint: code, scheme: head.scheme, outcome: head.outcome, reason: head.reason,
+      reasonCode: head.reasonCode, currency: head.currency, amountMinor: head.amount,
+      lines: lines, explanation: explanation, policyValues: policyValues,
+      policyDate: head.policyDate, payer: head.payer)
+    return StoredAssessment(
+      id: id, assessment: assessment, assessedAt: head.at, assessedBy: head.by)
   }
 
   /// What `hwc assess --pending` did.
@@ -263,22 +317,24 @@ extension Register {
   }
 }
 
-/// An assessment as stored, with its explanation, for `--explain` and letters.
+/// An assessment as the register stored it: the engine's result, read back as computed, and
+/// who made it when.
 public struct StoredAssessment: Sendable {
   public let id: Int
-  public let complaint: String
-  public let scheme: String
-  public let outcome: String
-  public let reason: String?
-  public let currency: String
-  public let amountMinor: Int
-  public let policyDate: String
-  public let payer: String?
-  /// `key = value (from YYYY-MM-DD)` for each policy value used.
-  public let policyLines: [String]
-  /// `step: text` for each explanation step.
-  public let explanationLines: [String]
+  public let assessment: Assessment
   public let assessedAt: String
   public let assessedBy: String
-  public var lines: [AssessmentLine]
+
+  public var complaint: String { assessment.complaint }
+  public var amountMinor: Int { assessment.amountMinor }
+
+  /// `key = value (from YYYY-MM-DD)` for each policy value used.
+  public var policyLines: [String] {
+    assessment.policyValues.map { "\($0.key) = \($0.text) (from \($0.effectiveFrom))" }
+  }
+
+  /// `step: text` for each line of the explanation, in English as recorded.
+  public var explanationLines: [String] {
+    assessment.explanation.map { "\($0.step.rawValue): \($0.text)" }
+  }
 }

@@ -57,12 +57,6 @@ extension Register {
     return record
   }
 
-  /// Statuses a complaint can have.
-  public static let statuses = [
-    "registered", "inspected", "assessed", "approved", "paid", "rejected", "ineligible",
-    "withdrawn", "appealed",
-  ]
-
   /// One line of `hwc complaint list`.
   public struct ComplaintSummary: Sendable {
     public let code: String
@@ -72,7 +66,7 @@ extension Register {
     public let species: String
     public let incidentDate: String
     public let reportedDate: String
-    public let status: String
+    public let status: ComplaintStatus
     public let flags: Int
 
     public var json: JSON {
@@ -80,7 +74,7 @@ extension Register {
         ("id", .string(code)), ("district", .string(district)),
         ("claimant", .string(claimantName)), ("type", .string(type)),
         ("species", .string(species)), ("incident_date", .string(incidentDate)),
-        ("reported_date", .string(reportedDate)), ("status", .string(status)),
+        ("reported_date", .string(reportedDate)), ("status", .string(status.rawValue)),
         ("flags", .int(flags)),
       ])
     }
@@ -98,13 +92,12 @@ extension Register {
       values.append(.integer(Int64(found.id)))
     }
     if let status {
-      guard Register.statuses.contains(status) else {
+      guard let known = ComplaintStatus(rawValue: status) else {
         throw DomainError.invalid(
-          field: .status,
-          "'\(status)' is not a status (one of: \(Register.statuses.joined(separator: ", ")))")
+          field: .status, "'\(status)' is not a status (one of: \(ComplaintStatus.list))")
       }
       conditions.append("c.status = ?")
-      values.append(.text(status))
+      values.append(.text(known.rawValue))
     }
     if let quarter {
       let (first, last) = try Register.quarterBounds(quarter)
@@ -124,7 +117,8 @@ extension Register {
       ComplaintSummary(
         code: row.text(0), district: reference.district(id: row.int(1))?.name.en ?? "?",
         claimantName: row.text(2), type: row.text(3), species: row.text(4),
-        incidentDate: row.text(5), reportedDate: row.text(6), status: row.text(7),
+        incidentDate: row.text(5), reportedDate: row.text(6),
+        status: ComplaintStatus(rawValue: row.text(7))!,
         flags: row.int(8))
     }
   }

@@ -18,7 +18,7 @@ public struct ApprovalResult: Sendable {
   public var json: JSON {
     .object([
       ("complaint", .string(complaint)), ("approved_by", .array(approvedBy.map(JSON.string))),
-      ("status", .string(reserved ? "approved" : "assessed")),
+      ("status", .string((reserved ? ComplaintStatus.approved : .assessed).rawValue)),
       ("amount_minor", .int(amountMinor)), ("currency", .string(currency)),
       ("balances", balances?.json ?? .null),
     ])
@@ -40,6 +40,14 @@ extension Register {
     }
   }
 
+  /// Which scheme covers a complaint and who pays it (`Coverage`, decided by the rules engine).
+  func coverage(_ complaint: ComplaintHeader) -> Coverage {
+    let district = reference.district(id: complaint.districtID)!
+    return Coverage(
+      district: district, conservancy: complaint.conservancyID.flatMap(reference.conservancy(id:)),
+      incidentYear: complaint.incidentDate.year)
+  }
+
   /// Refuses unless the actor holds `role` for the body that pays the complaint: its district
   /// (kz-state) or its conservancy (kg-buffer).
   func requirePayingBody(
@@ -47,18 +55,18 @@ extension Register {
   )
     throws
   {
-    let district = reference.district(id: complaint.districtID)!
     let body: String
     let holds: Bool
-    if district.country == .kz {
+    switch coverage(complaint).payer {
+    case .budget(let district, _)?:
       body = "\(district.name.en) district"
       holds = actor.has(role, districtID: district.id)
-    } else if let id = complaint.conservancyID, let conservancy = reference.conservancy(id: id) {
+    case .fund(let conservancy)?:
       body = "the \(conservancy.name.en) conservancy"
       holds = actor.roles.contains {
-        $0.role == role && ($0.scope == .everywhere || $0.scope == .conservancy(id))
+        $0.role == role && ($0.scope == .everywhere || $0.scope == .conservancy(conservancy.id))
       }
-    } else {
+    case nil:
       throw DomainError.conflict("\(complaint.code) has no paying body: no scheme covers it")
     }
     guard holds else {
@@ -95,37 +103,41 @@ extension Register {
   /// The budget (kz-state, for the incident's year) or fund (kg-buffer) that pays a complaint,
   /// or a refusal when there is none.
   func payer(_ complaint: ComplaintHeader) throws -> Ledger.Account {
-    let district = reference.district(id: complaint.districtID)!
-    if district.country == .kz {
-      let year = complaint.incidentDate.year
-      guard let budget = try ledger.account(code: Register.budgetCode(district, year: year))
+    switch coverage(complaint).payer {
+    case .budget(let district, let year)?:
+      guard
+        let budget = try ledger.account(
+          code: Register.accountCode(of: .budget(district: district, year: year)))
       else {
         throw DomainError.conflict(
           "\(district.name.en) has no budget for \(year), the year of the incident: a treasurer "
             + "must allocate one first (hwc budget allocate)")
       }
       return budget
-    }
-    guard let id = complaint.conservancyID, let conservancy = reference.conservancy(id: id) else {
+    case .fund(let conservancy)?:
+      guard
+        let fund = try ledger.account(
+          code: Register.accountCode(of: .fund(conservancy: conservancy)))
+      else {
+        throw DomainError.conflict(
+          "the \(conservancy.name.en) buffer fund has never been credited: nothing is available")
+      }
+      return fund
+    case nil:
       throw DomainError.conflict("\(complaint.code) has no paying body: no scheme covers it")
     }
-    guard let fund = try ledger.account(code: Register.fundCode(conservancy)) else {
-      throw DomainError.conflict(
-        "the \(conservancy.name.en) buffer fund has never been credited: nothing is available")
-    }
-    return fund
   }
 
   static func statusRefusal(_ complaint: ComplaintHeader, _ action: String) -> DomainError {
     let hint: String
     switch complaint.status {
-    case "registered", "inspected", "appealed": hint = "it must be assessed first"
-    case "assessed": hint = "it is not approved yet: two committee members must approve it"
-    case "approved": hint = "it is already approved"
-    case "paid": hint = "it is already paid"
-    case "rejected": hint = "it was rejected; an appeal reopens it"
-    case "ineligible": hint = "the rules found it ineligible; an appeal reopens it"
-    default: hint = "it is \(complaint.status)"
+    case .registered, .inspected, .appealed: hint = "it must be assessed first"
+    case .assessed: hint = "it is not approved yet: two committee members must approve it"
+    case .approved: hint = "it is already approved"
+    case .paid: hint = "it is already paid"
+    case .rejected: hint = "it was rejected; an appeal reopens it"
+    case .ineligible: hint = "the rules found it ineligible; an appeal reopens it"
+    case .withdrawn: hint = "it is withdrawn"
     }
     return DomainError.conflict("\(complaint.code) cannot be \(action): \(hint)")
   }
@@ -138,7 +150,7 @@ extension Register {
       let complaint = try header(code: code)
       try requirePayingBody(actor, .committee, complaint, to: "approve")
       try requireIndependent(actor, complaint, to: "approve")
-      guard complaint.status == "assessed",
+      guard complaint.status.isApprovable,
         let assessment = try latestAssessmentFacts(complaint), assessment.outcome == "eligible"
       else { throw Register.statusRefusal(complaint, "approved") }
       let members = try db.prepare(
@@ -154,7 +166,7 @@ extension Register {
       }
       var after: Balances?
       if !members.isEmpty {
-        let fresh = try evaluate(assessmentInput(complaint)!, policy: policy())
+        let fresh = try RulesEngine.assess(assessmentInput(complaint)!, policy: policy())
         guard fresh.outcome == .eligible, fresh.amountMinor == assessment.amount else {
           throw DomainError.conflict(
             "the assessment of \(complaint.code) is out of date: with what has been approved "
@@ -172,7 +184,7 @@ extension Register {
         let payable = try ownedAccount(.payable, of: payer, actor: actor.name)
         try post(
           Ledger.Transfer(
-            kind: "reservation", onDate: clock.today, complaintID: complaint.id,
+            kind: .reservation, onDate: clock.today, complaintID: complaint.id,
             entries: [(payer.id, -assessment.amount), (payable.id, assessment.amount)]),
           actor: actor)
         after = try balances(of: ledger.account(code: payer.code)!)
@@ -186,8 +198,8 @@ extension Register {
       try auditCreated("approval", id: db.lastInsertRowID, actor: actor.name)
       let reserved = after != nil
       try transition(
-        complaint, to: reserved ? "approved" : "assessed",
-        kind: reserved ? "approved" : "approval", reason: nil, actor: actor)
+        complaint, to: reserved ? .approved : .assessed,
+        kind: reserved ? .approved : .approval, reason: nil, actor: actor)
       return ApprovalResult(
         complaint: complaint.code, approvedBy: members.map(\.1) + [actor.name], reserved: reserved,
         amountMinor: assessment.amount, currency: assessment.currency, balances: after)
@@ -218,7 +230,7 @@ extension Register {
     guard let reservation = try openReservation(complaint) else { return }
     try post(
       Ledger.Transfer(
-        kind: "release", onDate: clock.today, complaintID: complaint.id,
+        kind: .release, onDate: clock.today, complaintID: complaint.id,
         reverses: reservation.id, memo: memo,
         entries: reservation.entries.map { ($0.account, -$0.amount) }), actor: actor)
   }
@@ -239,11 +251,11 @@ extension Register {
       let complaint = try header(code: code)
       try requirePayingBody(actor, .committee, complaint, to: "reject")
       try requireIndependent(actor, complaint, to: "reject")
-      guard ["assessed", "approved"].contains(complaint.status) else {
+      guard complaint.status.isRejectable else {
         throw Register.statusRefusal(complaint, "rejected")
       }
       try releaseReservation(complaint, memo: "rejected: \(reason)", actor: actor)
-      try transition(complaint, to: "rejected", kind: "rejected", reason: reason, actor: actor)
+      try transition(complaint, to: .rejected, kind: .rejected, reason: reason, actor: actor)
     }
   }
 
@@ -259,7 +271,7 @@ extension Register {
     return try db.transaction {
       let complaint = try header(code: code)
       try requirePayingBody(actor, .treasurer, complaint, to: "pay")
-      guard complaint.status == "approved", let reservation = try openReservation(complaint),
+      guard complaint.status.isPayable, let reservation = try openReservation(complaint),
         let reserved = reservation.entries.first(where: { $0.amount > 0 })
       else {
         throw Register.statusRefusal(complaint, "paid")
@@ -283,12 +295,12 @@ extension Register {
       let paid = try ownedAccount(.paid, of: owner, actor: actor.name)
       let id = try post(
         Ledger.Transfer(
-          kind: "payment", onDate: clock.today, complaintID: complaint.id,
+          kind: .payment, onDate: clock.today, complaintID: complaint.id,
           reference: bankReference,
           entries: [(reserved.account, -reserved.amount), (paid.id, reserved.amount)]),
         actor: actor)
       try transition(
-        complaint, to: "paid", kind: "paid", reason: "bank reference \(bankReference)",
+        complaint, to: .paid, kind: .paid, reason: "bank reference \(bankReference)",
         actor: actor)
       return (id, reserved.amount, owner.currency)
     }
@@ -304,17 +316,17 @@ extension Register {
       try require(
         actor, .officer, districtID: complaint.districtID, conservancyID: complaint.conservancyID,
         to: "record appeals")
-      guard ["assessed", "ineligible", "rejected", "approved"].contains(complaint.status) else {
+      guard complaint.status.isAppealable else {
         let why =
           switch complaint.status {
-          case "paid": "it is paid"
-          case "appealed": "it is already under appeal"
-          default: "nothing has been decided yet (it is \(complaint.status))"
+          case .paid: "it is paid"
+          case .appealed: "it is already under appeal"
+          default: "nothing has been decided yet (it is \(complaint.status.rawValue))"
           }
         throw DomainError.conflict("\(complaint.code) cannot be appealed: \(why)")
       }
       try releaseReservation(complaint, memo: "appealed: \(reason)", actor: actor)
-      try transition(complaint, to: "appealed", kind: "appealed", reason: reason, actor: actor)
+      try transition(complaint, to: .appealed, kind: .appealed, reason: reason, actor: actor)
     }
   }
 }

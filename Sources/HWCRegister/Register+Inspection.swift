@@ -34,7 +34,7 @@ struct ComplaintHeader {
   let species: String
   let incidentDate: CalendarDate
   let reportedDate: CalendarDate
-  let status: String
+  let status: ComplaintStatus
   let registeredBy: Int
 }
 
@@ -53,7 +53,7 @@ extension Register {
         conservancyID: row.optionalInt(3),
         claimantID: row.int(4), type: row.text(5), species: row.text(6),
         incidentDate: CalendarDate(row.text(7))!, reportedDate: CalendarDate(row.text(8))!,
-        status: row.text(9), registeredBy: row.int(10))
+        status: ComplaintStatus(rawValue: row.text(9))!, registeredBy: row.int(10))
     }
     guard let header else {
       throw DomainError.invalid(field: .complaint, "there is no complaint \(code)")
@@ -63,22 +63,24 @@ extension Register {
 
   /// Moves a complaint to `status` with an event, auditing the change. Inside a transaction.
   func transition(
-    _ complaint: ComplaintHeader, to status: String, kind: String, reason: String?, actor: Actor
+    _ complaint: ComplaintHeader, to status: ComplaintStatus, kind: ComplaintEventKind,
+    reason: String?, actor: Actor
   ) throws {
     let change = try beginChange("complaint", id: complaint.id)
     try db.run(
       "UPDATE complaint SET status = ? WHERE id = ?",
-      [.text(status), .integer(Int64(complaint.id))])
+      [.text(status.rawValue), .integer(Int64(complaint.id))])
     try db.run(
       """
       INSERT INTO complaint_event(complaint_id, kind, from_status, to_status, actor_id, at, reason)
       VALUES (?, ?, ?, ?, ?, ?, ?)
       """,
       [
-        .integer(Int64(complaint.id)), .text(kind), .text(complaint.status), .text(status),
+        .integer(Int64(complaint.id)), .text(kind.rawValue), .text(complaint.status.rawValue),
+        .text(status.rawValue),
         .integer(Int64(actor.id)), .text(clock.timestamp()), Register.optional(reason),
       ])
-    try commitChange(change, action: kind, actor: actor.name)
+    try commitChange(change, action: kind.rawValue, actor: actor.name)
   }
 
   /// Records a field inspection (`hwc inspect`): an inspector of the complaint's district or
@@ -88,7 +90,7 @@ extension Register {
     try require(
       actor, .inspector, districtID: complaint.districtID, conservancyID: complaint.conservancyID,
       to: "inspect complaints")
-    guard ["registered", "inspected", "appealed"].contains(complaint.status) else {
+    guard complaint.status.isInspectable else {
       throw DomainError.conflict(
         "\(complaint.code) is \(complaint.status); it can be inspected while registered or "
           + "inspected, or again after an appeal")
@@ -137,7 +139,7 @@ extension Register {
         try insert.run([.integer(Int64(id)), .text(item.item), .integer(Int64(item.centi))])
       }
       try auditCreated("inspection", id: id, actor: actor.name)
-      try transition(complaint, to: "inspected", kind: "inspected", reason: nil, actor: actor)
+      try transition(complaint, to: .inspected, kind: .inspected, reason: nil, actor: actor)
       return id
     }
   }

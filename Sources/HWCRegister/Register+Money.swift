@@ -1,5 +1,6 @@
 import HWCCore
 import HWCDomain
+import HWCRules
 import HWCStore
 
 /// What a budget or fund holds (`hwc budget show`, `hwc fund show`), in minor units.
@@ -36,14 +37,23 @@ extension Register {
     return try ledger.account(code: opening.code)!
   }
 
+  /// The ledger account of a payer: `budget:KAZ:2026` for a district's budget for a year,
+  /// `fund:Shamshy` for a conservancy's buffer fund.
+  static func accountCode(of payer: Payer) -> String {
+    switch payer {
+    case .budget(let district, let year): "budget:\(district.code):\(year)"
+    case .fund(let conservancy): "fund:\(conservancy.name.en)"
+    }
+  }
+
   /// The ledger account of a district's budget for a year: `budget:KAZ:2026`.
   public static func budgetCode(_ district: District, year: Int) -> String {
-    "budget:\(district.code):\(year)"
+    accountCode(of: .budget(district: district, year: year))
   }
 
   /// The ledger account of a conservancy's buffer fund: `fund:Shamshy`.
   public static func fundCode(_ conservancy: Conservancy) -> String {
-    "fund:\(conservancy.name.en)"
+    accountCode(of: .fund(conservancy: conservancy))
   }
 
   /// The account holding a budget's or fund's approved, unpaid payouts.
@@ -117,7 +127,7 @@ extension Register {
       let source = try sourceAccount("ministry", currency: "KZT", actor: actor.name)
       let id = try post(
         Ledger.Transfer(
-          kind: "allocation", onDate: clock.today,
+          kind: .allocation, onDate: clock.today,
           entries: [(source.id, -minor), (budget.id, minor)]), actor: actor)
       return (id, try balances(of: ledger.account(code: budget.code)!))
     }
@@ -150,7 +160,7 @@ extension Register {
       let from = try sourceAccount(source, currency: fund.currency, actor: actor.name)
       let id = try post(
         Ledger.Transfer(
-          kind: "contribution", onDate: clock.today, memo: source,
+          kind: .contribution, onDate: clock.today, memo: source,
           entries: [(from.id, -minor), (fund.id, minor)]), actor: actor)
       return (id, try balances(of: ledger.account(code: fund.code)!))
     }
@@ -172,7 +182,7 @@ extension Register {
     let source = try sourceAccount("premium", currency: fund.currency, actor: actor.name)
     try post(
       Ledger.Transfer(
-        kind: "premium", onDate: clock.today, insuranceID: insuranceID,
+        kind: .premium, onDate: clock.today, insuranceID: insuranceID,
         entries: [(source.id, -minor), (fund.id, minor)]), actor: actor)
   }
 

@@ -1,6 +1,7 @@
 import HWCCore
 import HWCDomain
 import HWCRegister
+import HWCRules
 import HWCTemplates
 
 /// The decision letter to the herder (`hwc letter ID`): what was decided and why, the assessed
@@ -40,8 +41,7 @@ public struct DecisionLetter: Sendable, Equatable {
 
   /// One step of the explanation, its recorded lines under a plain heading.
   public struct Step: Sendable, Equatable {
-    /// `eligibility`, `lines`, `reduction`, `cap`, `minimum` or `payer`.
-    public let step: String
+    public let step: ExplanationStep
     /// The plain heading of the step.
     public let heading: LocalizedName
     /// The lines as recorded by the rules engine (English).
@@ -92,29 +92,26 @@ public struct DecisionLetter: Sendable, Equatable {
   /// True when `office` is a conservancy.
   public let officeIsConservancy: Bool
 
-  /// Statuses whose decision an appeal can reopen (SPEC §4; `Register.appeal`).
-  static let appealable: Set<String> = ["assessed", "ineligible", "rejected", "approved"]
-
   /// The letter for complaint `code` as the register holds it today; an unknown id is refused
   /// naming the `ID` argument.
   public static func build(_ register: Register, code: String) throws -> DecisionLetter {
     let complaint = try DocumentComplaint.load(register, code: code)
     let decision: Decision =
       switch complaint.status {
-      case "assessed": .eligible
-      case "ineligible": .ineligible
-      case "rejected": .rejected
-      case "approved": .approved
-      case "paid": .paid
-      case "withdrawn": .withdrawn
-      default: .pending
+      case .assessed: .eligible
+      case .ineligible: .ineligible
+      case .rejected: .rejected
+      case .approved: .approved
+      case .paid: .paid
+      case .withdrawn: .withdrawn
+      case .registered, .inspected, .appealed: .pending
       }
     let events = try register.db.prepare(
       "SELECT to_status, at, reason FROM complaint_event WHERE complaint_id = ? ORDER BY id"
     ).map([.integer(Int64(complaint.rowID))]) {
       (status: $0.text(0), at: $0.text(1), reason: $0.optionalText(2))
     }
-    let latest = events.last { $0.status == complaint.status }
+    let latest = events.last { $0.status == complaint.status.rawValue }
     let payment = try register.db.prepare(
       """
       SELECT t.reference, t.on_date,
@@ -125,19 +122,19 @@ public struct DecisionLetter: Sendable, Equatable {
       Payment(reference: $0.text(0), paidOn: $0.text(1), amountMinor: $0.int(2))
     }
     let assessed = ![.pending, .withdrawn].contains(decision)
-    let stored = assessed ? try register.latestAssessment(code: complaint.code) : nil
+    let stored = assessed ? try register.latestAssessment(code: complaint.code)?.assessment : nil
 
     let reason: String? =
       switch complaint.status {
-      case "ineligible": stored?.reason
-      case "rejected", "appealed": latest?.reason
+      case .ineligible: stored?.reason
+      case .rejected, .appealed: latest?.reason
       default: nil
       }
     let decidedOn =
       decision == .paid
       ? payment?.paidOn : (decision == .pending ? nil : latest.map { String($0.at.prefix(10)) })
     let appealBy =
-      DecisionLetter.appealable.contains(complaint.status)
+      complaint.status.isAppealable
       ? decidedOn.flatMap(CalendarDate.init)?.adding(days: appealDays).description : nil
 
     let reference = register.reference
@@ -159,29 +156,23 @@ public struct DecisionLetter: Sendable, Equatable {
       decidedOn: decidedOn, reason: reason,
       currency: stored?.currency ?? (complaint.scheme == "kz-state" ? "KZT" : "KGS"),
       amountMinor: payment?.amountMinor ?? stored?.amountMinor ?? 0, payment: payment,
-      payer: payer, policyDate: stored?.policyDate, lines: lines,
-      explanation: steps(stored?.explanationLines ?? []), appealBy: appealBy,
+      payer: payer, policyDate: stored?.policyDate.description, lines: lines,
+      explanation: steps(stored?.explanation ?? []), appealBy: appealBy,
       office: conservancyIsPayer ? complaint.conservancy ?? complaint.district : complaint.district,
       officeIsConservancy: conservancyIsPayer && complaint.conservancy != nil)
   }
 
-  /// Stored `step: text` lines grouped into consecutive steps.
-  static func steps(_ recorded: [String]) -> [Step] {
+  /// The explanation's lines grouped into consecutive steps under their headings.
+  static func steps(_ explanation: [ExplanationLine]) -> [Step] {
     var steps: [Step] = []
-    for line in recorded {
-      let parts = line.split(separator: ":", maxSplits: 1)
-      let (step, text) =
-        parts.count == 2 && !parts[0].contains(" ")
-        ? (String(parts[0]), parts[1].trimmingSpaces) : ("", line)
-      if let last = steps.last, last.step == step {
+    for line in explanation {
+      if let last = steps.last, last.step == line.step {
         steps[steps.count - 1] = Step(
-          step: step, heading: last.heading, texts: last.texts + [text])
+          step: line.step, heading: last.heading, texts: last.texts + [line.text])
       } else {
-        let heading =
-          DocumentWords.steps[step]
-          ?? LocalizedName(
-            en: step.isEmpty ? "Notes" : step, ru: step.isEmpty ? "Примечания" : step)
-        steps.append(Step(step: step, heading: heading, texts: [text]))
+        steps.append(
+          Step(
+            step: line.step, heading: DocumentWords.steps[line.step]!, texts: [line.text]))
       }
     }
     return steps
@@ -231,7 +222,7 @@ public struct DecisionLetter: Sendable, Equatable {
       "explanation": .list(
         explanation.map { step in
           .object([
-            "step": .string(step.step), "heading": .string(step.heading.localized(lang)),
+            "step": .string(step.step.rawValue), "heading": .string(step.heading.localized(lang)),
             "texts": .list(step.texts.map { DocumentWords.wrapped($0, width: width) }),
           ])
         }),
@@ -290,7 +281,9 @@ public struct DecisionLetter: Sendable, Equatable {
         "explanation",
         .array(
           explanation.map {
-            .object([("step", .string($0.step)), ("lines", .array($0.texts.map(JSON.string)))])
+            .object([
+              ("step", .string($0.step.rawValue)), ("lines", .array($0.texts.map(JSON.string))),
+            ])
           })
       ),
       ("appeal_by", .optional(appealBy)), ("appeal_at", .string(office.en)),

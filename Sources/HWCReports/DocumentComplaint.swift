@@ -25,7 +25,7 @@ public struct DocumentComplaint: Sendable, Equatable {
   public let code: String
   /// The field-form number, when there is one.
   public let ref: String?
-  public let status: String
+  public let status: ComplaintStatus
   /// The day the complaint was entered in the register (`YYYY-MM-DD`).
   public let registeredOn: String
   /// The user who registered it.
@@ -64,7 +64,8 @@ public struct DocumentComplaint: Sendable, Equatable {
       """
     ).first([.text(code)]) { row in
       (
-        id: row.int(0), code: row.text(1), ref: row.optionalText(2), status: row.text(3),
+        id: row.int(0), code: row.text(1), ref: row.optionalText(2),
+        status: ComplaintStatus(rawValue: row.text(3))!,
         registeredAt: row.text(4), registeredBy: row.text(5), incident: row.text(6),
         reported: row.text(7), name: row.text(8), nationalID: row.text(9),
         districtID: row.int(10), conservancyID: row.optionalInt(11), village: row.optionalText(12),
@@ -107,8 +108,8 @@ public struct DocumentComplaint: Sendable, Equatable {
   /// The names and values a template sees as `complaint`, in `lang`.
   func context(_ lang: String, _ locale: TemplateLocale) -> TemplateValue {
     .object([
-      "code": .string(code), "ref": .optional(ref), "status": .string(status),
-      "status_name": .string(DocumentWords.word(DocumentWords.statuses, status, lang)),
+      "code": .string(code), "ref": .optional(ref), "status": .string(status.rawValue),
+      "status_name": .string(DocumentWords.statuses[status]!.localized(lang)),
       "registered_on": .string(registeredOn), "registered_by": .string(registeredBy),
       "incident_date": .string(incidentDate), "reported_date": .string(reportedDate),
       "claimant": .object([
@@ -127,7 +128,7 @@ public struct DocumentComplaint: Sendable, Equatable {
   /// The complaint as JSON: codes and English names, the national ID masked.
   var json: [(String, JSON)] {
     [
-      ("id", .string(code)), ("ref", .optional(ref)), ("status", .string(status)),
+      ("id", .string(code)), ("ref", .optional(ref)), ("status", .string(status.rawValue)),
       ("registered_on", .string(registeredOn)), ("registered_by", .string(registeredBy)),
       ("incident_date", .string(incidentDate)), ("reported_date", .string(reportedDate)),
       (

@@ -1,5 +1,6 @@
 import HWCCore
 import HWCDomain
+import HWCRules
 import HWCTemplates
 
 /// The words documents print for codes the register stores: statuses, units, explanation steps,
@@ -10,16 +11,16 @@ import HWCTemplates
 /// templates, so a ministry rewords a document without recompiling.
 enum DocumentWords {
   /// The status of a complaint as a herder reads it.
-  static let statuses: [String: LocalizedName] = [
-    "registered": LocalizedName(en: "registered", ru: "зарегистрирована"),
-    "inspected": LocalizedName(en: "inspected", ru: "обследована"),
-    "assessed": LocalizedName(en: "assessed, awaiting approval", ru: "оценена, ждёт одобрения"),
-    "approved": LocalizedName(en: "approved, awaiting payment", ru: "одобрена, ждёт выплаты"),
-    "paid": LocalizedName(en: "paid", ru: "выплачена"),
-    "rejected": LocalizedName(en: "rejected", ru: "отклонена"),
-    "ineligible": LocalizedName(en: "not eligible", ru: "не подлежит компенсации"),
-    "withdrawn": LocalizedName(en: "withdrawn", ru: "отозвана"),
-    "appealed": LocalizedName(en: "under appeal", ru: "обжалована, рассматривается повторно"),
+  static let statuses: [ComplaintStatus: LocalizedName] = [
+    .registered: LocalizedName(en: "registered", ru: "зарегистрирована"),
+    .inspected: LocalizedName(en: "inspected", ru: "обследована"),
+    .assessed: LocalizedName(en: "assessed, awaiting approval", ru: "оценена, ждёт одобрения"),
+    .approved: LocalizedName(en: "approved, awaiting payment", ru: "одобрена, ждёт выплаты"),
+    .paid: LocalizedName(en: "paid", ru: "выплачена"),
+    .rejected: LocalizedName(en: "rejected", ru: "отклонена"),
+    .ineligible: LocalizedName(en: "not eligible", ru: "не подлежит компенсации"),
+    .withdrawn: LocalizedName(en: "withdrawn", ru: "отозвана"),
+    .appealed: LocalizedName(en: "under appeal", ru: "обжалована, рассматривается повторно"),
   ]
 
   /// Units of rate items, short enough for a table column.
@@ -31,19 +32,15 @@ enum DocumentWords {
   ]
 
   /// Plain headings for the steps of an assessment's explanation (SPEC §5).
-  static let steps: [String: LocalizedName] = [
-    "eligibility": LocalizedName(
-      en: "Is the loss covered?", ru: "Подлежит ли ущерб компенсации"),
-    "lines": LocalizedName(
+  static let steps: [ExplanationStep: LocalizedName] = [
+    .eligibility: LocalizedName(en: "Is the loss covered?", ru: "Подлежит ли ущерб компенсации"),
+    .lines: LocalizedName(
       en: "Value of the verified losses", ru: "Стоимость подтверждённых потерь"),
-    "reduction": LocalizedName(
+    .reduction: LocalizedName(
       en: "Reduction for unprotected livestock", ru: "Снижение за неохраняемый скот"),
-    "cap": LocalizedName(
-      en: "Yearly limit per household", ru: "Годовой предел на одно хозяйство"),
-    "household_cap": LocalizedName(
-      en: "Yearly limit per household", ru: "Годовой предел на одно хозяйство"),
-    "minimum": LocalizedName(en: "Smallest amount paid", ru: "Минимальная выплата"),
-    "payer": LocalizedName(en: "Who pays", ru: "Кто платит"),
+    .cap: LocalizedName(en: "Yearly limit per household", ru: "Годовой предел на одно хозяйство"),
+    .minimum: LocalizedName(en: "Smallest amount paid", ru: "Минимальная выплата"),
+    .payer: LocalizedName(en: "Who pays", ru: "Кто платит"),
   ]
 
   /// Where contributions to a buffer fund came from (`hwc fund contribute --source`).

@@ -1,5 +1,7 @@
 import HWCCore
+import HWCDomain
 import HWCRegister
+import HWCRules
 import HWCStore
 
 /// The register's figures for one quarter, read with one query per section. Complaints are
@@ -142,17 +144,35 @@ struct QuarterlyQueries {
     return payers.sorted { ($0.kind, $0.code) < ($1.kind, $1.code) }
   }
 
-  /// Decision events dated in the quarter: kind, new status and reason.
-  func decisions() throws -> [(kind: String, status: String, reason: String?)] {
+  /// A decision event: what happened, the status it led to, and why.
+  struct Decision {
+    let kind: ComplaintEventKind
+    let status: ComplaintStatus
+    let reason: String?
+    /// The code of an ineligible assessment's reason.
+    let reasonCode: ReasonCode?
+  }
+
+  /// Decision events dated in the quarter: kind, new status, reason, and the reason's code for
+  /// an ineligible assessment.
+  func decisions() throws -> [Decision] {
     try db.prepare(
       """
-      SELECT e.kind, e.to_status, e.reason FROM complaint_event e
+      SELECT e.kind, e.to_status, e.reason,
+        CASE WHEN e.kind = 'assessed' AND e.to_status = 'ineligible' THEN
+          (SELECT a.reason_code FROM assessment a WHERE a.complaint_id = e.complaint_id
+            AND a.reason = e.reason AND a.assessed_at <= e.at ORDER BY a.id DESC LIMIT 1)
+        END
+      FROM complaint_event e
       JOIN complaint c ON c.id = e.complaint_id
       WHERE e.at BETWEEN ? AND ?\(districtFilter)
         AND e.kind IN ('assessed', 'approved', 'rejected', 'paid', 'appealed')
       """
     ).map([.text(from), .text(toStamp)] + districtValue) {
-      ($0.text(0), $0.text(1), $0.optionalText(2))
+      Decision(
+        kind: ComplaintEventKind(rawValue: $0.text(0))!,
+        status: ComplaintStatus(rawValue: $0.text(1))!, reason: $0.optionalText(2),
+        reasonCode: $0.optionalText(3).flatMap(ReasonCode.init))
     }
   }
 

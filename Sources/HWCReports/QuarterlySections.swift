@@ -1,6 +1,7 @@
 import HWCCore
 import HWCDomain
 import HWCRegister
+import HWCRules
 
 extension QuarterlyReport {
   /// Verified losses grouped as a reader counts them: heads by class, hectares, tonnes.
@@ -83,21 +84,24 @@ extension QuarterlyReport {
 
   /// Decisions taken in the quarter, with ineligibility reasons grouped and rejection reasons.
   static func decisions(
-    _ events: [(kind: String, status: String, reason: String?)], _ labels: ReportLabels
+    _ events: [QuarterlyQueries.Decision],
+    _ labels: ReportLabels
   ) -> JSON {
-    let assessed = events.filter { $0.kind == "assessed" }
-    let ineligible = assessed.filter { $0.status == "ineligible" }
+    let assessed = events.filter { $0.kind == .assessed }
+    let ineligible = assessed.filter { $0.status == .ineligible }
     var reasons: [String: Int] = [:]
-    for event in ineligible { reasons[ReportLabels.reasonKey(event.reason ?? ""), default: 0] += 1 }
+    for event in ineligible { reasons[event.reasonCode?.rawValue ?? "other", default: 0] += 1 }
     var rejections: [String: Int] = [:]
-    for event in events where event.kind == "rejected" {
+    for event in events where event.kind == .rejected {
       rejections[event.reason ?? "", default: 0] += 1
     }
-    func count(_ kind: String) -> JSON { .int(events.filter { $0.kind == kind }.count) }
+    func count(_ kind: ComplaintEventKind) -> JSON {
+      .int(events.filter { $0.kind == kind }.count)
+    }
     return .object([
       ("eligible", .int(assessed.count - ineligible.count)), ("ineligible", .int(ineligible.count)),
-      ("approved", count("approved")), ("rejected", count("rejected")), ("paid", count("paid")),
-      ("appealed", count("appealed")),
+      ("approved", count(.approved)), ("rejected", count(.rejected)), ("paid", count(.paid)),
+      ("appealed", count(.appealed)),
       (
         "ineligible_reasons",
         .array(

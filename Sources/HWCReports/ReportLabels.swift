@@ -7,22 +7,12 @@ struct ReportLabels {
 
   var ru: Bool { lang == "ru" }
 
-  /// Groups an ineligibility reason as the rules engine wrote it.
-  static func reasonKey(_ reason: String) -> String {
-    if reason.hasPrefix("reported ") { return "late_report" }
-    if reason.contains("vet certificate") { return "no_vet_certificate" }
-    if reason.hasPrefix("saiga damage") { return "no_emergency" }
-    if reason.hasPrefix("not covered") { return "not_covered" }
-    if reason.hasPrefix("payments suspended") { return "suspended" }
-    if reason.hasPrefix("not ") { return "not_member" }
-    if reason.hasPrefix("below minimum") { return "below_minimum" }
-    return "other"
-  }
-
   func reason(_ key: String) -> String {
     switch (key, ru) {
     case ("late_report", false): "reported after the deadline"
     case ("late_report", true): "подано после срока"
+    case ("not_inspected", false): "not inspected"
+    case ("not_inspected", true): "не проведён осмотр"
     case ("no_vet_certificate", false): "no veterinary certificate"
     case ("no_vet_certificate", true): "нет ветеринарной справки"
     case ("no_emergency", false): "saiga damage outside a declared emergency"

@@ -20,14 +20,47 @@ public struct AssessmentLine: Sendable, Equatable {
   }
 }
 
-/// One step of the explanation, in the order the policy evaluates them.
+/// The steps of SPEC §5, in the order the policy evaluates them, as the explanation names them.
+public enum ExplanationStep: String, Sendable, CaseIterable, Hashable {
+  case eligibility, lines, reduction, cap, minimum, payer
+}
+
+/// Why an assessment is ineligible, as a code the reports group by and documents word in the
+/// reader's language; the reason's English text is stored beside it.
+public enum ReasonCode: String, Sendable, CaseIterable, Hashable {
+  /// Reported after the deadline for the damage type.
+  case lateReport = "late_report"
+  /// No inspection was recorded.
+  case notInspected = "not_inspected"
+  /// Disease spread without a veterinary certificate.
+  case noVetCertificate = "no_vet_certificate"
+  /// Saiga damage outside a declared emergency.
+  case noEmergency = "no_emergency"
+  /// No scheme covers the damage type or the place.
+  case notCovered = "not_covered"
+  /// Not a member of the conservancy with a paid premium for the season.
+  case notMember = "not_member"
+  /// The conservation clause: a poaching or retaliatory killing suspended payments.
+  case suspended
+  /// The result is below the minimum payment.
+  case belowMinimum = "below_minimum"
+}
+
+/// One line of the explanation: the step, the rule it applies, the values it used, and the
+/// English text an auditor reads. `rule` and `values` are enough to word it in another language.
 public struct ExplanationLine: Sendable, Equatable {
-  /// `eligibility`, `lines`, `reduction`, `cap`, `minimum`, `payer`.
-  public let step: String
+  public let step: ExplanationStep
+  /// What the line checks or computes, e.g. `deadline`, `line`, `cap_reached` (see `Worksheet`).
+  public let rule: String
+  /// The figures and names the line uses, by name (dates `YYYY-MM-DD`, amounts in minor units,
+  /// quantities in hundredths, policy values with `*_from` dates).
+  public let values: [String: String]
   public let text: String
 
-  public init(step: String, text: String) {
+  public init(step: ExplanationStep, rule: String, values: [String: String] = [:], text: String) {
     self.step = step
+    self.rule = rule
+    self.values = values
     self.text = text
   }
 }
@@ -41,8 +74,10 @@ public struct Assessment: Sendable, Equatable {
   public let complaint: String
   public let scheme: Scheme
   public let outcome: Outcome
-  /// Why it is ineligible (nil when eligible).
+  /// Why it is ineligible (nil when eligible), in English.
   public let reason: String?
+  /// The reason as a code (nil when eligible).
+  public let reasonCode: ReasonCode?
   public let currency: String
   /// The amount payable, in minor units (0 when ineligible).
   public let amountMinor: Int
@@ -56,7 +91,8 @@ public struct Assessment: Sendable, Equatable {
   public let payer: String?
 
   public init(
-    complaint: String, scheme: Scheme, outcome: Outcome, reason: String?, currency: String,
+    complaint: String, scheme: Scheme, outcome: Outcome, reason: String?,
+    reasonCode: ReasonCode? = nil, currency: String,
     amountMinor: Int, lines: [AssessmentLine], explanation: [ExplanationLine],
     policyValues: [PolicyValue], policyDate: CalendarDate, payer: String?
   ) {
@@ -64,6 +100,7 @@ public struct Assessment: Sendable, Equatable {
     self.scheme = scheme
     self.outcome = outcome
     self.reason = reason
+    self.reasonCode = reasonCode
     self.currency = currency
     self.amountMinor = amountMinor
     self.lines = lines

@@ -27,12 +27,15 @@ public struct KGBufferRules: Sendable {
     let capped = sheet.applyCap(
       subtotal, capMinor: cap.centi,
       capText: "household cap for the \(season) season: \(sheet.money(cap.centi)) "
-        + "(\(Worksheet.source(cap)))")
+        + "(\(Worksheet.source(cap)))",
+      capValues: Worksheet.values("cap", cap).merging(
+        ["season": String(season)], uniquingKeysWith: { $1 }))
 
     let minimum = try sheet.value("minimum")
     let minimumText = "minimum \(sheet.money(minimum.centi)) (\(Worksheet.source(minimum)))"
     if let reason = sheet.checkMinimum(
-      capped, minimumMinor: minimum.centi, minimumText: minimumText)
+      capped, minimumMinor: minimum.centi, minimumText: minimumText,
+      minimumValues: Worksheet.values("minimum", minimum))
     {
       return sheet.ineligible(reason)
     }
@@ -45,19 +48,27 @@ public struct KGBufferRules: Sendable {
   // MARK: 1. Eligibility
 
   /// Checks cover, membership, deadline, inspection, clause; the first failure is the reason.
-  private func eligibilityFailure(_ sheet: inout Worksheet) throws(PolicyError) -> String? {
+  private func eligibilityFailure(_ sheet: inout Worksheet) throws(PolicyError) -> (
+    ReasonCode, String
+  )? {
     guard input.damageType == "livestock_predation" else {
-      sheet.explain(.eligibility, "damage type \(input.damageType) is not covered: ineligible")
-      return "not covered: the buffer fund covers livestock predation only"
+      sheet.explain(
+        .eligibility, "type_not_covered", ["type": input.damageType],
+        "damage type \(input.damageType) is not covered: ineligible")
+      return (.notCovered, "not covered: the buffer fund covers livestock predation only")
     }
-    sheet.explain(.eligibility, "damage type livestock_predation is covered: ok")
+    sheet.explain(
+      .eligibility, "type_covered", ["type": input.damageType],
+      "damage type livestock_predation is covered: ok")
 
     let membership = "a member of \(fund) with a paid premium for the \(season) season"
+    let values = ["fund": fund, "season": String(season)]
     guard input.memberWithPaidPremium else {
-      sheet.explain(.eligibility, "claimant is not \(membership): ineligible")
-      return "not \(membership)"
+      sheet.explain(
+        .eligibility, "not_member", values, "claimant is not \(membership): ineligible")
+      return (.notMember, "not \(membership)")
     }
-    sheet.explain(.eligibility, "claimant is \(membership): ok")
+    sheet.explain(.eligibility, "member", values, "claimant is \(membership): ok")
 
     if let reason = try sheet.checkDeadline("deadline_days.livestock_predation") { return reason }
     if let reason = sheet.checkInspected() { return reason }
@@ -68,7 +79,9 @@ public struct KGBufferRules: Sendable {
   ///
   /// Counts incidents 0 to `clause_window_days` days before the loss; later ones do not count.
   /// When several do, the most recent is named (the suspension lasts longest from it).
-  private func conservationClause(_ sheet: inout Worksheet) throws(PolicyError) -> String? {
+  private func conservationClause(_ sheet: inout Worksheet) throws(PolicyError) -> (
+    ReasonCode, String
+  )? {
     let window = try sheet.value("clause_window_days")
     let loss = input.incidentDate
     let within = input.incidents.filter {
@@ -79,20 +92,32 @@ public struct KGBufferRules: Sendable {
     guard
       let incident = within.max(by: { ($0.date, $0.id) < ($1.date, $1.id) })
     else {
+      var values = Worksheet.values("window_days", window)
+      values["fund"] = fund
+      values["loss_date"] = loss.description
       sheet.explain(
-        .eligibility,
+        .eligibility, "clause_clear", values,
         "conservation clause: no poaching or retaliatory killing recorded in \(fund) "
           + "within \(rule) before the loss on \(loss): ok")
       return nil
     }
     let kind = String(incident.kind.map { $0 == "_" ? " " : $0 })
     let before = Worksheet.days(incident.date.days(to: loss))
+    var values = Worksheet.values("window_days", window)
+    values["kind"] = incident.kind
+    values["incident_date"] = incident.date.description
+    values["incident"] = String(incident.id)
+    values["days_before"] = String(incident.date.days(to: loss))
+    values["loss_date"] = loss.description
     sheet.explain(
-      .eligibility,
+      .eligibility, "clause_suspended", values,
       "conservation clause: \(kind) recorded on \(incident.date) (incident #\(incident.id)), "
         + "\(before) before the loss on \(loss), within \(rule): ineligible")
-    return "payments suspended: \(kind) recorded on \(incident.date) "
-      + "(incident #\(incident.id)) within \(window.text) days before the loss"
+    return (
+      .suspended,
+      "payments suspended: \(kind) recorded on \(incident.date) "
+        + "(incident #\(incident.id)) within \(window.text) days before the loss"
+    )
   }
 
   // MARK: 2–3. Payable heads and lines
@@ -102,8 +127,10 @@ public struct KGBufferRules: Sendable {
     let inspection = input.inspection!  // eligibility required one
     let coverage = try sheet.value(
       inspection.protected ? "coverage_percent.protected" : "coverage_percent.unprotected")
+    var coverageValues = Worksheet.values("coverage_percent", coverage)
+    coverageValues["protected"] = inspection.protected ? "yes" : "no"
     sheet.explain(
-      .lines,
+      .lines, "coverage", coverageValues,
       "coverage \(coverage.text)% (\(Worksheet.source(coverage))): livestock were "
         + (inspection.protected ? "protected" : "not protected"))
 
@@ -120,7 +147,8 @@ public struct KGBufferRules: Sendable {
       sheet.lines.append(line)
       subtotal += line.amountMinor
     }
-    sheet.explain(.lines, "subtotal: \(sheet.money(subtotal))")
+    sheet.explain(
+      .lines, "subtotal", ["amount_minor": String(subtotal)], "subtotal: \(sheet.money(subtotal))")
     return subtotal
   }
 
@@ -154,7 +182,9 @@ public struct KGBufferRules: Sendable {
     let kind = input.items[item.item]
     guard let livestockClass = kind?.livestockClass, let age = kind?.age else {
       let note = "\(killed) killed, 0 payable: not an insurable livestock item"
-      sheet.explain(.lines, "\(killed) × \(item.item) = 0 KGS; \(note)")
+      sheet.explain(
+        .lines, "line_not_insurable", ["item": item.item, "quantity_centi": String(item.centi)],
+        "\(killed) × \(item.item) = 0 KGS; \(note)")
       return AssessmentLine(
         item: item.item, quantityCenti: 0, rate: "not insurable", amountMinor: 0, note: note)
     }
@@ -167,8 +197,15 @@ public struct KGBufferRules: Sendable {
     if let adults = adultsPaid[livestockClass], age != "adult", payable < item.centi, adults > 0 {
       note += ", \(Arithmetic.centi(adults)) adult heads paid first"
     }
+    var values = [
+      "item": item.item, "quantity_centi": String(item.centi), "payable_centi": String(payable),
+      "insured": String(insured), "compensated": String(compensated),
+    ]
+    if let adults = adultsPaid[livestockClass], age != "adult", payable < item.centi, adults > 0 {
+      values["adults_paid_centi"] = String(adults)
+    }
     guard insured > 0 else {
-      sheet.explain(.lines, "\(killed) × \(item.item) = 0 KGS; \(note)")
+      sheet.explain(.lines, "line_not_insured", values, "\(killed) × \(item.item) = 0 KGS; \(note)")
       return AssessmentLine(
         item: item.item, quantityCenti: 0, rate: "not insured", amountMinor: 0, note: note)
     }
@@ -179,7 +216,11 @@ public struct KGBufferRules: Sendable {
       "\(Arithmetic.centi(payable)) × \(item.item) × \(sheet.money(value.centi)) "
       + "(\(Worksheet.source(value))) × \(coverage.text)% = \(exact.text) KGS"
     if !exact.isWhole { text += ", rounded half-up to \(sheet.money(amount))" }
-    sheet.explain(.lines, "\(text); \(note)")
+    values.merge(Worksheet.values("value", value), uniquingKeysWith: { $1 })
+    values.merge(Worksheet.values("coverage_percent", coverage), uniquingKeysWith: { $1 })
+    values["exact"] = exact.text
+    values["amount_minor"] = String(amount)
+    sheet.explain(.lines, "line", values, "\(text); \(note)")
     return AssessmentLine(
       item: item.item, quantityCenti: payable,
       rate: "\(sheet.money(value.centi)) × \(coverage.text)%", amountMinor: amount, note: note)

@@ -29,12 +29,15 @@ public struct KZStateRules: Sendable {
     let capped = sheet.applyCap(
       reduced, capMinor: mrpAmount(capMRP, mrp),
       capText: "household cap for \(input.incidentDate.year): \(mrpText(capMRP, mrp)) "
-        + "(\(Worksheet.source(capMRP)))")
+        + "(\(Worksheet.source(capMRP)))",
+      capValues: mrpValues("cap_mrp", capMRP, mrp).merging(
+        ["year": String(input.incidentDate.year)], uniquingKeysWith: { $1 }))
 
     let minimumMRP = try sheet.value("minimum_mrp")
     let minimumText = "minimum \(mrpText(minimumMRP, mrp)) (\(Worksheet.source(minimumMRP)))"
     if let reason = sheet.checkMinimum(
-      capped, minimumMinor: mrpAmount(minimumMRP, mrp), minimumText: minimumText)
+      capped, minimumMinor: mrpAmount(minimumMRP, mrp), minimumText: minimumText,
+      minimumValues: mrpValues("minimum_mrp", minimumMRP, mrp))
     {
       return sheet.ineligible(reason)
     }
@@ -45,7 +48,9 @@ public struct KZStateRules: Sendable {
   // MARK: 1. Eligibility
 
   /// Deadline, inspection, vet certificate, saiga emergency; the first failure is the reason.
-  private func eligibilityFailure(_ sheet: inout Worksheet) throws(PolicyError) -> String? {
+  private func eligibilityFailure(_ sheet: inout Worksheet) throws(PolicyError) -> (
+    ReasonCode, String
+  )? {
     let isPredation = input.damageType == "livestock_predation"
     let deadline = isPredation ? "deadline_days.livestock_predation" : "deadline_days.other"
     if let reason = try sheet.checkDeadline(deadline) { return reason }
@@ -54,29 +59,44 @@ public struct KZStateRules: Sendable {
     if input.damageType == "disease_spread" {
       let certificate = input.inspection?.vetCertificate ?? ""
       guard !certificate.allSatisfy(\.isWhitespace) else {
-        sheet.explain(.eligibility, "disease spread: no vet certificate: ineligible")
-        return "disease spread needs a vet certificate"
+        sheet.explain(
+          .eligibility, "vet_certificate_missing", [:],
+          "disease spread: no vet certificate: ineligible")
+        return (.noVetCertificate, "disease spread needs a vet certificate")
       }
-      sheet.explain(.eligibility, "disease spread: vet certificate \(certificate): ok")
+      sheet.explain(
+        .eligibility, "vet_certificate", ["certificate": certificate],
+        "disease spread: vet certificate \(certificate): ok")
     } else {
-      sheet.explain(.eligibility, "vet certificate: not required for \(input.damageType)")
+      sheet.explain(
+        .eligibility, "vet_certificate_not_required", ["type": input.damageType],
+        "vet certificate: not required for \(input.damageType)")
     }
 
     guard input.species == "saiga" else {
-      sheet.explain(.eligibility, "declared emergency: not required for \(input.species)")
+      sheet.explain(
+        .eligibility, "emergency_not_required", ["species": input.species],
+        "declared emergency: not required for \(input.species)")
       return nil
     }
     let date = input.incidentDate
     guard let emergency = input.emergencies.first(where: { $0.from <= date && date <= $0.to })
     else {
       sheet.explain(
-        .eligibility,
+        .eligibility, "emergency_missing", ["district": input.district, "date": "\(date)"],
         "saiga damage: no emergency declared in \(input.district) covers \(date): ineligible")
-      return "saiga damage is paid only under a declared emergency; "
-        + "none covers \(date) in \(input.district)"
+      return (
+        .noEmergency,
+        "saiga damage is paid only under a declared emergency; "
+          + "none covers \(date) in \(input.district)"
+      )
     }
     sheet.explain(
-      .eligibility,
+      .eligibility, "emergency_covers",
+      [
+        "decree": emergency.decree, "from": "\(emergency.from)", "to": "\(emergency.to)",
+        "date": "\(date)",
+      ],
       "saiga damage: emergency decree \(emergency.decree) (\(emergency.from) to \(emergency.to)) "
         + "covers \(date): ok")
     return nil
@@ -100,7 +120,13 @@ public struct KZStateRules: Sendable {
         text += ", rounded half-up to \(sheet.money(amount))"
         note += "; \(exact.text) KZT rounded half-up"
       }
-      sheet.explain(.lines, text)
+      var values = Worksheet.values("rate_mrp", rate).merging(
+        Worksheet.values("mrp", mrp), uniquingKeysWith: { $1 })
+      values["item"] = item.item
+      values["quantity_centi"] = String(item.centi)
+      values["exact"] = exact.text
+      values["amount_minor"] = String(amount)
+      sheet.explain(.lines, "line", values, text)
       sheet.lines.append(
         AssessmentLine(
           item: item.item, quantityCenti: item.centi,
@@ -108,7 +134,8 @@ public struct KZStateRules: Sendable {
           note: note))
       subtotal += amount
     }
-    sheet.explain(.lines, "subtotal: \(sheet.money(subtotal))")
+    sheet.explain(
+      .lines, "subtotal", ["amount_minor": String(subtotal)], "subtotal: \(sheet.money(subtotal))")
     return subtotal
   }
 
@@ -126,11 +153,13 @@ public struct KZStateRules: Sendable {
   private func reduce(_ subtotal: Int, _ sheet: inout Worksheet) throws(PolicyError) -> Int {
     guard input.damageType == "livestock_predation" else {
       sheet.explain(
-        .reduction, "no reduction: it applies to livestock_predation, not \(input.damageType)")
+        .reduction, "reduction_not_applicable", ["type": input.damageType],
+        "no reduction: it applies to livestock_predation, not \(input.damageType)")
       return subtotal
     }
     guard input.inspection?.protected == false else {
-      sheet.explain(.reduction, "no reduction: livestock were protected")
+      sheet.explain(
+        .reduction, "reduction_protected", [:], "no reduction: livestock were protected")
       return subtotal
     }
     let percent = try sheet.value("reduction_unprotected_percent")
@@ -140,7 +169,11 @@ public struct KZStateRules: Sendable {
       "livestock were not protected: \(sheet.money(subtotal)) × \(percent.text)% "
       + "(\(Worksheet.source(percent))) = \(exact.text) KZT"
     if !exact.isWhole { text += ", rounded half-up to \(sheet.money(reduced))" }
-    sheet.explain(.reduction, text)
+    var values = Worksheet.values("percent", percent)
+    values["subtotal_minor"] = String(subtotal)
+    values["exact"] = exact.text
+    values["amount_minor"] = String(reduced)
+    sheet.explain(.reduction, "reduction_unprotected", values, text)
     return reduced
   }
 
@@ -149,6 +182,13 @@ public struct KZStateRules: Sendable {
   /// A number of MRP in minor units, rounded half-up to whole tenge.
   private func mrpAmount(_ count: PolicyValue, _ mrp: PolicyValue) -> Int {
     Arithmetic.product([count.centi, mrp.centi], scale: 4).roundedHalfUp * 100
+  }
+
+  /// A number of MRP and the MRP as explanation values.
+  private func mrpValues(_ name: String, _ count: PolicyValue, _ mrp: PolicyValue) -> [String:
+    String]
+  {
+    Worksheet.values(name, count).merging(Worksheet.values("mrp", mrp), uniquingKeysWith: { $1 })
   }
 
   /// `1,000 MRP × 3,932 KZT = 3,932,000 KZT`.

@@ -33,10 +33,12 @@ import Testing
     #expect(assessment.amountMinor == 15_570_000)
     let stored = try #require(try fixture.register.latestAssessment(code: "KAZ-2026-0001"))
     #expect(stored.amountMinor == 15_570_000)
-    #expect(stored.lines.map(\.amountMinor) == [15_570_000])
+    #expect(stored.assessment.lines.map(\.amountMinor) == [15_570_000])
+    // Read back exactly as the engine computed it: lines, policy values, explanation structure.
+    #expect(stored.assessment == assessment)
     #expect(stored.policyLines.contains("mrp = 4325 (from 2026-01-01)"))
     #expect(stored.explanationLines.contains { $0.contains("3 × sheep_goat.adult × 12 MRP") })
-    #expect(stored.payer == "Kaztalov budget 2026")
+    #expect(stored.assessment.payer == "Kaztalov budget 2026")
     #expect(try fixture.register.complaint(code: "KAZ-2026-0001").status == "assessed")
     #expect(try fixture.register.verifyAudit().problem == nil)
   }
@@ -82,7 +84,7 @@ import Testing
     // Assess the same facts again, as after an appeal and an identical re-inspection.
     let input = try #require(
       try fixture.register.assessmentInput(fixture.register.header(code: "KAZ-2026-0001")))
-    let again = try fixture.register.evaluate(input, policy: fixture.register.policy())
+    let again = try RulesEngine.assess(input, policy: fixture.register.policy())
     #expect(again.amountMinor == first.amountMinor)
   }
 

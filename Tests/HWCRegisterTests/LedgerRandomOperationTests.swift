@@ -374,7 +374,7 @@ private final class RandomLedgerRun {
     }
     if let item {
       let status = try register.header(code: item.code).status
-      if status != item.status {
+      if status.rawValue != item.status {
         return fail("\(item.code) is \(status), the model expects \(item.status)")
       }
     }

@@ -60,9 +60,7 @@ import Testing
           kind: "budget", name: LocalizedName(en: "Kaztalov", ru: "Казталовский"), year: 2026))
     #expect(letter.appealBy == nil)
     #expect(
-      letter.explanation.map(\.step) == [
-        "eligibility", "lines", "reduction", "cap", "minimum", "payer",
-      ])
+      letter.explanation.map(\.step) == [.eligibility, .lines, .reduction, .cap, .minimum, .payer])
   }
 
   @Test func anIneligibleLetterGivesTheReasonAndThirtyDaysToAppeal() throws {

@@ -134,24 +134,6 @@ struct QuarterlyReportTests {
     #expect(labels.change(from: 8, to: 9) == "+12,5%")
   }
 
-  @Test(
-    "ineligibility reasons are grouped by what the rules engine wrote",
-    arguments: [
-      ("reported 5 days after the incident; the limit is 3 days", "late_report"),
-      ("disease spread needs a vet certificate", "no_vet_certificate"),
-      (
-        "saiga damage is paid only under a declared emergency; none covers 2026-03-01",
-        "no_emergency"
-      ),
-      ("not covered: the buffer fund covers livestock predation only", "not_covered"),
-      ("payments suspended: poaching recorded on 2026-05-05", "suspended"),
-      ("not a member with a paid premium for 2026", "not_member"),
-      ("below minimum", "below_minimum"), ("something new", "other"),
-    ])
-  func reasons(reason: String, key: String) {
-    #expect(ReportLabels.reasonKey(reason) == key)
-  }
-
   @Test("quarters: parsing, previous, a year before, the latest complete one")
   func quarters() throws {
     let q = try Quarter("2026-q1")

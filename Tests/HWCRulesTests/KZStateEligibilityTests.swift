@@ -118,12 +118,17 @@ import Testing
     #expect(assessment.lines.isEmpty)
     #expect(assessment.payer == nil)
     #expect(
-      assessment.explanation == [
-        ExplanationLine(
-          step: "eligibility",
-          text: "reported 1 day after the incident (2025-03-10 to 2025-03-11); the limit is 3 "
-            + "(deadline_days.livestock_predation from 2023-01-01): ok"),
-        ExplanationLine(step: "eligibility", text: "no inspection recorded: ineligible"),
+      assessment.explanation.map { "\($0.step): \($0.rule): \($0.text)" } == [
+        "eligibility: deadline_met: reported 1 day after the incident (2025-03-10 to 2025-03-11); "
+          + "the limit is 3 (deadline_days.livestock_predation from 2023-01-01): ok",
+        "eligibility: not_inspected: no inspection recorded: ineligible",
+      ])
+    #expect(assessment.reasonCode == .notInspected)
+    #expect(
+      assessment.explanation.first?.values == [
+        "days": "1", "incident_date": "2025-03-10", "reported_date": "2025-03-11",
+        "limit_days": "3", "limit_days_from": "2023-01-01",
+        "key": "deadline_days.livestock_predation",
       ])
   }
 }

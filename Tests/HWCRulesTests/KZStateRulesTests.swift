@@ -140,14 +140,14 @@ import Testing
     ).assess()
     #expect(assessment.lines.map(\.amountMinor) == [389_300])
     #expect(assessment.payer == nil)
-    #expect(assessment.explanation.last?.step == "minimum")
+    #expect(assessment.explanation.last?.step == .minimum)
   }
 
   @Test func explanationFollowsTheStepsAndShowsTheArithmetic() throws {
     let assessment = try RuleCase("", .kz(alreadyApproved: 390_000_000), 0).assess()
-    var steps: [String] = []
+    var steps: [ExplanationStep] = []
     for line in assessment.explanation where steps.last != line.step { steps.append(line.step) }
-    #expect(steps == ["eligibility", "lines", "reduction", "cap", "minimum", "payer"])
+    #expect(steps == [.eligibility, .lines, .reduction, .cap, .minimum, .payer])
     let texts = assessment.explanation.map(\.text)
     #expect(
       texts.contains(

@@ -192,11 +192,27 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
     try RulesEngine.assess(input, policy: policy)
   }
 
+  /// The code a reason's English text names (as migration 0006 assigns codes to the reasons of
+  /// assessments stored before codes existed).
+  static func code(naming reason: String) -> ReasonCode? {
+    if reason.hasPrefix("reported ") { return .lateReport }
+    if reason == "not inspected" { return .notInspected }
+    if reason.contains("vet certificate") { return .noVetCertificate }
+    if reason.hasPrefix("saiga damage") { return .noEmergency }
+    if reason.hasPrefix("not covered") { return .notCovered }
+    if reason.hasPrefix("payments suspended") { return .suspended }
+    if reason.hasPrefix("not a member") { return .notMember }
+    if reason == "below minimum" { return .belowMinimum }
+    return nil
+  }
+
   /// Checks amount, outcome and reason against the example.
   func check(sourceLocation: SourceLocation = #_sourceLocation) throws {
     let assessment = try assess()
     #expect(assessment.amountMinor == amountMinor, sourceLocation: sourceLocation)
     #expect(assessment.reason == reason, sourceLocation: sourceLocation)
+    #expect(
+      assessment.reasonCode == reason.flatMap(RuleCase.code(naming:)), sourceLocation: sourceLocation)
     #expect(
       assessment.outcome == (reason == nil ? .eligible : .ineligible),
       sourceLocation: sourceLocation)

@@ -105,7 +105,7 @@ enum ComplaintCommands {
     for c in complaints {
       table.add([
         c.code, c.district, c.claimantName, c.type, c.species, c.incidentDate, c.reportedDate,
-        c.status, c.flags == 0 ? "" : String(c.flags),
+        c.status.rawValue, c.flags == 0 ? "" : String(c.flags),
       ])
     }
     invocation.console.print(table.text + "\(complaints.count) complaint(s)")

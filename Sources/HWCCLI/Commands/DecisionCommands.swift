@@ -1,4 +1,5 @@
 import HWCCore
+import HWCDomain
 import HWCRegister
 
 /// `hwc approve`, `hwc reject`, `hwc pay`, `hwc appeal`.
@@ -49,7 +50,7 @@ enum DecisionCommands {
     let (register, actor) = try invocation.openForChange()
     let code = invocation.argument(0)!.uppercased()
     try register.reject(code: code, reason: invocation.value("reason")!, actor: actor)
-    return done(invocation, code, "rejected")
+    return done(invocation, code, .rejected)
   }
 
   static let pay = CommandSpec(
@@ -94,15 +95,15 @@ enum DecisionCommands {
     let (register, actor) = try invocation.openForChange()
     let code = invocation.argument(0)!.uppercased()
     try register.appeal(code: code, reason: invocation.value("reason")!, actor: actor)
-    return done(invocation, code, "appealed")
+    return done(invocation, code, .appealed)
   }
 
-  static func done(_ invocation: Invocation, _ code: String, _ status: String) -> Int32 {
+  static func done(_ invocation: Invocation, _ code: String, _ status: ComplaintStatus) -> Int32 {
     if invocation.json {
       invocation.console.print(
-        JSON.object([("complaint", .string(code)), ("status", .string(status))]))
+        JSON.object([("complaint", .string(code)), ("status", .string(status.rawValue))]))
     } else {
-      invocation.console.print("\(code) is \(status)")
+      invocation.console.print("\(code) is \(status.rawValue)")
     }
     return 0
   }

@@ -102,7 +102,7 @@ enum RulesCommands {
     let register = try invocation.openRegister()
     let existing = try register.latestAssessment(code: code)
     let complaint = try register.complaint(code: code)
-    if complaint.status == "inspected" || existing == nil {
+    if complaint.status == ComplaintStatus.inspected.rawValue || existing == nil {
       let actor = try register.actor(named: invocation.actorName)
       _ = try register.assess(code: code, actor: actor)
     }
@@ -118,10 +118,12 @@ enum RulesCommands {
 
 /// How an assessment is printed.
 enum AssessmentText {
-  static func json(_ a: StoredAssessment) -> JSON {
-    .object([
-      ("complaint", .string(a.complaint)), ("scheme", .string(a.scheme)),
-      ("outcome", .string(a.outcome)), ("reason", .optional(a.reason)),
+  static func json(_ stored: StoredAssessment) -> JSON {
+    let a = stored.assessment
+    return .object([
+      ("complaint", .string(a.complaint)), ("scheme", .string(a.scheme.rawValue)),
+      ("outcome", .string(a.outcome.rawValue)), ("reason", .optional(a.reason)),
+      ("reason_code", .optional(a.reasonCode?.rawValue)),
       ("currency", .string(a.currency)), ("amount_minor", .int(a.amountMinor)),
       (
         "lines",
@@ -135,29 +137,30 @@ enum AssessmentText {
             ])
           })
       ),
-      ("policy_date", .string(a.policyDate)), ("payer", .optional(a.payer)),
-      ("policy", .array(a.policyLines.map(JSON.string))),
-      ("explanation", .array(a.explanationLines.map(JSON.string))),
-      ("assessed_at", .string(a.assessedAt)), ("assessed_by", .string(a.assessedBy)),
+      ("policy_date", .string(a.policyDate.description)), ("payer", .optional(a.payer)),
+      ("policy", .array(stored.policyLines.map(JSON.string))),
+      ("explanation", .array(stored.explanationLines.map(JSON.string))),
+      ("assessed_at", .string(stored.assessedAt)), ("assessed_by", .string(stored.assessedBy)),
     ])
   }
 
-  static func summary(_ a: StoredAssessment, explain: Bool) -> String {
+  static func summary(_ stored: StoredAssessment, explain: Bool) -> String {
+    let a = stored.assessment
     var lines = [
-      "\(a.complaint): \(a.outcome), \(Money.text(a.amountMinor, a.currency)) (\(a.scheme), "
-        + "policy of \(a.policyDate))"
+      "\(a.complaint): \(a.outcome.rawValue), \(Money.text(a.amountMinor, a.currency)) "
+        + "(\(a.scheme.rawValue), policy of \(a.policyDate))"
     ]
     if let reason = a.reason { lines.append("reason: \(reason)") }
-    if let payer = a.payer, a.outcome == "eligible" { lines.append("payer: \(payer)") }
+    if let payer = a.payer, a.outcome == .eligible { lines.append("payer: \(payer)") }
     if explain {
       lines.append("")
       lines.append("explanation")
-      for (index, line) in a.explanationLines.enumerated() {
+      for (index, line) in stored.explanationLines.enumerated() {
         lines.append("  \(index + 1). \(line)")
       }
       lines.append("policy values used")
-      for line in a.policyLines { lines.append("  \(line)") }
-      lines.append("assessed \(a.assessedAt) by \(a.assessedBy)")
+      for line in stored.policyLines { lines.append("  \(line)") }
+      lines.append("assessed \(stored.assessedAt) by \(stored.assessedBy)")
     }
     return lines.joined(separator: "\n")
   }
