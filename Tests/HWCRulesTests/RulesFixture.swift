@@ -211,8 +211,8 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
     let assessment = try assess()
     #expect(assessment.amountMinor == amountMinor, sourceLocation: sourceLocation)
     #expect(assessment.reason == reason, sourceLocation: sourceLocation)
-    #expect(
-      assessment.reasonCode == reason.flatMap(RuleCase.code(naming:)), sourceLocation: sourceLocation)
+    let code = reason.flatMap(RuleCase.code(naming:))
+    #expect(assessment.reasonCode == code, sourceLocation: sourceLocation)
     #expect(
       assessment.outcome == (reason == nil ? .eligible : .ineligible),
       sourceLocation: sourceLocation)
