@@ -184,6 +184,7 @@ extension Register {
         .text(line.note),
       ])
     }
+    try faultAfterAssessmentRow?(complaint.code)
     try auditCreated("assessment", id: id, actor: actor.name)
     let eligible = assessment.outcome == .eligible
     try transition(
@@ -281,6 +282,9 @@ extension Register {
 
   /// Assesses every inspected, not yet assessed complaint the actor may assess, in batches of
   /// one transaction each; a complaint whose policy is missing is reported and left inspected.
+  ///
+  /// Each complaint is assessed in its own savepoint: a refusal, even one after part of its
+  /// assessment was written, leaves nothing of that complaint behind while the others go on.
   public func assessPending(actor: Actor, batch: Int = 500, onError: (String) -> Void) throws
     -> PendingSummary
   {
@@ -296,7 +300,9 @@ extension Register {
       try db.transaction {
         for (_, code) in codes {
           do {
-            let assessment = try assess(code: code, actor: actor, policy: policy)
+            let assessment = try db.savepoint {
+              try assess(code: code, actor: actor, policy: policy)
+            }
             summary.assessed += 1
             if assessment.outcome == .eligible {
               summary.eligible += 1

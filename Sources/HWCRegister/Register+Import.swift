@@ -48,19 +48,15 @@ extension Register {
           if summary.rows % 10_000 == 0 { observer.progress(rows.bytesRead, summary.rows) }
           var reason = shapeProblem
           if reason == nil {
-            try db.execute("SAVEPOINT import_row")
             do {
-              switch try handle({ rows.field(fields, $0) }, line) {
+              switch try db.savepoint({ try handle({ rows.field(fields, $0) }, line) }) {
               case .created(let claimantCreated):
                 summary.created += 1
                 if claimantCreated { summary.claimantsCreated += 1 }
               case .unchanged:
                 summary.unchanged += 1
               }
-              try db.execute("RELEASE import_row")
             } catch let error as DomainError {
-              try db.execute("ROLLBACK TO import_row")
-              try db.execute("RELEASE import_row")
               reason = "\(error.field?.column ?? "row"): \(error.problem)"
             }
           }

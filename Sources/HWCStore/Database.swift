@@ -14,7 +14,16 @@ public final class Database {
   /// Path of the database file.
   public let path: String
   private var cache: [String: Statement] = [:]
-  private var transactionDepth = 0
+  /// 0 outside a transaction, 1 inside one, one more for each savepoint within it.
+  private var depth = 0
+  /// The statements of each savepoint nesting level, index 0 for level 1.
+  private var savepoints: [SavepointStatements] = []
+
+  private struct SavepointStatements {
+    let begin: Statement
+    let release: Statement
+    let rollback: Statement
+  }
 
   /// How long a writer waits for another writer before giving up, in milliseconds.
   public static let busyTimeoutMilliseconds: Int32 = 15_000
@@ -46,6 +55,7 @@ public final class Database {
 
   deinit {
     cache.removeAll()
+    savepoints.removeAll()
     sqlite3_close_v2(handle)
   }
 
@@ -99,22 +109,30 @@ public final class Database {
     try prepare(sql).run(values)
   }
 
-  /// The first column of the first row as an integer (0 when there is no row).
-  public func scalarInt(_ sql: String, _ values: [SQLValue] = []) throws(SQLiteError) -> Int {
+  /// The first column of the first row, nil when there is no row or the value is NULL.
+  public func scalar<T: SQLReadable>(_ type: T.Type, _ sql: String, _ values: [SQLValue] = [])
+    throws(SQLiteError) -> T?
+  {
     let statement = try prepare(sql)
     try statement.bind(values)
     defer { sqlite3_reset(statement.handle) }
-    guard try statement.step() else { return 0 }
-    return Int(sqlite3_column_int64(statement.handle, 0))
+    guard try statement.step() else { return nil }
+    let row = Row(statement: statement)
+    return row.isNull(0) ? nil : T.read(row, at: 0)
   }
 
-  /// The first column of the first row as text ("" when there is no row).
+  /// The first column of the first row as an integer: 0 when there is no row or it is NULL.
+  ///
+  /// Cannot tell "no row" from 0; prefer `scalar(Int.self, …)`, which returns nil for both.
+  public func scalarInt(_ sql: String, _ values: [SQLValue] = []) throws(SQLiteError) -> Int {
+    try scalar(Int.self, sql, values) ?? 0
+  }
+
+  /// The first column of the first row as text: "" when there is no row or it is NULL.
+  ///
+  /// Cannot tell "no row" from ""; prefer `scalar(String.self, …)`, which returns nil for both.
   public func scalarText(_ sql: String, _ values: [SQLValue] = []) throws(SQLiteError) -> String {
-    let statement = try prepare(sql)
-    try statement.bind(values)
-    defer { sqlite3_reset(statement.handle) }
-    guard try statement.step() else { return "" }
-    return Row(statement: statement).text(0)
+    try scalar(String.self, sql, values) ?? ""
   }
 
   /// Row id of the last successful INSERT on this connection.
@@ -133,18 +151,16 @@ public final class Database {
 
   /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
   ///
-  /// Nested calls join the outer transaction.
+  /// Called inside another transaction (or savepoint), it is a savepoint of it: a throw rolls
+  /// back only the nested work, and the outer transaction can go on. `kind` then has no effect:
+  /// the outer transaction already decided how it locks.
   public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws
     -> T
   {
-    if transactionDepth > 0 {
-      transactionDepth += 1
-      defer { transactionDepth -= 1 }
-      return try body()
-    }
+    if depth > 0 { return try savepoint(body) }
     try execute("BEGIN \(kind.rawValue)")
-    transactionDepth = 1
-    defer { transactionDepth = 0 }
+    depth = 1
+    defer { depth = 0 }
     do {
       let result = try body()
       try execute("COMMIT")
@@ -155,8 +171,46 @@ public final class Database {
     }
   }
 
-  /// True while a transaction opened by `transaction` is running.
-  public var inTransaction: Bool { transactionDepth > 0 }
+  /// Runs `body` in a savepoint: released when it returns; rolled back to and released when it
+  /// throws, so nothing of it is kept while the enclosing transaction goes on.
+  ///
+  /// Reentrant: each nesting level has its own savepoint name. Outside any transaction it is
+  /// one, `transaction(.immediate)`, so a write takes the lock at once.
+  public func savepoint<T>(_ body: () throws -> T) throws -> T {
+    guard depth > 0 else { return try transaction(.immediate, body) }
+    let level = try savepointStatements(level: depth)
+    try level.begin.run()
+    depth += 1
+    defer { depth -= 1 }
+    do {
+      let result = try body()
+      try level.release.run()
+      return result
+    } catch {
+      // If SQLite already rolled back the whole transaction these fail; the outer level's
+      // ROLLBACK then finds nothing to undo.
+      try? level.rollback.run()
+      try? level.release.run()
+      throw error
+    }
+  }
+
+  /// The prepared SAVEPOINT / RELEASE / ROLLBACK TO statements of nesting `level` (1 is the
+  /// first savepoint inside a transaction), prepared once per connection.
+  private func savepointStatements(level: Int) throws(SQLiteError) -> SavepointStatements {
+    while savepoints.count < level {
+      let name = "hwc_savepoint_\(savepoints.count + 1)"
+      savepoints.append(
+        SavepointStatements(
+          begin: try Statement(database: self, sql: "SAVEPOINT \(name)"),
+          release: try Statement(database: self, sql: "RELEASE \(name)"),
+          rollback: try Statement(database: self, sql: "ROLLBACK TO \(name)")))
+    }
+    return savepoints[level - 1]
+  }
+
+  /// True while a transaction opened by `transaction` or `savepoint` is running.
+  public var inTransaction: Bool { depth > 0 }
 
   /// Copies the whole database to `path` with the online backup API, consistently.
   public func backup(to destination: String) throws(SQLiteError) {

@@ -78,11 +78,7 @@ public struct Migrator {
           ) STRICT
           """)
       }
-      var result: [String: String] = [:]
-      try db.prepare("SELECT name, checksum FROM schema_migration").eachRow { row in
-        result[row.text(0)] = row.text(1)
-      }
-      return result
+      return try appliedChecksums(db)
     }
     let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.name, $0) })
     for name in applied.keys.sorted() where known[name] == nil {
@@ -112,6 +108,27 @@ public struct Migrator {
       }
     }
     return newlyApplied
+  }
+
+  /// Refuses a database with unknown (newer) or edited migrations, without applying anything.
+  ///
+  /// `db` must have the `schema_migration` table (check `pending` first).
+  public func checkApplied(_ db: Database) throws {
+    let applied = try appliedChecksums(db)
+    let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.name, $0.checksum) })
+    for name in applied.keys.sorted() {
+      guard let checksum = known[name] else { throw MigrationError.newerDatabase(name: name) }
+      guard checksum == applied[name] else { throw MigrationError.edited(name: name) }
+    }
+  }
+
+  /// The recorded checksum of each applied migration, by name.
+  private func appliedChecksums(_ db: Database) throws -> [String: String] {
+    var applied: [String: String] = [:]
+    try db.prepare("SELECT name, checksum FROM schema_migration").eachRow { row in
+      applied[row.text("name")] = row.text("checksum")
+    }
+    return applied
   }
 
   /// Names of migrations not yet applied to `db`, without applying them.

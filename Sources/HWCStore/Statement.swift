@@ -14,6 +14,9 @@ public final class Statement {
   /// The SQL text this statement was prepared from.
   public let sql: String
   private unowned let database: Database
+  /// Result column names to 0-based indexes, built on the first named read; -1 marks a name
+  /// that appears more than once.
+  private var columnIndexes: [String: Int]?
 
   init(database: Database, sql: String) throws(SQLiteError) {
     var pointer: OpaquePointer?
@@ -27,6 +30,30 @@ public final class Statement {
   }
 
   deinit { sqlite3_finalize(handle) }
+
+  /// The 0-based index of the result column named `name` (its `AS` alias, else its name).
+  ///
+  /// Names are resolved once per statement. A name the statement does not return, or returns
+  /// twice, is a programmer error and stops the program with the name and the SQL.
+  public func columnIndex(_ name: String) -> Int {
+    let indexes = columnIndexes ?? resolveColumnNames()
+    guard let index = indexes[name] else {
+      preconditionFailure("no column named \(name) in: \(sql)")
+    }
+    precondition(index >= 0, "column \(name) appears more than once (alias it) in: \(sql)")
+    return index
+  }
+
+  private func resolveColumnNames() -> [String: Int] {
+    var indexes: [String: Int] = [:]
+    for index in 0..<Int(sqlite3_column_count(handle)) {
+      guard let name = sqlite3_column_name(handle, Int32(index)) else { continue }
+      let key = String(cString: name)
+      indexes[key] = indexes[key] == nil ? index : -1
+    }
+    columnIndexes = indexes
+    return indexes
+  }
 
   /// Binds values to parameters 1…n in order, after clearing earlier bindings and resetting.
   @discardableResult
@@ -103,55 +130,5 @@ public final class Statement {
     defer { sqlite3_reset(handle) }
     guard try step() else { return nil }
     return try transform(Row(statement: self))
-  }
-}
-
-/// The current row of a statement; valid only inside the callback that receives it.
-public struct Row {
-  let statement: Statement
-
-  /// The current row of `statement`, after `step()` returned true.
-  public init(statement: Statement) { self.statement = statement }
-
-  /// Number of columns in the row.
-  public var count: Int { Int(sqlite3_column_count(statement.handle)) }
-
-  /// True when the 0-based column holds NULL.
-  public func isNull(_ index: Int) -> Bool {
-    sqlite3_column_type(statement.handle, Int32(index)) == SQLITE_NULL
-  }
-
-  /// The 0-based column as an integer (0 for NULL).
-  public func int(_ index: Int) -> Int { Int(sqlite3_column_int64(statement.handle, Int32(index))) }
-
-  /// The 0-based column as an integer, nil for NULL.
-  public func optionalInt(_ index: Int) -> Int? { isNull(index) ? nil : int(index) }
-
-  /// The 0-based column as text ("" for NULL).
-  public func text(_ index: Int) -> String {
-    guard let pointer = sqlite3_column_text(statement.handle, Int32(index)) else { return "" }
-    let length = Int(sqlite3_column_bytes(statement.handle, Int32(index)))
-    return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
-  }
-
-  /// The 0-based column as text, nil for NULL.
-  public func optionalText(_ index: Int) -> String? { isNull(index) ? nil : text(index) }
-
-  /// The 0-based column as bytes.
-  public func blob(_ index: Int) -> [UInt8] {
-    let length = Int(sqlite3_column_bytes(statement.handle, Int32(index)))
-    guard length > 0, let pointer = sqlite3_column_blob(statement.handle, Int32(index)) else {
-      return []
-    }
-    return Array(UnsafeRawBufferPointer(start: pointer, count: length))
-  }
-
-  /// Calls `body` with the raw UTF-8 bytes of a text column, without copying.
-  public func withTextBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows
-    -> T
-  {
-    let pointer = sqlite3_column_text(statement.handle, Int32(index))
-    let length = Int(sqlite3_column_bytes(statement.handle, Int32(index)))
-    return try body(UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : length))
   }
 }

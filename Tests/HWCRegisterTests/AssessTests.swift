@@ -107,6 +107,82 @@ import Testing
     #expect(try fixture.register.complaints(status: "registered").count == 1)
   }
 
+  @Test func aRefusalAfterAPartialWriteInPendingLeavesNothingOfThatComplaintWhileOthersGoOn()
+    throws
+  {
+    let fixture = try inspected()
+    for incident in ["2026-05-20", "2026-05-25"] {
+      let code = try fixture.register.registerComplaint(
+        fixture.draft {
+          $0.incidentDate = incident
+          $0.reportedDate = incident
+        }, actor: fixture.actor("dauren")
+      ).complaint.code
+      _ = try fixture.register.inspect(
+        code: code,
+        InspectionDraft(date: "2026-06-10", items: ["sheep_goat.adult=1"], protected: "yes"),
+        actor: fixture.actor("marat"))
+    }
+    let faulted = "KAZ-2026-0002"
+    let faultedID = try fixture.register.header(code: faulted).id
+    let db = fixture.register.db
+    let auditOfFaulted = "SELECT count(*) FROM audit_log WHERE entity = 'complaint:' || ?"
+    let entriesBefore = try db.scalarInt(auditOfFaulted, with: [faulted])
+    let auditBefore = try db.scalarInt("SELECT count(*) FROM audit_log")
+    // Refuse KAZ-2026-0002 after its assessment row and lines are written, before its audit
+    // entry and status change.
+    let assessmentsOfFaulted = "SELECT count(*) FROM assessment WHERE complaint_id = ?"
+    let linesOfFaulted = """
+      SELECT count(*) FROM assessment_line l JOIN assessment a ON a.id = l.assessment_id
+      WHERE a.complaint_id = ?
+      """
+    var partialWrite: (assessments: Int, lines: Int)?
+    fixture.register.faultAfterAssessmentRow = { code in
+      guard code == faulted else { return }
+      partialWrite = (
+        try db.scalarInt(assessmentsOfFaulted, with: [faultedID]),
+        try db.scalarInt(linesOfFaulted, with: [faultedID])
+      )
+      throw DomainError.conflict("\(code) refused after a partial write (test)")
+    }
+    var errors: [String] = []
+    let summary = try fixture.register.assessPending(actor: fixture.actor("aliya")) {
+      errors.append($0)
+    }
+
+    #expect(partialWrite?.assessments == 1)
+    #expect(partialWrite?.lines == 1)
+    #expect(summary.assessed == 2)
+    #expect(summary.failed == 1)
+    #expect(errors == ["\(faulted): \(faulted) refused after a partial write (test)"])
+    #expect(try fixture.register.complaint(code: "KAZ-2026-0001").status == "assessed")
+    #expect(try fixture.register.complaint(code: "KAZ-2026-0003").status == "assessed")
+    #expect(try fixture.register.complaint(code: faulted).status == "inspected")
+    #expect(try db.scalarInt(assessmentsOfFaulted, with: [faultedID]) == 0)
+    #expect(try db.scalarInt(linesOfFaulted, with: [faultedID]) == 0)
+    #expect(try db.scalarInt("SELECT count(*) FROM assessment") == 2)
+    #expect(try db.scalarInt("SELECT count(*) FROM assessment_line") == 2)
+    // No audit entry for it: neither its assessment nor a status change.
+    #expect(try db.scalarInt(auditOfFaulted, with: [faulted]) == entriesBefore)
+    #expect(
+      try db.scalarInt(
+        """
+        SELECT count(*) FROM audit_log
+        WHERE entity LIKE 'assessment:%' AND json_extract(after, '$.complaint') = ?
+        """, with: [faultedID]) == 0)
+    // The two assessed: an assessment created and a complaint moved, each.
+    #expect(try db.scalarInt("SELECT count(*) FROM audit_log") == auditBefore + 4)
+    #expect(try fixture.register.verifyAudit().problem == nil)
+    #expect(try fixture.register.ledgerProblems().isEmpty)
+
+    // Once the refusal is gone, the complaint is assessed like the others.
+    fixture.register.faultAfterAssessmentRow = nil
+    let again = try fixture.register.assessPending(actor: fixture.actor("aliya")) { _ in }
+    #expect(again.assessed == 1)
+    #expect(try fixture.register.complaint(code: faulted).status == "assessed")
+    #expect(try fixture.register.verifyAudit().problem == nil)
+  }
+
   @Test func aKyrgyzLossOutsideAConservancyIsNotCovered() throws {
     let fixture = try Fixture()
     let admin = try fixture.actor("admin")

@@ -54,6 +54,167 @@ import Testing
     #expect(!db.inTransaction)
   }
 
+  @Test func scalarIsNilWhenThereIsNoRowAndWhenTheValueIsNull() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    try db.execute("CREATE TABLE t (x INTEGER, s TEXT) STRICT; INSERT INTO t VALUES (NULL, NULL);")
+    #expect(try db.scalar(Int.self, "SELECT x FROM t WHERE x = 1") == nil)
+    #expect(try db.scalar(String.self, "SELECT s FROM t WHERE s = 'a'") == nil)
+    #expect(try db.scalar(Int.self, "SELECT x FROM t") == nil)
+    #expect(try db.scalar(String.self, "SELECT s FROM t") == nil)
+    // The old helpers cannot tell these apart: 0 and "".
+    #expect(try db.scalarInt("SELECT x FROM t WHERE x = 1") == 0)
+    #expect(try db.scalarText("SELECT s FROM t") == "")
+  }
+
+  @Test func scalarReadsTheFirstColumnOfTheFirstRow() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    try db.execute("CREATE TABLE t (x INTEGER, s TEXT) STRICT; INSERT INTO t VALUES (0, '');")
+    #expect(try db.scalar(Int.self, "SELECT x FROM t") == 0)
+    #expect(try db.scalar(String.self, "SELECT s FROM t") == "")
+    #expect(try db.scalar(Int.self, "SELECT ? + 1", [.integer(41)]) == 42)
+    #expect(try db.scalar(String.self, "SELECT upper(?)", with: ["kaz"]) == "KAZ")
+    #expect(try db.scalar(Int64.self, "SELECT ?", with: [Int64.max]) == Int64.max)
+    #expect(try db.scalar(Bool.self, "SELECT 1") == true)
+    #expect(try db.scalar([UInt8].self, "SELECT x'0a0b'") == [10, 11])
+  }
+
+  @Test func savepointKeepsItsWorkWhenTheBodyReturns() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    try db.execute("CREATE TABLE t (x INTEGER) STRICT")
+    try db.transaction {
+      let value = try db.savepoint { () throws -> Int in
+        try db.run("INSERT INTO t VALUES (1)")
+        return 7
+      }
+      #expect(value == 7)
+    }
+    #expect(try db.scalarInt("SELECT count(*) FROM t") == 1)
+  }
+
+  @Test func savepointUndoesOnlyItsOwnWorkWhenTheBodyThrows() throws {
+    struct Refused: Error {}
+    let db = try Database(path: directory.file("r.sqlite"))
+    try db.execute("CREATE TABLE t (x INTEGER) STRICT")
+    try db.transaction {
+      try db.run("INSERT INTO t VALUES (1)")
+      #expect(throws: Refused.self) {
+        try db.savepoint {
+          try db.run("INSERT INTO t VALUES (2)")
+          throw Refused()
+        }
+      }
+      #expect(db.inTransaction)
+      try db.run("INSERT INTO t VALUES (3)")
+    }
+    #expect(try db.prepare("SELECT x FROM t ORDER BY x").map { $0.int(0) } == [1, 3])
+  }
+
+  @Test func aConstraintErrorInASavepointIsUndoneAndTheTransactionGoesOn() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    try db.execute("CREATE TABLE t (x INTEGER UNIQUE) STRICT")
+    try db.transaction {
+      try db.run("INSERT INTO t VALUES (1)")
+      #expect(throws: SQLiteError.self) {
+        try db.savepoint {
+          try db.run("INSERT INTO t VALUES (2)")
+          try db.run("INSERT INTO t VALUES (1)")
+        }
+      }
+      try db.run("INSERT INTO t VALUES (3)")
+    }
+    #expect(try db.prepare("SELECT x FROM t ORDER BY x").map { $0.int(0) } == [1, 3])
+  }
+
+  @Test func savepointsNestThreeDeepAndAnInnerThrowCaughtInTheMiddleUndoesOnlyTheInnermost()
+    throws
+  {
+    struct Refused: Error {}
+    let db = try Database(path: directory.file("r.sqlite"))
+    try db.execute("CREATE TABLE t (x INTEGER) STRICT")
+    try db.transaction {
+      try db.savepoint {
+        try db.run("INSERT INTO t VALUES (1)")
+        try db.savepoint {
+          try db.run("INSERT INTO t VALUES (2)")
+          do {
+            try db.savepoint {
+              try db.run("INSERT INTO t VALUES (3)")
+              throw Refused()
+            }
+          } catch is Refused {
+            try db.run("INSERT INTO t VALUES (4)")
+          }
+          // A second savepoint at the same depth after the rolled-back one.
+          try db.savepoint { try db.run("INSERT INTO t VALUES (5)") }
+        }
+      }
+    }
+    #expect(try db.prepare("SELECT x FROM t ORDER BY x").map { $0.int(0) } == [1, 2, 4, 5])
+    #expect(!db.inTransaction)
+  }
+
+  @Test func aThrowThroughEveryLevelRollsBackEverything() throws {
+    struct Refused: Error {}
+    let db = try Database(path: directory.file("r.sqlite"))
+    try db.execute("CREATE TABLE t (x INTEGER) STRICT")
+    #expect(throws: Refused.self) {
+      try db.transaction {
+        try db.run("INSERT INTO t VALUES (1)")
+        try db.savepoint {
+          try db.run("INSERT INTO t VALUES (2)")
+          try db.savepoint {
+            try db.run("INSERT INTO t VALUES (3)")
+            throw Refused()
+          }
+        }
+      }
+    }
+    #expect(try db.scalarInt("SELECT count(*) FROM t") == 0)
+    #expect(!db.inTransaction)
+    // The connection is usable again, savepoints included.
+    try db.transaction { try db.savepoint { try db.run("INSERT INTO t VALUES (9)") } }
+    #expect(try db.scalarInt("SELECT count(*) FROM t") == 1)
+  }
+
+  @Test func aSavepointOutsideATransactionIsOne() throws {
+    struct Refused: Error {}
+    let db = try Database(path: directory.file("r.sqlite"))
+    try db.execute("CREATE TABLE t (x INTEGER) STRICT")
+    try db.savepoint {
+      #expect(db.inTransaction)
+      try db.run("INSERT INTO t VALUES (1)")
+    }
+    #expect(throws: Refused.self) {
+      try db.savepoint {
+        try db.run("INSERT INTO t VALUES (2)")
+        throw Refused()
+      }
+    }
+    #expect(!db.inTransaction)
+    #expect(try db.prepare("SELECT x FROM t").map { $0.int(0) } == [1])
+  }
+
+  @Test func aNestedTransactionRollsBackOnlyItsPartAndTheOuterCommitsTheRest() throws {
+    struct Refused: Error {}
+    let db = try Database(path: directory.file("r.sqlite"))
+    try db.execute("CREATE TABLE t (x INTEGER) STRICT")
+    try db.transaction {
+      try db.run("INSERT INTO t VALUES (1)")
+      #expect(throws: Refused.self) {
+        try db.transaction {
+          try db.run("INSERT INTO t VALUES (2)")
+          throw Refused()
+        }
+      }
+      try db.transaction(.deferred) { try db.run("INSERT INTO t VALUES (3)") }
+      #expect(db.inTransaction)
+    }
+    #expect(!db.inTransaction)
+    // Read from a second connection: committed, not just visible to this one.
+    let other = try Database(path: directory.file("r.sqlite"), create: false)
+    #expect(try other.prepare("SELECT x FROM t ORDER BY x").map { $0.int(0) } == [1, 3])
+  }
+
   @Test func typedBindingRoundTripsEveryKind() throws {
     let db = try Database(path: directory.file("r.sqlite"))
     try db.execute("CREATE TABLE t (i INTEGER, s TEXT, b BLOB, n TEXT) STRICT")

@@ -53,6 +53,21 @@ import Testing
     #expect(try db.scalarInt("SELECT count(*) FROM schema_migration") == 1)
   }
 
+  @Test func checkAppliedRefusesEditedAndNewerMigrationsWithoutApplyingAnything() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    try Migrator(migrations: Array(migrations().prefix(1))).migrate(db)
+    // Pending migrations are not its business: only what is applied is checked.
+    try Migrator(migrations: migrations()).checkApplied(db)
+    let edited = [Migration(name: "0001_a.sql", sql: "CREATE TABLE a (x TEXT) STRICT;")!]
+    #expect(throws: MigrationError.edited(name: "0001_a.sql")) {
+      try Migrator(migrations: edited).checkApplied(db)
+    }
+    #expect(throws: MigrationError.newerDatabase(name: "0001_a.sql")) {
+      try Migrator(migrations: []).checkApplied(db)
+    }
+    #expect(try Migrator(migrations: migrations()).pending(db) == ["0002_b.sql"])
+  }
+
   @Test func aForeignDatabaseIsRefused() throws {
     let db = try Database(path: directory.file("r.sqlite"))
     try db.execute("CREATE TABLE other (z INTEGER)")
