@@ -59,7 +59,8 @@ let package = Package(
       dependencies: ["HWCReports", "HWCRegister", "HWCDemo", "HWCRules", "HWCStore", "HWCCore"],
       exclude: ["Golden"]),
     .testTarget(name: "HWCDemoTests", dependencies: ["HWCDemo", "HWCRegister"]),
-    .testTarget(name: "HWCCLITests", dependencies: ["HWCCLI", "HWCRegister"]),
+    .testTarget(
+      name: "HWCCLITests", dependencies: ["HWCCLI", "HWCRegister"], exclude: ["Transcripts"]),
   ],
   swiftLanguageModes: [.v6]
 )
