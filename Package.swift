@@ -48,19 +48,30 @@ let package = Package(
       name: "EmbedFiles", capability: .buildTool(), dependencies: ["hwc-embed"],
       path: "Sources/EmbedFiles"),
     .executableTarget(name: "hwc", dependencies: ["HWCCLI"]),
+    // Helpers the test targets share (temporary directories, sample and generated national IDs,
+    // tampering with a register file); in no product.
+    .target(
+      name: "HWCTestSupport", dependencies: ["HWCCore", "HWCDomain", "HWCStore"],
+      path: "Tests/HWCTestSupport"),
     .testTarget(name: "HWCCoreTests", dependencies: ["HWCCore"]),
     .testTarget(name: "HWCDomainTests", dependencies: ["HWCDomain"]),
-    .testTarget(name: "HWCStoreTests", dependencies: ["HWCStore"]),
+    .testTarget(name: "HWCStoreTests", dependencies: ["HWCStore", "HWCTestSupport"]),
     .testTarget(name: "HWCRulesTests", dependencies: ["HWCRules"]),
-    .testTarget(name: "HWCTemplatesTests", dependencies: ["HWCTemplates"]),
-    .testTarget(name: "HWCRegisterTests", dependencies: ["HWCRegister", "HWCStore"]),
+    .testTarget(name: "HWCTemplatesTests", dependencies: ["HWCTemplates", "HWCTestSupport"]),
+    .testTarget(
+      name: "HWCRegisterTests", dependencies: ["HWCRegister", "HWCStore", "HWCTestSupport"]),
     .testTarget(
       name: "HWCReportsTests",
-      dependencies: ["HWCReports", "HWCRegister", "HWCDemo", "HWCRules", "HWCStore", "HWCCore"],
+      dependencies: [
+        "HWCReports", "HWCRegister", "HWCDemo", "HWCRules", "HWCStore", "HWCCore", "HWCTestSupport",
+      ],
       exclude: ["Golden"]),
-    .testTarget(name: "HWCDemoTests", dependencies: ["HWCDemo", "HWCRegister"]),
     .testTarget(
-      name: "HWCCLITests", dependencies: ["HWCCLI", "HWCRegister"], exclude: ["Transcripts"]),
+      name: "HWCDemoTests", dependencies: ["HWCDemo", "HWCRegister", "HWCCore", "HWCTestSupport"]),
+    .testTarget(
+      name: "HWCCLITests",
+      dependencies: ["HWCCLI", "HWCRegister", "HWCDomain", "HWCStore", "HWCTestSupport"],
+      exclude: ["Transcripts"]),
   ],
   swiftLanguageModes: [.v6]
 )

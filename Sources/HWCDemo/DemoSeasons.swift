@@ -1,3 +1,4 @@
+import HWCCore
 import HWCDomain
 
 /// What was lost: damage type, species and claimed items, in hundredths of their unit.

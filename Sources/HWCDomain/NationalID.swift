@@ -96,20 +96,25 @@ public struct NationalID: Sendable, Hashable, CustomStringConvertible,
         month: number(digits[2..<4]),
         day: number(digits[4..<6]))
     else { throw .invalidBirthDate(.kz) }
-    guard let check = iinCheckDigit(digits[0..<11]) else { throw .checkDigitNotComputable }
+    guard let check = iinCheckDigit(of: digits[0..<11]) else { throw .checkDigitNotComputable }
     guard check == digits[11] else { throw .checkDigitMismatch }
     return date
   }
 
-  /// The IIN check digit for the first 11 digits, or nil when both weightings give 10.
-  static func iinCheckDigit(_ first11: ArraySlice<Int>) -> Int? {
+  /// The IIN check digit (digit 12) for an IIN's first 11 digits, each 0 to 9, or nil when no
+  /// IIN can start with them (both weightings give 10).
+  ///
+  /// `iinCheckDigit(of: [8, 8, 0, 5, 1, 2, 3, 0, 0, 4, 1])` is 1: the weighted sum with weights
+  /// 1…11 is 133 = 12 × 11 + 1.
+  public static func iinCheckDigit(of first11: some Collection<Int>) -> Int? {
+    precondition(first11.count == 11, "an IIN check digit is computed from 11 digits")
     let first = weightedSum(first11, weights: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]) % 11
     if first != 10 { return first }
     let second = weightedSum(first11, weights: [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]) % 11
     return second == 10 ? nil : second
   }
 
-  private static func weightedSum(_ digits: ArraySlice<Int>, weights: [Int]) -> Int {
+  private static func weightedSum(_ digits: some Collection<Int>, weights: [Int]) -> Int {
     zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
   }
 

@@ -2,6 +2,7 @@ import Foundation
 import HWCCLI
 import HWCCore
 import HWCStore
+import HWCTestSupport
 import Testing
 
 /// What one `hwc` command line returned and printed.
@@ -24,27 +25,21 @@ private final class Captured {
 
 /// A temporary directory holding a register, and `hwc` run in-process against it.
 final class Workspace {
-  let directory: String
+  private let temporary = TemporaryDirectory(prefix: "hwc-cli-test")
+  /// The workspace's directory, removed with the workspace.
+  var directory: String { temporary.path }
   /// The register file; commands find it through `HWC_DB` unless a test says otherwise.
   let db: String
 
   static let clock = Clock.fixed("2026-06-15T09:30:00Z")
   /// Valid IINs (Kazakhstan) and a PIN (Kyrgyzstan).
-  static let yerlan = "880512300411"
-  static let gulnara = "900715400236"
-  static let asel = "21505198800345"
+  static let yerlan = SampleIDs.yerlan
+  static let gulnara = SampleIDs.gulnara
+  static let asel = SampleIDs.asel
 
-  init() {
-    var template = Array("/tmp/hwc-cli-test-XXXXXX".utf8CString)
-    directory = template.withUnsafeMutableBufferPointer {
-      String(cString: mkdtemp($0.baseAddress!))
-    }
-    db = directory + "/hwc.sqlite"
-  }
+  init() { db = temporary.file("hwc.sqlite") }
 
-  deinit { try? FileManager.default.removeItem(atPath: directory) }
-
-  func path(_ name: String) -> String { directory + "/" + name }
+  func path(_ name: String) -> String { temporary.file(name) }
 
   /// Runs `hwc words…` with `environment` (default: `HWC_DB` set to this register).
   func run(_ words: [String], environment: [String: String]? = nil) -> Outcome {
@@ -108,9 +103,7 @@ final class Workspace {
   }
 
   /// The header of a complaint CSV (SPEC §8).
-  static let csvHeader =
-    "ref,claimant_id,claimant_name,district,conservancy,village,type,species,incident_date,"
-    + "reported_date,items\n"
+  static let csvHeader = SpecCSV.complaintHeader
 }
 
 /// Parses a JSON document printed on standard output.

@@ -1,6 +1,7 @@
 import Foundation
 import HWCCLI
 import HWCStore
+import HWCTestSupport
 import Testing
 
 /// `hwc complaint import`, `audit verify`, `check` and `backup` through the CLI.
@@ -82,13 +83,7 @@ import Testing
 
   /// A register with one complaint, tampered with through a raw connection as `sqlite3` would.
   static func tamper(_ workspace: Workspace, _ sql: String) throws {
-    let raw = try Database(path: workspace.db, create: false)
-    try raw.execute(
-      """
-      DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
-      DROP TRIGGER complaint_item_no_change;
-      \(sql)
-      """)
+    try Tamper.register(at: workspace.db, sql)
   }
 
   @Test func auditVerifyPassesOnACleanRegisterAndNamesTheTamperedEntity() throws {

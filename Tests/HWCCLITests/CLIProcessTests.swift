@@ -1,6 +1,8 @@
 import Foundation
 import HWCCLI
+import HWCDomain
 import HWCStore
+import HWCTestSupport
 import Testing
 
 /// The real `hwc` executable run as a process: a 100,000-row import in bounded memory.
@@ -47,36 +49,17 @@ import Testing
 
   /// Runs `hwc` as a child process, its output going to files, sampling its memory as it runs.
   static func run(_ executable: String, _ arguments: [String], output: String) throws -> Child {
-    let outPath = output + ".out"
-    let errPath = output + ".err"
-    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["HWC_DB"] = nil
-    environment["HWC_USER"] = nil
-    process.environment = environment
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
+    let child = try ApprovalRaceTests.Child(executable, arguments, output: output)
     // VmHWM only grows, so the last sample misses at most the final few milliseconds.
     var peak: Int?
-    while process.isRunning {
-      if let sample = highWaterMarkKiB(pid: process.processIdentifier) {
+    while child.process.isRunning {
+      if let sample = highWaterMarkKiB(pid: child.process.processIdentifier) {
         peak = max(peak ?? 0, sample)
       }
       usleep(10_000)
     }
-    process.waitUntilExit()
-    try out.close()
-    try err.close()
-    return Child(
-      code: process.terminationStatus, out: try String(contentsOfFile: outPath, encoding: .utf8),
-      err: try String(contentsOfFile: errPath, encoding: .utf8), peakKiB: peak)
+    let outcome = try child.wait()
+    return Child(code: outcome.code, out: outcome.out, err: outcome.err, peakKiB: peak)
   }
 
   /// `VmHWM` of a running `hwc`: the peak resident set of its own address space, in KiB.
@@ -112,36 +95,12 @@ import Testing
       ("hay_loss", "hay=3"), ("pasture_trampling", "pasture.light=12.5"),
       ("crop_invasion", "crop.fodder=2"), ("water_depletion", "water.point_day=4"),
     ]
-    var row = 0
-    var index = 0
-    while row < count {
-      let serial = index % 10_000
-      let day = 1 + (index / 10_000) % 28
-      let month = 1 + (index / 280_000) % 12
-      index += 1
-      var digits = [6, 5, month / 10, month % 10, day / 10, day % 10, 4]
-      digits += [serial / 1000, serial / 100 % 10, serial / 10 % 10, serial % 10]
-      guard let check = checkDigit(digits) else { continue }
-      var iin = ""
-      for digit in digits { iin.append(Character(Unicode.Scalar(UInt8(48 + digit)))) }
-      iin.append(Character(Unicode.Scalar(UInt8(48 + check))))
+    for (row, iin) in GeneratedIIN.first(count, bornFrom: 1965, sex: .female).enumerated() {
       let (type, items) = types[row % types.count]
       text += "P-\(row),\(iin),Herder \(row),\(row % 2 == 0 ? "Kaztalov" : "Zhanibek"),,"
       text += "Village \(row % 50),\(type),saiga,2024-05-01,2024-05-03,\(items)\n"
-      row += 1
     }
     return text
-  }
-
-  /// The Kazakh IIN check digit of 11 digits, or nil when none exists.
-  static func checkDigit(_ digits: [Int]) -> Int? {
-    var first = 0
-    for (position, digit) in digits.enumerated() { first += digit * (position + 1) }
-    if first % 11 != 10 { return first % 11 }
-    let weights = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]
-    var second = 0
-    for (position, digit) in digits.enumerated() { second += digit * weights[position] }
-    return second % 11 == 10 ? nil : second % 11
   }
 
   @Test func aHundredThousandRowImportRunsInMemoryThatDoesNotGrowWithTheFile() throws {

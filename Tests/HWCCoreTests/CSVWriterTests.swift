@@ -16,18 +16,6 @@ private func readBack(_ text: String) throws -> [[String]] {
   return rows
 }
 
-/// A small deterministic generator (SplitMix64) so random tests are reproducible.
-private struct WriterRandom: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 @Suite("CSVWriter")
 struct CSVWriterTests {
   static let fieldCases: [CSVFieldCase] = [
@@ -89,7 +77,7 @@ struct CSVWriterTests {
     let pieces = [
       "a", "Zz", "0", ",", "\"", "\n", "\r", "\r\n", " ", "\t", "Ж", "ң", "😀", "\u{FEFF}",
     ]
-    var random = WriterRandom(state: seed)
+    var random = SplitMix64(seed: seed)
     var rows: [[String]] = []
     for _ in 0..<300 {
       let width = Int.random(in: 1...6, using: &random)

@@ -59,18 +59,6 @@ struct SHA256Tests {
     (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
   }
 
-  /// SplitMix64, so the "random" splits are reproducible from run to run.
-  struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9e37_79b9_7f4a_7c15
-      var z = state
-      z = (z ^ (z &>> 30)) &* 0xbf58_476d_1ce4_e5b9
-      z = (z ^ (z &>> 27)) &* 0x94d0_49bb_1331_11eb
-      return z ^ (z &>> 31)
-    }
-  }
-
   @Test("Published FIPS 180-2 vectors", arguments: publishedVectors)
   func publishedVector(_ vector: Vector) {
     #expect(SHA256.hexHash(vector.message) == vector.digest)
@@ -146,7 +134,7 @@ struct SHA256Tests {
 
   @Test("Random splits give the one-shot digest", arguments: [1, 2, 3, 42, 2024])
   func randomSplits(_ seed: UInt64) {
-    var random = SplitMix64(state: seed)
+    var random = SplitMix64(seed: seed)
     let total = Int.random(in: 0...5000, using: &random)
     let bytes = Self.message(count: total)
     let expected = SHA256.hash(bytes)

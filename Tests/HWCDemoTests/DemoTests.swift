@@ -1,5 +1,6 @@
 import HWCCore
 import HWCRegister
+import HWCTestSupport
 import Testing
 
 @testable import HWCDemo

@@ -1,6 +1,7 @@
 import HWCCore
 import HWCDomain
 import HWCStore
+import HWCTestSupport
 import Testing
 
 @testable import HWCRegister
@@ -11,13 +12,7 @@ import Testing
     let fixture = try Fixture()
     _ = try fixture.register.registerComplaint(fixture.draft(), actor: fixture.actor("dauren"))
     #expect(try fixture.register.verifyAudit().problem == nil)
-    let raw = try Database(path: fixture.path, create: false)
-    try raw.execute(
-      """
-      DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
-      DROP TRIGGER complaint_item_no_change;
-      \(sql)
-      """)
+    try Tamper.register(at: fixture.path, sql)
     return try Register.open(path: fixture.path, clock: Fixture.clock).verifyAudit()
   }
 

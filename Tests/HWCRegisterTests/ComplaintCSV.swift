@@ -1,5 +1,6 @@
 import HWCCore
 import HWCDomain
+import HWCTestSupport
 
 @testable import HWCRegister
 
@@ -18,9 +19,7 @@ struct ComplaintCSVRow {
   var items = "sheep_goat.adult=3"
 
   /// The header of SPEC §8, written out rather than taken from the code under test.
-  static let header =
-    "ref,claimant_id,claimant_name,district,conservancy,village,type,species,incident_date,"
-    + "reported_date,items\n"
+  static let header = SpecCSV.complaintHeader
 
   /// A good row with some fields changed.
   static func with(_ change: (inout ComplaintCSVRow) -> Void) -> ComplaintCSVRow {
@@ -111,35 +110,5 @@ extension Fixture {
       path: path, options: options, actor: actor(user),
       observer: ImportObserver(rowError: { reported.lines.append($0) }, progress: { _, _ in }))
     return ImportRun(summary: summary, errors: reported.lines)
-  }
-}
-
-/// Valid Kazakh IINs, generated: men born from 1960-01-01 on, serials counting up, skipping the
-/// 11-digit prefixes for which no check digit exists.
-enum GeneratedIIN {
-  static func first(_ count: Int) -> [String] {
-    var result: [String] = []
-    result.reserveCapacity(count)
-    var index = 0
-    while result.count < count {
-      let serial = index % 10_000
-      let day = 1 + (index / 10_000) % 28
-      let month = 1 + (index / 280_000) % 12
-      let year = 60 + index / 3_360_000
-      index += 1
-      var digits = [year / 10, year % 10, month / 10, month % 10, day / 10, day % 10, 3]
-      digits += [serial / 1000, serial / 100 % 10, serial / 10 % 10, serial % 10]
-      guard let check = checkDigit(digits) else { continue }
-      result.append(digits.map(String.init).joined() + String(check))
-    }
-    return result
-  }
-
-  /// The mod-11 check digit of the first 11 digits, or nil when none exists.
-  static func checkDigit(_ digits: [Int]) -> Int? {
-    let first = zip(digits, 1...11).map(*).reduce(0, +) % 11
-    if first != 10 { return first }
-    let second = zip(digits, [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]).map(*).reduce(0, +) % 11
-    return second == 10 ? nil : second
   }
 }

@@ -1,5 +1,6 @@
 import HWCCore
 import HWCDomain
+import HWCTestSupport
 import Testing
 
 @testable import HWCRegister
@@ -139,7 +140,7 @@ import Testing
     for iin in iins.prefix(200) {
       #expect(throws: Never.self) { _ = try NationalID(iin, country: .kz) }
     }
-    #expect(GeneratedIIN.checkDigit([8, 8, 0, 5, 1, 2, 3, 0, 0, 4, 1]) == 1)
+    #expect(NationalID.iinCheckDigit(of: [8, 8, 0, 5, 1, 2, 3, 0, 0, 4, 1]) == 1)
   }
 }
 

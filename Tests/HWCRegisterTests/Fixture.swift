@@ -1,6 +1,7 @@
 import HWCCore
 import HWCDomain
 import HWCStore
+import HWCTestSupport
 
 @testable import HWCRegister
 
@@ -12,10 +13,10 @@ final class Fixture {
 
   static let clock = Clock.fixed("2026-06-15T09:30:00Z")
   /// Valid IINs (Kazakhstan) and a PIN (Kyrgyzstan).
-  static let yerlan = "880512300411"
-  static let gulnara = "900715400236"
-  static let nurlan = "750312301011"
-  static let asel = "21505198800345"
+  static let yerlan = SampleIDs.yerlan
+  static let gulnara = SampleIDs.gulnara
+  static let nurlan = SampleIDs.nurlan
+  static let asel = SampleIDs.asel
 
   init() throws {
     path = directory.file("hwc.sqlite")

@@ -6,35 +6,6 @@ import Testing
 
 @testable import HWCRegister
 
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny seedable generator whose sequence does not depend
-/// on the Swift version, so a failing run replays exactly from its seed.
-private struct SplitMix64 {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A number in `0..<count`.
-  mutating func below(_ count: Int) -> Int { Int(next() % UInt64(count)) }
-
-  /// A number in `range`.
-  mutating func int(_ range: ClosedRange<Int>) -> Int {
-    range.lowerBound + below(range.count)
-  }
-
-  /// True `percent` times in a hundred.
-  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-
-  mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
-}
-
 /// Thousands of random operations, valid and not, on an on-disk register. After every step the
 /// ledger invariants hold, no budget or fund is below zero, the balances agree with a model kept
 /// by the test, a refused operation changed nothing, and an operation the model knows to be
@@ -407,27 +378,27 @@ private final class RandomLedgerRun {
 
   /// An amount as typed, and its minor units when it is valid.
   func amount(_ range: ClosedRange<Int>) -> (text: String, minor: Int?) {
-    if random.chance(12) {
+    if random.chance(percent: 12) {
       return (random.pick(["0", "-5", "1.234", "abc", "", " ", "1,000", "0.00", "1e5"]), nil)
     }
     let minor = random.int(range)
     let text =
-      minor % 100 == 0 && random.chance(70)
+      minor % 100 == 0 && random.chance(percent: 70)
       ? "\(minor / 100)" : "\(minor / 100).\(minor % 100 < 10 ? "0" : "")\(minor % 100)"
     return (text, minor)
   }
 
   func reason() -> String {
-    random.chance(8)
+    random.chance(percent: 8)
       ? random.pick(["", "   "]) : random.pick(["recount", "witnesses", "no carcass"])
   }
 
   /// A complaint to act on: usually one in `statuses`, sometimes any, rarely one that does not
   /// exist.
   func pickCase(_ statuses: Set<String>) -> Case? {
-    if cases.isEmpty || random.chance(2) { return nil }
+    if cases.isEmpty || random.chance(percent: 2) { return nil }
     let fitting = cases.filter { statuses.contains($0.status) }
-    if !fitting.isEmpty, random.chance(85) { return random.pick(fitting) }
+    if !fitting.isEmpty, random.chance(percent: 85) { return random.pick(fitting) }
     return random.pick(cases)
   }
 
@@ -436,7 +407,7 @@ private final class RandomLedgerRun {
   /// Usually one of the users the model expects to succeed, otherwise anyone in `others`.
   func choose(_ others: [String], validIf valid: (String) -> Bool) -> String {
     let fitting = userNames.filter(valid)
-    if !fitting.isEmpty, random.chance(75) { return random.pick(fitting) }
+    if !fitting.isEmpty, random.chance(percent: 75) { return random.pick(fitting) }
     return random.pick(others)
   }
 
@@ -494,7 +465,7 @@ private final class RandomLedgerRun {
     let season = random.pick(["\(today.year)", "\(today.year)", "\(today.year + 1)", "season"])
     let premiums = ["sheep_goat": 7_000, "cattle": 45_000, "horse": 60_000, "yak": 50_000]
     let livestock = random.pick(["sheep_goat", "sheep_goat", "cattle", "horse", "yak", "camel"])
-    let heads = random.chance(5) ? "0" : "\(random.int(1...25))"
+    let heads = random.chance(percent: 5) ? "0" : "\(random.int(1...25))"
     var valid = false
     if let conservancy = claimant.conservancy {
       valid =
@@ -517,7 +488,7 @@ private final class RandomLedgerRun {
 
   func registerComplaint() throws {
     let claimant = random.pick(claimants)
-    let conservancy = claimant.conservancy.flatMap { random.chance(90) ? $0 : nil }
+    let conservancy = claimant.conservancy.flatMap { random.chance(percent: 90) ? $0 : nil }
     let kz = claimant.conservancy == nil
     var type = "livestock_predation"
     var species = kz ? "wolf" : random.pick(["wolf", "snow_leopard"])
@@ -531,8 +502,8 @@ private final class RandomLedgerRun {
       (type, items) = ("hay_loss", [("hay", 2)])
     } else {
       items.append(("sheep_goat.adult", random.int(1...40)))
-      if random.chance(30) { items.append(("cattle.adult", random.int(1...3))) }
-      if random.chance(15) { items.append(("horse.young", random.int(1...2))) }
+      if random.chance(percent: 30) { items.append(("cattle.adult", random.int(1...3))) }
+      if random.chance(percent: 15) { items.append(("horse.young", random.int(1...2))) }
     }
     let incident = today.adding(days: -random.int(0...6))
     let reported = min(today, incident.adding(days: random.int(0...4)))
@@ -562,7 +533,7 @@ private final class RandomLedgerRun {
       self.covers($0, .inspector, district: item.district, conservancy: item.conservancy)
     }
     let date = item.incident.adding(days: random.int(0...max(0, item.incident.days(to: today))))
-    let protected = random.chance(4) ? "maybe" : random.pick(["yes", "yes", "no"])
+    let protected = random.chance(percent: 4) ? "maybe" : random.pick(["yes", "yes", "no"])
     let items = item.items.map { "\($0.0)=\(random.int(max(1, $0.1 - 2)...$0.1))" }
     let valid =
       covers(user, .inspector, district: item.district, conservancy: item.conservancy)

@@ -1,6 +1,7 @@
 import HWCCore
 import HWCDomain
 import HWCStore
+import HWCTestSupport
 import Testing
 
 @testable import HWCRegister

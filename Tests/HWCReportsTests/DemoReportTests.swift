@@ -2,6 +2,7 @@ import Foundation
 import HWCCore
 import HWCDemo
 import HWCRegister
+import HWCTestSupport
 import Testing
 
 @testable import HWCReports
@@ -10,10 +11,8 @@ import Testing
 struct DemoReportTests {
   @Test("the quarterly reports' money equals the demo register's ledger to the last unit")
   func demoMoneyEqualsTheLedger() throws {
-    let directory = NSTemporaryDirectory() + "hwc-demo-report-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    let path = directory + "/demo.sqlite"
+    let directory = TemporaryDirectory(prefix: "hwc-demo-report")
+    let path = directory.file("demo.sqlite")
     _ = try Demo.build(path: path, scale: .full)
     let register = try Register.open(path: path)
     try LedgerReconciliation.check(

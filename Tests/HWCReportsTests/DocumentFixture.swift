@@ -3,6 +3,7 @@ import HWCCore
 import HWCDomain
 import HWCRegister
 import HWCReports
+import HWCTestSupport
 import Testing
 
 /// A small register on disk, made through the register's public operations with the clock moved
@@ -25,10 +26,10 @@ import Testing
 /// 50,000 and 3,000 of premiums collected outside hwc. Today is 2026-07-01.
 enum DocumentFixture {
   /// Valid IINs (Kazakhstan) and PINs (Kyrgyzstan).
-  static let yerlan = "880512300411"
-  static let gulnara = "900715400236"
-  static let nurlan = "750312301011"
-  static let asel = "21505198800345"
+  static let yerlan = SampleIDs.yerlan
+  static let gulnara = SampleIDs.gulnara
+  static let nurlan = SampleIDs.nurlan
+  static let asel = SampleIDs.asel
   static let temir = "22003197500112"
   static let nationalIDs = [yerlan, gulnara, nurlan, asel, temir]
 
@@ -51,11 +52,10 @@ enum DocumentFixture {
 
   /// A private copy of the register, for a test that changes it.
   final class Copy {
-    let directory: DocumentChecks.Directory
+    let directory = TemporaryDirectory()
     let register: Register
 
     init() throws {
-      directory = try DocumentChecks.Directory()
       let path = directory.path + "/copy.sqlite"
       try DocumentFixture.open().db.backup(to: path)
       register = try Register.open(path: path, clock: DocumentFixture.today, command: "test")
@@ -361,21 +361,5 @@ enum DocumentChecks {
         "\(name):\(index + 1) is \(line.count) wide: \(line)", sourceLocation: sourceLocation)
     }
     masked(text, name, sourceLocation: sourceLocation)
-  }
-
-  /// A fresh directory for override templates, removed when released.
-  final class Directory {
-    let path: String
-
-    init() throws {
-      path = NSTemporaryDirectory() + "hwc-templates-\(UUID().uuidString)"
-      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func write(_ name: String, _ text: String) throws {
-      try text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
   }
 }

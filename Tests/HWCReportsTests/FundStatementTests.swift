@@ -2,6 +2,7 @@ import Foundation
 import HWCCore
 import HWCDomain
 import HWCRegister
+import HWCTestSupport
 import Testing
 
 @testable import HWCReports
@@ -120,8 +121,8 @@ import Testing
   }
 
   @Test func anOverrideOfOneTemplateIsUsedAndTheOthersFallBack() throws {
-    let directory = try DocumentChecks.Directory()
-    try directory.write(
+    let directory = TemporaryDirectory()
+    directory.write(
       "fund.en.txt", "Fund {{ conservancy }} {{ season }}: {{ closing.total | money currency }}\n")
     let setup = ReportSetup(lang: "en", overrideDirectory: directory.path)
     #expect(try statement("2026").render(setup) == "Fund Shamshy 2026: 241,550 KGS\n")

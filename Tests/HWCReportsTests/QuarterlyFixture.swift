@@ -2,17 +2,18 @@ import Foundation
 import HWCCore
 import HWCDomain
 import HWCRegister
+import HWCTestSupport
 
 /// A small register whose history spans 2025-Q2 to 2026-Q2, every event on a fixed date, so the
 /// quarterly report of 2026-Q2 is the same on every run.
 final class QuarterlyFixture {
-  let directory: String
+  let directory = TemporaryDirectory(prefix: "hwc-quarterly")
   let path: String
   let register: Register
 
-  static let yerlan = "880512300411"
-  static let gulnara = "900715400236"
-  static let asel = "21505198800345"
+  static let yerlan = SampleIDs.yerlan
+  static let gulnara = SampleIDs.gulnara
+  static let asel = SampleIDs.asel
 
   /// Sets the register's clock to 10:00 on `date`.
   func on(_ date: String) {
@@ -22,9 +23,7 @@ final class QuarterlyFixture {
   func actor(_ name: String) throws -> Actor { try register.actor(named: name) }
 
   init() throws {
-    directory = NSTemporaryDirectory() + "hwc-quarterly-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    path = directory + "/hwc.sqlite"
+    path = directory.file("hwc.sqlite")
     (register, _) = try Register.initialize(
       path: path, admin: "admin", clock: Clock.fixed("2025-03-01T10:00:00Z"))
     let admin = try register.actor(named: "admin")
@@ -148,8 +147,6 @@ final class QuarterlyFixture {
       actor: try actor(admin2.name))
     on("2026-07-15")
   }
-
-  deinit { try? FileManager.default.removeItem(atPath: directory) }
 
   func complaint(
     _ claimant: String, _ type: String, _ species: String, _ incident: String, _ items: [String]

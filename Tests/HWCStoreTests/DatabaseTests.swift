@@ -1,4 +1,5 @@
 import Dispatch
+import HWCTestSupport
 import Testing
 
 @testable import HWCStore

@@ -1,17 +1,6 @@
 import HWCTemplates
+import HWCTestSupport
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Writes `bytes` to an open file.
-private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
-  let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-  precondition(written == bytes.count, "short write")
-}
 
 /// The description of the error loading `name` in `lang` raises, or nil if it loads.
 private func loadError(_ library: TemplateLibrary, _ name: String, lang: String = "en") -> String? {
@@ -20,48 +9,6 @@ private func loadError(_ library: TemplateLibrary, _ name: String, lang: String 
     return nil
   } catch {
     return error.description
-  }
-}
-
-/// A fresh directory under /tmp, removed with everything in it when released.
-private final class TemporaryDirectory {
-  let path: String
-  private var entries: [String] = []
-
-  init() {
-    var pattern = Array("/tmp/hwc-templates-test-XXXXXX".utf8CString)
-    path = pattern.withUnsafeMutableBufferPointer { buffer in
-      guard let created = mkdtemp(buffer.baseAddress!) else { fatalError("mkdtemp failed") }
-      return String(cString: created)
-    }
-  }
-
-  func write(_ name: String, _ text: String) {
-    write(name, bytes: Array(text.utf8))
-  }
-
-  func write(_ name: String, bytes: [UInt8]) {
-    let descriptor = open(path + "/" + name, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    precondition(descriptor >= 0, "cannot create \(name)")
-    writeAll(descriptor, bytes)
-    close(descriptor)
-    entries.append(name)
-  }
-
-  func makeDirectory(_ name: String) {
-    mkdir(path + "/" + name, 0o755)
-    entries.append(name + "/")
-  }
-
-  deinit {
-    for entry in entries {
-      if entry.hasSuffix("/") {
-        rmdir(path + "/" + entry)
-      } else {
-        unlink(path + "/" + entry)
-      }
-    }
-    rmdir(path)
   }
 }
 
