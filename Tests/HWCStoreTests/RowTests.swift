@@ -1,3 +1,4 @@
+import HWCTestSupport
 import Testing
 
 @testable import HWCStore
