@@ -7,6 +7,7 @@ public enum Field: String, Sendable, Hashable {
   case scheme, key, value, from, to, on, date, protected, vetCertificate, finding, decree, kind
   case season, heads, livestockClass, conservancyRequired
   case amount, year, reason, reference, source, userNationalID, lang, format, templates, out
+  case anchor
 
   /// The column name in CSV files.
   public var column: String {

@@ -146,3 +146,36 @@ import Testing
     #expect(refused.err.hasPrefix("hwc: FILE: \(existing) already exists"), "\(refused)")
   }
 }
+
+/// `hwc audit anchor` and `hwc audit verify --anchor`.
+@Suite struct CLIAnchorTests {
+  @Test func anAnchorPrintedEarlierIsCheckedByVerify() throws {
+    let workspace = Workspace.standard()
+    let printed = workspace.ok(["audit", "anchor"]).out
+    #expect(printed.hasPrefix("anchor "))
+    let anchor = String(printed.dropFirst("anchor ".count).dropLast())
+    let json = try #require(
+      parseJSON(workspace.ok(["audit", "anchor", "--json"]).out) as? [String: Any])
+    #expect(json["anchor"] as? String == anchor)
+    let held = workspace.ok(["audit", "verify", "--anchor", anchor])
+    #expect(held.out.hasSuffix("; anchor \(anchor) is held\n"))
+    // The same entry with another hash: the chain no longer holds what was printed.
+    let entry = anchor.split(separator: ":")[0]
+    let forged = "\(entry):0000000000000000"
+    let refused = workspace.run(["audit", "verify", "--anchor", forged])
+    #expect(refused.code == 1)
+    #expect(
+      refused.errLines.first?.hasPrefix(
+        "hwc: audit verification failed: audit entry #\(entry) is now")
+        == true)
+  }
+
+  @Test(arguments: ["12", "12:xyz", "-3:0123456789abcdef"])
+  func aMalformedAnchorIsRefusedNamingTheOption(text: String) {
+    let workspace = Workspace.standard()
+    let outcome = workspace.run(["audit", "verify", "--anchor", text])
+    #expect(outcome.code == 1)
+    #expect(outcome.errLines.count == 1)
+    #expect(outcome.err.contains("--anchor"), "\(outcome)")
+  }
+}

@@ -2,7 +2,7 @@ import HWCCore
 import HWCDomain
 import HWCRegister
 
-/// `hwc audit verify` and `hwc audit log`.
+/// `hwc audit verify`, `hwc audit anchor` and `hwc audit log`.
 enum AuditCommands {
   static let specs = [
     CommandSpec(
@@ -12,23 +12,66 @@ enum AuditCommands {
         every user, claimant and complaint with what its latest audit entry says it became. An
         edit made with another SQLite tool — to the log or to a record — is reported with the
         first entry or record that does not match, and the exit status is 1.
+
+        A chain rewritten consistently after the fact passes that check; an anchor does not.
+        `--anchor N:HASH` (as printed on a report, letter or receipt, or by `hwc audit anchor`)
+        also checks that entry N still has that hash.
         """,
+      options: [
+        OptionSpec("anchor", "N:HASH", "an anchor printed earlier: entry N must still have HASH")
+      ],
       traits: [.database, .json]
     ) { invocation in
-      let result = try invocation.openRegister().verifyAudit()
+      var anchor: AuditAnchor?
+      if let text = invocation.value("anchor") {
+        guard let parsed = AuditAnchor(text) else {
+          throw DomainError.invalid(
+            field: .anchor,
+            "'\(text)' is not an anchor (N:HASH, the entry number and "
+              + "\(AuditAnchor.digits) hex digits, as printed)")
+        }
+        anchor = parsed
+      }
+      let register = try invocation.openRegister()
+      let result = try register.verifyAudit()
+      let anchorProblem = try anchor.flatMap { try register.checkAnchor($0) }
+      let problem = result.problem ?? anchorProblem
       if invocation.json {
         invocation.console.print(
           JSON.object([
             ("entries", .int(result.entries)), ("rows", .int(result.rows)),
-            ("ok", .bool(result.problem == nil)), ("problem", .optional(result.problem)),
+            ("anchor", .optional(anchor?.description)), ("ok", .bool(problem == nil)),
+            ("problem", .optional(problem)),
           ]))
-      } else if result.problem == nil {
+      } else if problem == nil {
         invocation.console.print(
-          "audit chain intact: \(result.entries) entries, \(result.rows) records match the log")
+          "audit chain intact: \(result.entries) entries, \(result.rows) records match the log"
+            + (anchor.map { "; anchor \($0) is held" } ?? ""))
       }
-      if let problem = result.problem {
+      if let problem {
         invocation.console.error("hwc: audit verification failed: \(problem)")
         return 1
+      }
+      return 0
+    },
+    CommandSpec(
+      ["audit", "anchor"], abstract: "Print the audit chain's head as an anchor for a logbook",
+      discussion: """
+        Prints the number of the chain's last entry and the first 16 hex digits of its hash, the
+        same anchor every printed document carries. Written in a paper logbook, it later proves
+        with `hwc audit verify --anchor N:HASH` that the chain was not rewritten since.
+        """,
+      traits: [.database, .json]
+    ) { invocation in
+      let anchor = try invocation.openRegister().auditAnchor()
+      if invocation.json {
+        invocation.console.print(
+          JSON.object([
+            ("entry", .optional(anchor?.entry)), ("hash", .optional(anchor?.hash)),
+            ("anchor", .optional(anchor?.description)),
+          ]))
+      } else {
+        invocation.console.print(anchor.map { "anchor \($0)" } ?? "the audit log is empty")
       }
       return 0
     },
