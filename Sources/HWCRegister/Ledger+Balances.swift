@@ -6,7 +6,7 @@ extension Ledger {
   /// the entries of its own, payable and paid accounts. The one definition of the ledger's
   /// figures: `hwc budget show`, `hwc fund show`, `hwc check`, the fund statement and the
   /// quarterly report's payers all read it.
-  struct Figures {
+  struct Figures: Equatable {
     let ownerID: Int
     let code: String
     let kind: Kind

@@ -100,7 +100,7 @@ public struct QuarterlyReport: Sendable {
 
       // Compensation per scheme and payer.
       let payers = try now.payers()
-      fields.append(("compensation", compensation(payers, register, lang: lang)))
+      fields.append(("compensation", compensation(payers, lang: lang)))
 
       // Decisions.
       fields.append(("decisions", decisions(try now.decisions(), labels)))

@@ -29,7 +29,7 @@ extension QuarterlyReport {
 
   /// Per payer and per currency: assessed, approved, paid, outstanding, credited, available.
   static func compensation(
-    _ payers: [QuarterlyFigures.PayerFigures], _ register: Register, lang: String
+    _ payers: [QuarterlyFigures.PayerFigures], lang: String
   ) -> JSON {
     let labels = ReportLabels(lang: lang)
     var rows: [JSON] = []
