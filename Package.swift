@@ -31,7 +31,7 @@ let package = Package(
     .target(
       name: "HWCReports",
       dependencies: [
-        "HWCCore", "HWCDomain", "HWCStore", "HWCRegister", "HWCRules", "HWCTemplates",
+        "HWCCore", "HWCDomain", "HWCRegister", "HWCRules", "HWCTemplates",
       ],
       plugins: ["EmbedFiles"]),
     // The demo register: a realistic, seeded history run through the register's operations.

@@ -59,7 +59,7 @@ public enum Demo {
         path: path, admin: admin, clock: Clock.fixed("\(origin)T08:00:00Z"))
       register.command = "hwc user add"
       var rng = SplitMix64(seed: seed)
-      let cast = try register.db.transaction {
+      let cast = try register.transaction {
         try DemoCast(register: register, admin: register.actor(named: admin), rng: &rng)
       }
       var planner = DemoPlanner(seed: seed, scale: scale.factor, first: firstDay, today: today)

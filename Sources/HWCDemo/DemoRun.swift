@@ -94,7 +94,7 @@ final class DemoRun {
     var month = origin.month
     while day < agenda.count {
       let week = day..<min(day + 7, agenda.count)
-      try register.db.transaction {
+      try register.transaction {
         for index in week { try runDay(index) }
       }
       day = week.upperBound

@@ -38,7 +38,7 @@ extension Register {
     let approved = try db.scalarInt(
       """
       SELECT coalesce(sum(a.amount_minor), 0) FROM complaint c
-      JOIN assessment a ON a.id = (SELECT max(id) FROM assessment WHERE complaint_id = c.id)
+      JOIN assessment a ON a.id = \(ReadSQL.latestAssessment(of: "c.id"))
       WHERE c.claimant_id = ? AND c.id != ? AND c.status IN ('approved', 'paid')
         AND a.scheme = ? AND substr(c.incident_date, 1, 4) = ?
       """,
@@ -67,7 +67,7 @@ extension Register {
       for (item, centi) in try db.prepare(
         """
         SELECT l.item, sum(l.quantity_centi) FROM complaint c
-        JOIN assessment a ON a.id = (SELECT max(id) FROM assessment WHERE complaint_id = c.id)
+        JOIN assessment a ON a.id = \(ReadSQL.latestAssessment(of: "c.id"))
         JOIN assessment_line l ON l.assessment_id = a.id
         WHERE c.claimant_id = ? AND c.conservancy_id = ? AND substr(c.incident_date, 1, 4) = ?
           AND c.id != ? AND c.status IN ('approved', 'paid')

@@ -46,18 +46,9 @@ extension Register {
     (
       "reserved + paid never exceed what was credited",
       """
-      WITH credited AS (
-        SELECT e.account_id AS owner, sum(e.amount_minor) AS total FROM ledger_entry e
-        JOIN ledger_transfer t ON t.id = e.transfer_id
-        WHERE t.kind IN ('allocation', 'contribution', 'premium') GROUP BY e.account_id),
-      used AS (
-        SELECT a.owner_id AS owner, sum(e.amount_minor) AS total FROM ledger_entry e
-        JOIN ledger_account a ON a.id = e.account_id WHERE a.kind IN ('payable', 'paid')
-        GROUP BY a.owner_id)
-      SELECT a.code || ': reserved + paid ' || u.total || ' exceed credited '
-        || coalesce(c.total, 0)
-      FROM ledger_account a JOIN used u ON u.owner = a.id LEFT JOIN credited c ON c.owner = a.id
-      WHERE u.total > coalesce(c.total, 0) LIMIT 1
+      SELECT code || ': reserved + paid ' || (reserved + paid) || ' exceed credited ' || credited
+      FROM (\(Ledger.figuresSQL()))
+      WHERE reserved + paid > credited LIMIT 1
       """
     ),
     (
@@ -72,7 +63,7 @@ extension Register {
         WHERE t.complaint_id IS NOT NULL GROUP BY t.complaint_id),
       expected AS (
         SELECT c.id, c.code, c.status, coalesce(a.amount_minor, 0) AS amount FROM complaint c
-        LEFT JOIN assessment a ON a.id = (SELECT max(id) FROM assessment WHERE complaint_id = c.id)
+        LEFT JOIN assessment a ON a.id = \(ReadSQL.latestAssessment(of: "c.id"))
         WHERE c.status IN ('approved', 'paid') OR c.id IN (SELECT id FROM money))
       SELECT x.code || ' is ' || x.status || ' but the ledger holds ' || coalesce(m.reserved, 0)
         || ' reserved and ' || coalesce(m.paid, 0) || ' paid for it (assessed ' || x.amount || ')'

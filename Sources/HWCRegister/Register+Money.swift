@@ -39,7 +39,7 @@ extension Register {
 
   /// The ledger account of a payer: `budget:KAZ:2026` for a district's budget for a year,
   /// `fund:Shamshy` for a conservancy's buffer fund.
-  static func accountCode(of payer: Payer) -> String {
+  public static func accountCode(of payer: Payer) -> String {
     switch payer {
     case .budget(let district, let year): "budget:\(district.code):\(year)"
     case .fund(let conservancy): "fund:\(conservancy.name.en)"
@@ -186,13 +186,13 @@ extension Register {
         entries: [(source.id, -minor), (fund.id, minor)]), actor: actor)
   }
 
-  /// Allocated, reserved, paid and available of a budget or fund account.
+  /// Allocated, reserved, paid and available of a budget or fund account, from its entries.
   func balances(of owner: Ledger.Account) throws -> Balances {
-    let reserved = try ledger.account(code: Register.payableCode(of: owner.code))?.balance ?? 0
-    let paid = try ledger.account(code: Register.paidCode(of: owner.code))?.balance ?? 0
+    let figures = try ledger.figures(of: owner.code)
     return Balances(
-      account: owner.code, currency: owner.currency, credited: owner.balance + reserved + paid,
-      reserved: reserved, paid: paid, available: owner.balance)
+      account: owner.code, currency: owner.currency, credited: figures?.credited ?? 0,
+      reserved: figures?.reserved ?? 0, paid: figures?.paid ?? 0,
+      available: figures?.available ?? 0)
   }
 
   /// A district's budget for a year (`hwc budget show`); nil when nothing was allocated.

@@ -11,7 +11,7 @@ import HWCStore
 /// An open register: the database, its reference data, the clock, and the command being run
 /// (recorded in the audit log).
 public final class Register {
-  public let db: Database
+  let db: Database
   public let reference: Reference
   public var clock: Clock
   /// The command line being run, recorded with every audit entry (e.g. `complaint register`).

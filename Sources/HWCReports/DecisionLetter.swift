@@ -49,19 +49,27 @@ public struct DecisionLetter: Sendable, Equatable {
   }
 
   /// The payment of a paid complaint.
-  public struct Payment: Sendable, Equatable {
-    public let reference: String
-    public let paidOn: String
-    public let amountMinor: Int
-  }
+  public typealias Payment = ComplaintDocumentFacts.Payment
 
-  /// Who pays: a district budget for a year (kz-state) or a conservancy's buffer fund.
+  /// Who pays, as the letter names it: a district budget for a year (kz-state) or a
+  /// conservancy's buffer fund.
   public struct Payer: Sendable, Equatable {
     /// `budget` or `fund`.
     public let kind: String
     public let name: LocalizedName
     /// The budget year (the incident's year); nil for a fund.
     public let year: Int?
+
+    /// The letter's words for `payer`.
+    init(_ payer: HWCRules.Payer) {
+      self.init(kind: payer.kind, name: payer.place, year: payer.year)
+    }
+
+    init(kind: String, name: LocalizedName, year: Int?) {
+      self.kind = kind
+      self.name = name
+      self.year = year
+    }
   }
 
   /// Days a herder has to appeal after a decision.
@@ -95,7 +103,8 @@ public struct DecisionLetter: Sendable, Equatable {
   /// The letter for complaint `code` as the register holds it today; an unknown id is refused
   /// naming the `ID` argument.
   public static func build(_ register: Register, code: String) throws -> DecisionLetter {
-    let complaint = try DocumentComplaint.load(register, code: code)
+    let facts = try register.complaintDocument(code: code)
+    let complaint = DocumentComplaint(facts, register.reference)
     let decision: Decision =
       switch complaint.status {
       case .assessed: .eligible
@@ -106,21 +115,8 @@ public struct DecisionLetter: Sendable, Equatable {
       case .withdrawn: .withdrawn
       case .registered, .inspected, .appealed: .pending
       }
-    let events = try register.db.prepare(
-      "SELECT to_status, at, reason FROM complaint_event WHERE complaint_id = ? ORDER BY id"
-    ).map([.integer(Int64(complaint.rowID))]) {
-      (status: $0.text(0), at: $0.text(1), reason: $0.optionalText(2))
-    }
-    let latest = events.last { $0.status == complaint.status.rawValue }
-    let payment = try register.db.prepare(
-      """
-      SELECT t.reference, t.on_date,
-        (SELECT sum(amount_minor) FROM ledger_entry WHERE transfer_id = t.id AND amount_minor > 0)
-      FROM ledger_transfer t WHERE t.complaint_id = ? AND t.kind = 'payment'
-      """
-    ).first([.integer(Int64(complaint.rowID))]) {
-      Payment(reference: $0.text(0), paidOn: $0.text(1), amountMinor: $0.int(2))
-    }
+    let latest = facts.events.last { $0.status == complaint.status }
+    let payment = facts.payment
     let assessed = ![.pending, .withdrawn].contains(decision)
     let stored = assessed ? try register.latestAssessment(code: complaint.code)?.assessment : nil
 
@@ -144,13 +140,7 @@ public struct DecisionLetter: Sendable, Equatable {
         amountMinor: $0.amountMinor, note: $0.note)
     }
     let conservancyIsPayer = complaint.scheme == "kg-buffer"
-    var payer: Payer?
-    if complaint.scheme == "kz-state" {
-      payer = Payer(
-        kind: "budget", name: complaint.district, year: Int(complaint.incidentDate.prefix(4)))
-    } else if conservancyIsPayer, let conservancy = complaint.conservancy {
-      payer = Payer(kind: "fund", name: conservancy, year: nil)
-    }
+    let payer = facts.coverage.payer.map(Payer.init)
     return DecisionLetter(
       date: register.clock.today.description, complaint: complaint, decision: decision,
       decidedOn: decidedOn, reason: reason,

@@ -1,7 +1,6 @@
 import HWCCore
 import HWCDomain
 import HWCRegister
-import HWCStore
 import HWCTemplates
 
 /// A code with its name in both languages: a damage type, a species, a rate item.
@@ -46,55 +45,10 @@ public struct DocumentComplaint: Sendable, Equatable {
   /// `kz-state`, `kg-buffer`, or nil when no scheme covers the place (Kyrgyzstan outside a
   /// conservancy).
   public let scheme: String?
-  /// The database row, for the queries that follow.
-  let rowID: Int
 
   /// The complaint with id `code`; an unknown id is refused naming the `ID` argument.
-  static func load(_ register: Register, code text: String) throws -> DocumentComplaint {
-    let code = text.trimmingSpaces.uppercased()
-    let reference = register.reference
-    let row = try register.db.prepare(
-      """
-      SELECT c.id, c.code, c.external_ref, c.status, c.registered_at, u.name, c.incident_date,
-        c.reported_date, cl.name, cl.national_id, c.district_id, c.conservancy_id, c.village,
-        c.damage_type, c.species
-      FROM complaint c JOIN claimant cl ON cl.id = c.claimant_id
-      JOIN app_user u ON u.id = c.registered_by
-      WHERE c.code = ?
-      """
-    ).first([.text(code)]) { row in
-      (
-        id: row.int(0), code: row.text(1), ref: row.optionalText(2),
-        status: ComplaintStatus(rawValue: row.text(3))!,
-        registeredAt: row.text(4), registeredBy: row.text(5), incident: row.text(6),
-        reported: row.text(7), name: row.text(8), nationalID: row.text(9),
-        districtID: row.int(10), conservancyID: row.optionalInt(11), village: row.optionalText(12),
-        type: row.text(13), species: row.text(14)
-      )
-    }
-    guard let row, let district = reference.district(id: row.districtID) else {
-      throw DomainError.invalid(field: .complaint, "there is no complaint \(text.trimmingSpaces)")
-    }
-    let conservancy = row.conservancyID.flatMap { reference.conservancy(id: $0) }
-    let items = try register.db.prepare(
-      "SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = ? ORDER BY item"
-    ).map([.integer(Int64(row.id))]) { DocumentComplaint.item(reference, $0.text(0), $0.int(1)) }
-    let scheme: String? =
-      district.country == .kz ? "kz-state" : (conservancy == nil ? nil : "kg-buffer")
-    return DocumentComplaint(
-      code: row.code, ref: row.ref, status: row.status,
-      registeredOn: DocumentWords.date(ofTimestamp: row.registeredAt),
-      registeredBy: row.registeredBy, incidentDate: row.incident, reportedDate: row.reported,
-      claimantName: row.name, claimantMaskedID: NationalID.mask(row.nationalID),
-      district: district.name, region: district.region, conservancy: conservancy?.name,
-      village: row.village,
-      type: CodedName(
-        code: row.type,
-        name: reference.damageTypes[row.type] ?? LocalizedName(en: row.type, ru: row.type)),
-      species: CodedName(
-        code: row.species,
-        name: reference.species[row.species] ?? LocalizedName(en: row.species, ru: row.species)),
-      items: items, scheme: scheme, rowID: row.id)
+  static func load(_ register: Register, code: String) throws -> DocumentComplaint {
+    DocumentComplaint(try register.complaintDocument(code: code), register.reference)
   }
 
   /// An item quantity with the item's names and unit from the reference data.
@@ -142,6 +96,32 @@ public struct DocumentComplaint: Sendable, Equatable {
       ("type", .string(type.code)), ("species", .string(species.code)),
       ("items", .array(items.map(\.json))), ("scheme", .optional(scheme)),
     ]
+  }
+}
+
+extension DocumentComplaint {
+  /// The complaint as the documents show `facts`, with names from the reference data.
+  init(_ facts: ComplaintDocumentFacts, _ reference: Reference) {
+    let scheme: String? =
+      facts.district.country == .kz ? "kz-state" : (facts.conservancy == nil ? nil : "kg-buffer")
+    self.init(
+      code: facts.code, ref: facts.ref, status: facts.status,
+      registeredOn: DocumentWords.date(ofTimestamp: facts.registeredAt),
+      registeredBy: facts.registeredBy, incidentDate: facts.incidentDate,
+      reportedDate: facts.reportedDate, claimantName: facts.claimantName,
+      claimantMaskedID: facts.claimantMaskedID, district: facts.district.name,
+      region: facts.district.region, conservancy: facts.conservancy?.name,
+      village: facts.village,
+      type: CodedName(
+        code: facts.damageType,
+        name: reference.damageTypes[facts.damageType]
+          ?? LocalizedName(en: facts.damageType, ru: facts.damageType)),
+      species: CodedName(
+        code: facts.species,
+        name: reference.species[facts.species]
+          ?? LocalizedName(en: facts.species, ru: facts.species)),
+      items: facts.items.map { DocumentComplaint.item(reference, $0.item, $0.quantityCenti) },
+      scheme: scheme)
   }
 }
 

@@ -43,29 +43,13 @@ public struct FundStatement: Sendable, Equatable {
   }
 
   /// A payout paid in the season.
-  public struct Payment: Sendable, Equatable {
-    public let complaint: String
-    public let paidOn: String
-    public let reference: String
-    public let amountMinor: Int
-  }
+  public typealias Payment = FundFlows.Payment
 
   /// A payout approved and not paid at the end of the period.
-  public struct Reservation: Sendable, Equatable {
-    public let complaint: String
-    public let approvedOn: String
-    public let amountMinor: Int
-  }
+  public typealias Reservation = FundFlows.Reservation
 
   /// Heads insured in one livestock class for the season.
-  public struct InsuredClass: Sendable, Equatable {
-    public let livestockClass: String
-    /// Claimants who insured heads of the class.
-    public let members: Int
-    public let heads: Int
-    /// Premiums due for this cover, whenever they were credited.
-    public let premiumMinor: Int
-  }
+  public typealias InsuredClass = FundFlows.InsuredClass
 
   public let conservancy: LocalizedName
   public let district: LocalizedName
@@ -137,17 +121,15 @@ public struct FundStatement: Sendable, Equatable {
       throw DomainError.invalid(
         field: .season, "season \(season) has not begun (today is \(today))")
     }
-    let query = FundQuery(
-      db: register.db, conservancy: conservancy, season: season, from: from.description,
-      to: to.description)
-    let flows = try query.flows()
+    let flows = try register.fundFlows(
+      conservancy: conservancy, season: season, from: from, to: to)
     let district = register.reference.district(id: conservancy.districtID)
     let sources =
       sourceOrder + flows.contributions.keys.filter { !sourceOrder.contains($0) }.sorted()
     return FundStatement(
       conservancy: conservancy.name, district: district?.name ?? conservancy.name,
       region: district?.region ?? conservancy.name, season: season, currency: "KGS",
-      account: query.fundCode, from: from.description, to: to.description,
+      account: flows.account, from: from.description, to: to.description,
       asOf: min(to, today).description,
       opening: Balance(available: flows.openingAvailable, reserved: flows.openingReserved),
       premiumsMinor: flows.premiums,
@@ -156,9 +138,8 @@ public struct FundStatement: Sendable, Equatable {
       },
       paidMinor: flows.paid, approvedMinor: flows.approved, releasedMinor: flows.released,
       closing: Balance(available: flows.closingAvailable, reserved: flows.closingReserved),
-      payments: try query.payments(), reservedAtEnd: try query.reservedAtEnd(),
-      members: try query.members(),
-      insured: try query.insured().sorted {
+      payments: flows.payments, reservedAtEnd: flows.reservedAtEnd, members: flows.members,
+      insured: flows.insured.sorted {
         (classOrder.firstIndex(of: $0.livestockClass) ?? 99)
           < (classOrder.firstIndex(of: $1.livestockClass) ?? 99)
       })

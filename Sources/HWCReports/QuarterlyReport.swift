@@ -30,13 +30,13 @@ public struct QuarterlyReport: Sendable {
     let conservancies = reference.conservancies.filter {
       district == nil || $0.districtID == district!.id
     }
-    func queries(_ q: Quarter) -> QuarterlyQueries {
-      QuarterlyQueries(db: register.db, quarter: q, districtID: district?.id)
+    func queries(_ q: Quarter) -> QuarterlyFigures {
+      register.quarterlyFigures(from: q.first, to: q.last, district: district)
     }
     let now = queries(quarter)
     let labels = ReportLabels(lang: lang)
     let name = { (localized: LocalizedName) in localized.localized(lang) }
-    return try register.db.transaction(.deferred) {
+    return try register.snapshot {
       var fields: [(String, JSON)] = [
         ("report", .string("quarterly")), ("quarter", .string(quarter.description)),
         ("from", .string(quarter.first.description)), ("to", .string(quarter.last.description)),
@@ -54,7 +54,7 @@ public struct QuarterlyReport: Sendable {
         var byType: [(String, JSON)] = []
         var total = 0
         for type in damageTypes {
-          let count = cells.first { $0.district == d.id && $0.type == type }?.count ?? 0
+          let count = cells.first { $0.districtID == d.id && $0.damageType == type }?.count ?? 0
           byType.append((type, .int(count)))
           total += count
           typeTotals[type, default: 0] += count
@@ -99,8 +99,8 @@ public struct QuarterlyReport: Sendable {
       fields.append(("losses", .array(try losses(now.verifiedByItem(), register, labels))))
 
       // Compensation per scheme and payer.
-      let payers = try now.payers(conservancies: conservancies.map(\.id))
-      fields.append(("compensation", compensation(payers, register, lang: lang)))
+      let payers = try now.payers()
+      fields.append(("compensation", compensation(payers, lang: lang)))
 
       // Decisions.
       fields.append(("decisions", decisions(try now.decisions(), labels)))
@@ -123,7 +123,7 @@ public struct QuarterlyReport: Sendable {
                     ("village", .string(spot.village)),
                     (
                       "district",
-                      .string(reference.district(id: spot.district).map { name($0.name) } ?? "")
+                      .string(reference.district(id: spot.districtID).map { name($0.name) } ?? "")
                     ),
                     ("complaints", .int(spot.count)),
                   ])
@@ -162,7 +162,7 @@ public struct QuarterlyReport: Sendable {
           "incidents",
           .array(
             conservancies.map { conservancy in
-              let mine = incidents.filter { $0.conservancy == conservancy.id }
+              let mine = incidents.filter { $0.conservancyID == conservancy.id }
               let inQuarter = mine.filter { $0.date >= quarter.first.description }
               let last = mine.last.flatMap { CalendarDate($0.date) }
               let suspendedUntil = last.map { $0.adding(days: 365) }

@@ -29,22 +29,13 @@ extension QuarterlyReport {
 
   /// Per payer and per currency: assessed, approved, paid, outstanding, credited, available.
   static func compensation(
-    _ payers: [QuarterlyQueries.PayerFigures], _ register: Register, lang: String
+    _ payers: [QuarterlyFigures.PayerFigures], lang: String
   ) -> JSON {
     let labels = ReportLabels(lang: lang)
-    let reference = register.reference
     var rows: [JSON] = []
     var totals: [String: [Int]] = [:]
     for payer in payers {
-      let parts = payer.code.split(separator: ":").map(String.init)
-      let place: String
-      if payer.kind == "budget" {
-        place =
-          reference.districts.first { $0.code == parts[1] }.map { $0.name.localized(lang) }
-          ?? parts[1]
-      } else {
-        place = reference.conservancy(named: parts[1]).map { $0.name.localized(lang) } ?? parts[1]
-      }
+      let place = payer.payer.place.localized(lang)
       let figures = [
         payer.assessed, payer.approved, payer.paid, payer.outstanding, payer.paidToDate,
         payer.credited, payer.available,
@@ -54,9 +45,12 @@ extension QuarterlyReport {
       rows.append(
         .object(
           [
-            ("account", .string(payer.code)),
-            ("scheme", .string(payer.kind == "budget" ? "kz-state" : "kg-buffer")),
-            ("name", .string(labels.payer(kind: payer.kind, place: place, year: payer.year))),
+            ("account", .string(payer.account)),
+            ("scheme", .string(payer.payer.kind == "budget" ? "kz-state" : "kg-buffer")),
+            (
+              "name",
+              .string(labels.payer(kind: payer.payer.kind, place: place, year: payer.payer.year))
+            ),
             ("currency", .string(payer.currency)),
           ] + moneyFields(figures)))
     }
@@ -84,7 +78,7 @@ extension QuarterlyReport {
 
   /// Decisions taken in the quarter, with ineligibility reasons grouped and rejection reasons.
   static func decisions(
-    _ events: [QuarterlyQueries.Decision],
+    _ events: [QuarterlyFigures.Decision],
     _ labels: ReportLabels
   ) -> JSON {
     let assessed = events.filter { $0.kind == .assessed }
@@ -126,7 +120,7 @@ extension QuarterlyReport {
   /// Median and 90th percentile (nearest rank) of each stage, in days, and the share paid within
   /// the 30-day service target (from report to payment).
   static func processing(
-    _ timelines: [(reported: String, inspected: String?, decided: String?, paid: String?)],
+    _ timelines: [QuarterlyFigures.Timeline],
     _ labels: ReportLabels
   ) -> JSON {
     func days(_ from: String?, _ to: String?) -> Int? {
@@ -169,14 +163,11 @@ extension QuarterlyReport {
   }
 
   static func trend(
-    now: (complaints: Int, heads: Int, paid: [String: Int]),
-    previous: (complaints: Int, heads: Int, paid: [String: Int]),
-    yearAgo: (complaints: Int, heads: Int, paid: [String: Int]), quarter: Quarter,
+    now: QuarterlyFigures.Headline, previous: QuarterlyFigures.Headline,
+    yearAgo: QuarterlyFigures.Headline, quarter: Quarter,
     labels: ReportLabels
   ) -> JSON {
-    func row(_ key: String, _ pick: ((complaints: Int, heads: Int, paid: [String: Int])) -> Int)
-      -> JSON
-    {
+    func row(_ key: String, _ pick: (QuarterlyFigures.Headline) -> Int) -> JSON {
       let (a, b, c) = (pick(now), pick(previous), pick(yearAgo))
       return .object([
         ("key", .string(key)), ("label", .string(labels.trend(key))),

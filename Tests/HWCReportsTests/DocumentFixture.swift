@@ -1,10 +1,11 @@
 import Foundation
 import HWCCore
 import HWCDomain
-import HWCRegister
 import HWCReports
 import HWCTestSupport
 import Testing
+
+@testable import HWCRegister
 
 /// A small register on disk, made through the register's public operations with the clock moved
 /// from day to day: every kind of decision in Kaztalov (kz-state) and two seasons of the Shamshy

@@ -1,8 +1,8 @@
 import HWCCore
-import HWCRegister
 import HWCStore
 import Testing
 
+@testable import HWCRegister
 @testable import HWCReports
 
 /// Checks that the quarterly reports of every quarter up to today agree with the ledger to the
