@@ -21,8 +21,8 @@ let package = Package(
     .target(name: "HWCStore", dependencies: ["CSQLite", "HWCCore"]),
     // The rules engine: pure, policy and facts in, assessment out; no SQL.
     .target(name: "HWCRules", dependencies: ["HWCCore", "HWCDomain"]),
-    // The small template language used by reports.
-    .target(name: "HWCTemplates"),
+    // The small template language used by reports; numbers are written by HWCCore.
+    .target(name: "HWCTemplates", dependencies: ["HWCCore"]),
     // The register: domain operations persisted through the store, with the audit chain.
     .target(
       name: "HWCRegister", dependencies: ["HWCCore", "HWCDomain", "HWCStore", "HWCRules"],

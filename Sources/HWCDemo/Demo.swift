@@ -75,11 +75,10 @@ public enum Demo {
   }
 
   /// The quarter `YYYY-Qn` of a date.
-  static func quarter(_ date: CalendarDate) -> String { "\(date.year)-Q\(date.quarter)" }
+  static func quarter(_ date: CalendarDate) -> String { Quarter(containing: date).description }
 
   /// The last quarter that ended before `date`.
   static func latestCompleteQuarter(before date: CalendarDate) -> String {
-    let start = CalendarDate(year: date.year, month: (date.quarter - 1) * 3 + 1, day: 1)!
-    return quarter(start.adding(days: -1))
+    Quarter.latestComplete(before: date).description
   }
 }

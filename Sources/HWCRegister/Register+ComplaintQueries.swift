@@ -125,16 +125,7 @@ extension Register {
 
   /// First and last day of a quarter written `YYYY-Qn`.
   public static func quarterBounds(_ text: String) throws -> (CalendarDate, CalendarDate) {
-    let parts = text.uppercased().split(separator: "-")
-    guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), parts[1].count == 2,
-      parts[1].first == "Q", let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter),
-      let first = CalendarDate(year: year, month: quarter * 3 - 2, day: 1)
-    else {
-      throw DomainError.invalid(
-        field: .quarter, "'\(text)' is not a quarter (YYYY-Qn, e.g. 2026-Q3)")
-    }
-    let nextMonth = quarter == 4 ? 1 : quarter * 3 + 1
-    let next = CalendarDate(year: quarter == 4 ? year + 1 : year, month: nextMonth, day: 1) ?? first
-    return (first, next.adding(days: -1))
+    let quarter = try Quarter(text)
+    return (quarter.first, quarter.last)
   }
 }

@@ -42,8 +42,6 @@ public struct DecisionLetter: Sendable, Equatable {
   /// One step of the explanation, its recorded lines under a plain heading.
   public struct Step: Sendable, Equatable {
     public let step: ExplanationStep
-    /// The plain heading of the step.
-    public let heading: LocalizedName
     /// The lines as recorded by the rules engine (English).
     public let texts: [String]
   }
@@ -157,12 +155,9 @@ public struct DecisionLetter: Sendable, Equatable {
     var steps: [Step] = []
     for line in explanation {
       if let last = steps.last, last.step == line.step {
-        steps[steps.count - 1] = Step(
-          step: line.step, heading: last.heading, texts: last.texts + [line.text])
+        steps[steps.count - 1] = Step(step: line.step, texts: last.texts + [line.text])
       } else {
-        steps.append(
-          Step(
-            step: line.step, heading: DocumentWords.steps[line.step]!, texts: [line.text]))
+        steps.append(Step(step: line.step, texts: [line.text]))
       }
     }
     return steps
@@ -180,43 +175,27 @@ public struct DecisionLetter: Sendable, Equatable {
   /// Width of wrapped recorded texts: they are printed indented by up to 8 columns.
   static let textWidth = 88
 
-  /// The names and values `letter.LANG.txt` sees.
+  /// The names and values `letter.LANG.txt` sees: the JSON's, with names and words in `lang`,
+  /// recorded texts wrapped to the page, and how the letter is signed.
   public func context(lang: String, locale: TemplateLocale) -> TemplateValue {
     let width = DecisionLetter.textWidth
-    return .object([
-      "date": .string(date), "complaint": complaint.context(lang, locale),
-      "decision": .string(decision.rawValue), "decided_on": .optional(decidedOn),
-      "reason": reason.map { DocumentWords.wrapped($0, width: width) } ?? .null,
-      "currency": .string(currency), "amount": .integer(amountMinor),
-      "subtotal": .integer(subtotalMinor), "payable": .integer(payableMinor),
-      "payment": payment.map {
-        .object([
-          "reference": .string($0.reference), "paid_on": .string($0.paidOn),
-          "amount": .integer($0.amountMinor),
-        ])
-      } ?? .null,
+    let words = Words(lang: lang)
+    return TemplateValue(json).adding([
+      "complaint": complaint.context(lang, locale),
+      "reason_lines": reason.map { DocumentText.wrapped($0, width: width) } ?? .null,
       "payer": payer.map {
-        .object([
-          "kind": .string($0.kind), "name": .string($0.name.localized(lang)),
-          "year": $0.year.map(TemplateValue.integer) ?? .null,
-        ])
-      } ?? .null,
-      "policy_date": .optional(policyDate),
-      "lines": .list(
-        lines.map { line in
-          guard case .object(var fields) = line.item.context(lang, locale) else { return .null }
-          fields["rate"] = .string(line.rate)
-          fields["amount"] = .integer(line.amountMinor)
-          return .object(fields)
-        }),
+        TemplateValue($0.json).adding(["name": .string($0.name.localized(lang))])
+      }
+        ?? .null,
+      "lines": .list(lines.map { TemplateValue($0.json).adding($0.item.localized(words, locale)) }),
       "explanation": .list(
         explanation.map { step in
-          .object([
-            "step": .string(step.step.rawValue), "heading": .string(step.heading.localized(lang)),
-            "texts": .list(step.texts.map { DocumentWords.wrapped($0, width: width) }),
+          TemplateValue(step.json).adding([
+            "heading": .string(words.step(step.step)),
+            "texts": .list(step.texts.map { DocumentText.wrapped($0, width: width) }),
           ])
         }),
-      "appeal_by": .optional(appealBy), "office": .string(office.localized(lang)),
+      "appeal_at": .string(office.localized(lang)),
       "office_is_conservancy": .bool(officeIsConservancy),
       "appeal_days": .integer(DecisionLetter.appealDays),
     ])
@@ -236,47 +215,40 @@ public struct DecisionLetter: Sendable, Equatable {
       ("decided_on", .optional(decidedOn)), ("reason", .optional(reason)),
       ("currency", .string(currency)), ("amount_minor", .int(amountMinor)),
       ("subtotal_minor", .int(subtotalMinor)), ("payable_minor", .int(payableMinor)),
-      (
-        "payment",
-        payment.map {
-          .object([
-            ("reference", .string($0.reference)), ("paid_on", .string($0.paidOn)),
-            ("amount_minor", .int($0.amountMinor)),
-          ])
-        } ?? .null
-      ),
-      (
-        "payer",
-        payer.map {
-          .object([
-            ("kind", .string($0.kind)), ("name", .string($0.name.en)),
-            ("year", .optional($0.year)),
-          ])
-        } ?? .null
-      ),
-      ("policy_date", .optional(policyDate)),
-      (
-        "lines",
-        .array(
-          lines.map {
-            .object([
-              ("item", .string($0.item.item.code)),
-              ("quantity", .string(Decimal2.format($0.item.quantityCenti))),
-              ("unit", .string($0.item.unit)), ("rate", .string($0.rate)),
-              ("amount_minor", .int($0.amountMinor)), ("note", .string($0.note)),
-            ])
-          })
-      ),
-      (
-        "explanation",
-        .array(
-          explanation.map {
-            .object([
-              ("step", .string($0.step.rawValue)), ("lines", .array($0.texts.map(JSON.string))),
-            ])
-          })
-      ),
+      ("payment", payment?.json ?? .null), ("payer", payer?.json ?? .null),
+      ("policy_date", .optional(policyDate)), ("lines", .array(lines.map(\.json))),
+      ("explanation", .array(explanation.map(\.json))),
       ("appeal_by", .optional(appealBy)), ("appeal_at", .string(office.en)),
     ])
+  }
+}
+
+extension DecisionLetter.Payment {
+  var json: JSON {
+    .object([
+      ("reference", .string(reference)), ("paid_on", .string(paidOn)),
+      ("amount_minor", .int(amountMinor)),
+    ])
+  }
+}
+
+extension DecisionLetter.Payer {
+  var json: JSON {
+    .object([("kind", .string(kind)), ("name", .string(name.en)), ("year", .optional(year))])
+  }
+}
+
+extension DecisionLetter.Line {
+  var json: JSON {
+    .object(
+      item.fields + [
+        ("rate", .string(rate)), ("amount_minor", .int(amountMinor)), ("note", .string(note)),
+      ])
+  }
+}
+
+extension DecisionLetter.Step {
+  var json: JSON {
+    .object([("step", .string(step.rawValue)), ("lines", .array(texts.map(JSON.string)))])
   }
 }

@@ -1,6 +1,7 @@
 import HWCCore
 import HWCDomain
 import HWCRegister
+import HWCRules
 import HWCTemplates
 
 /// A code with its name in both languages: a damage type, a species, a rate item.
@@ -59,24 +60,25 @@ public struct DocumentComplaint: Sendable, Equatable {
       unit: kind?.unit ?? "unit", quantityCenti: centi)
   }
 
-  /// The names and values a template sees as `complaint`, in `lang`.
+  /// What a template sees of the complaint: its JSON fields, with names in `lang`, the words for
+  /// its codes (`status_name`, `type_name`, `species_name`, `scheme_name`) and quantities
+  /// written in `locale`.
   func context(_ lang: String, _ locale: TemplateLocale) -> TemplateValue {
-    .object([
-      "code": .string(code), "ref": .optional(ref), "status": .string(status.rawValue),
-      "status_name": .string(DocumentWords.statuses[status]!.localized(lang)),
-      "registered_on": .string(registeredOn), "registered_by": .string(registeredBy),
-      "incident_date": .string(incidentDate), "reported_date": .string(reportedDate),
-      "claimant": .object([
-        "name": .string(claimantName), "national_id": .string(claimantMaskedID),
-      ]),
+    TemplateValue(.object(json)).adding(localized(lang, locale))
+  }
+
+  /// The fields only the text shows, added to or replacing the JSON's.
+  func localized(_ lang: String, _ locale: TemplateLocale) -> [String: TemplateValue] {
+    let words = Words(lang: lang)
+    return [
+      "status_name": .string(words.status(status)),
       "district": .string(district.localized(lang)), "region": .string(region.localized(lang)),
-      "conservancy": .optional(conservancy?.localized(lang)), "village": .optional(village),
-      "type": .string(type.name.localized(lang)), "type_code": .string(type.code),
-      "species": .string(species.name.localized(lang)), "species_code": .string(species.code),
-      "items": .list(items.map { $0.context(lang, locale) }),
-      "scheme": .optional(scheme),
-      "scheme_name": .optional(scheme.map { DocumentWords.word(DocumentWords.schemes, $0, lang) }),
-    ])
+      "conservancy": .optional(conservancy?.localized(lang)),
+      "type_name": .string(type.name.localized(lang)),
+      "species_name": .string(species.name.localized(lang)),
+      "items": .list(items.map { TemplateValue($0.json).adding($0.localized(words, locale)) }),
+      "scheme_name": .optional(scheme.map { Scheme(rawValue: $0).map(words.scheme) ?? $0 }),
+    ]
   }
 
   /// The complaint as JSON: codes and English names, the national ID masked.
@@ -106,7 +108,7 @@ extension DocumentComplaint {
       facts.district.country == .kz ? "kz-state" : (facts.conservancy == nil ? nil : "kg-buffer")
     self.init(
       code: facts.code, ref: facts.ref, status: facts.status,
-      registeredOn: DocumentWords.date(ofTimestamp: facts.registeredAt),
+      registeredOn: DocumentText.date(ofTimestamp: facts.registeredAt),
       registeredBy: facts.registeredBy, incidentDate: facts.incidentDate,
       reportedDate: facts.reportedDate, claimantName: facts.claimantName,
       claimantMaskedID: facts.claimantMaskedID, district: facts.district.name,
@@ -126,18 +128,22 @@ extension DocumentComplaint {
 }
 
 extension DocumentItem {
-  func context(_ lang: String, _ locale: TemplateLocale) -> TemplateValue {
-    .object([
-      "item": .string(item.code), "name": .string(item.name.localized(lang)),
-      "quantity": .string(DocumentWords.quantity(quantityCenti, locale)),
-      "unit": .string(DocumentWords.word(DocumentWords.units, unit, lang)),
-    ])
+  /// The item's name and unit in the reader's language, the quantity in its writing.
+  func localized(_ words: Words, _ locale: TemplateLocale) -> [String: TemplateValue] {
+    [
+      "name": .string(item.name.localized(words.lang)),
+      "quantity": .string(locale.numbers.hundredths(quantityCenti)),
+      "unit_name": .string(words.unit(code: unit)),
+    ]
   }
 
-  var json: JSON {
-    .object([
+  /// The item's fields in JSON: code, quantity as a plain decimal, unit code.
+  var fields: [(String, JSON)] {
+    [
       ("item", .string(item.code)), ("quantity", .string(Decimal2.format(quantityCenti))),
       ("unit", .string(unit)),
-    ])
+    ]
   }
+
+  var json: JSON { .object(fields) }
 }

@@ -100,8 +100,8 @@ public struct FundStatement: Sendable, Equatable {
   }
 
   /// The order sources and classes are listed in.
-  static let sourceOrder = ["donor", "state", "premium"]
-  static let classOrder = ["sheep_goat", "cattle", "horse", "yak", "camel"]
+  static let sourceOrder = FundSource.allCases.map(\.rawValue)
+  static let classOrder = LivestockClass.allCases.map(\.rawValue)
 
   /// The statement of conservancy `name`'s fund for season `season` (`YYYY`). An unknown
   /// conservancy, a malformed season, or a season that has not begun is refused naming the
@@ -145,55 +145,23 @@ public struct FundStatement: Sendable, Equatable {
       })
   }
 
-  /// The names and values `fund.LANG.txt` sees; amounts in minor units.
+  /// The names and values `fund.LANG.txt` sees: the JSON's, with names and words in `lang`.
   public func context(lang: String) -> TemplateValue {
-    func balance(_ b: Balance) -> TemplateValue {
-      .object([
-        "available": .integer(b.available), "reserved": .integer(b.reserved),
-        "total": .integer(b.total),
-      ])
-    }
-    return .object([
+    let words = Words(lang: lang)
+    return TemplateValue(json).adding([
       "conservancy": .string(conservancy.localized(lang)),
       "district": .string(district.localized(lang)), "region": .string(region.localized(lang)),
-      "season": .integer(season), "currency": .string(currency), "account": .string(account),
-      "from": .string(from), "to": .string(to), "as_of": .string(asOf),
-      "closed": .bool(seasonClosed), "opening": balance(opening),
-      "premiums": .integer(premiumsMinor),
       "contributions": .list(
         contributions.map {
-          .object([
-            "source": .string($0.source),
-            "name": .string(DocumentWords.word(DocumentWords.sources, $0.source, lang)),
-            "amount": .integer($0.amountMinor),
+          TemplateValue($0.json).adding([
+            "name": .string(FundSource(rawValue: $0.source).map(words.source) ?? $0.source)
           ])
         }),
-      "contributions_total": .integer(contributionsMinor), "paid": .integer(paidMinor),
-      "approved": .integer(approvedMinor), "released": .integer(releasedMinor),
-      "closing": balance(closing), "reconciles": .bool(reconciles),
-      "payments": .list(
-        payments.map {
-          .object([
-            "complaint": .string($0.complaint), "paid_on": .string($0.paidOn),
-            "reference": .string($0.reference), "amount": .integer($0.amountMinor),
-          ])
-        }),
-      "reserved_at_end": .list(
-        reservedAtEnd.map {
-          .object([
-            "complaint": .string($0.complaint), "approved_on": .string($0.approvedOn),
-            "amount": .integer($0.amountMinor),
-          ])
-        }),
-      "members": .integer(members), "insured_heads": .integer(insuredHeads),
-      "insured_premium": .integer(insuredPremiumMinor),
       "insured": .list(
         insured.map {
-          .object([
-            "class": .string($0.livestockClass),
-            "name": .string(DocumentWords.word(DocumentWords.classes, $0.livestockClass, lang)),
-            "members": .integer($0.members), "heads": .integer($0.heads),
-            "premium": .integer($0.premiumMinor),
+          TemplateValue($0.json).adding([
+            "name": .string(
+              LivestockClass(rawValue: $0.livestockClass).map(words.livestock) ?? $0.livestockClass)
           ])
         }),
     ])
@@ -206,60 +174,61 @@ public struct FundStatement: Sendable, Equatable {
 
   /// The statement as one JSON document; amounts are integer minor units (`*_minor`).
   public var json: JSON {
-    func balance(_ b: Balance) -> JSON {
-      .object([
-        ("total_minor", .int(b.total)), ("available_minor", .int(b.available)),
-        ("reserved_minor", .int(b.reserved)),
-      ])
-    }
-    return .object([
+    .object([
       ("report", .string("fund")), ("conservancy", .string(conservancy.en)),
       ("district", .string(district.en)), ("season", .int(season)),
       ("currency", .string(currency)), ("account", .string(account)), ("from", .string(from)),
       ("to", .string(to)), ("as_of", .string(asOf)), ("season_closed", .bool(seasonClosed)),
-      ("opening", balance(opening)), ("premiums_minor", .int(premiumsMinor)),
-      (
-        "contributions",
-        .array(
-          contributions.map {
-            .object([("source", .string($0.source)), ("amount_minor", .int($0.amountMinor))])
-          })
-      ),
+      ("opening", opening.json), ("premiums_minor", .int(premiumsMinor)),
+      ("contributions", .array(contributions.map(\.json))),
       ("contributions_minor", .int(contributionsMinor)), ("paid_minor", .int(paidMinor)),
       ("approved_minor", .int(approvedMinor)), ("released_minor", .int(releasedMinor)),
-      ("closing", balance(closing)), ("reconciles", .bool(reconciles)),
-      (
-        "payments",
-        .array(
-          payments.map {
-            .object([
-              ("complaint", .string($0.complaint)), ("paid_on", .string($0.paidOn)),
-              ("reference", .string($0.reference)), ("amount_minor", .int($0.amountMinor)),
-            ])
-          })
-      ),
-      (
-        "reserved_at_end",
-        .array(
-          reservedAtEnd.map {
-            .object([
-              ("complaint", .string($0.complaint)), ("approved_on", .string($0.approvedOn)),
-              ("amount_minor", .int($0.amountMinor)),
-            ])
-          })
-      ),
+      ("closing", closing.json), ("reconciles", .bool(reconciles)),
+      ("payments", .array(payments.map(\.json))),
+      ("reserved_at_end", .array(reservedAtEnd.map(\.json))),
       ("members", .int(members)), ("insured_heads", .int(insuredHeads)),
       ("insured_premium_minor", .int(insuredPremiumMinor)),
-      (
-        "insured",
-        .array(
-          insured.map {
-            .object([
-              ("class", .string($0.livestockClass)), ("members", .int($0.members)),
-              ("heads", .int($0.heads)), ("premium_minor", .int($0.premiumMinor)),
-            ])
-          })
-      ),
+      ("insured", .array(insured.map(\.json))),
+    ])
+  }
+}
+
+extension FundStatement.Balance {
+  var json: JSON {
+    .object([
+      ("total_minor", .int(total)), ("available_minor", .int(available)),
+      ("reserved_minor", .int(reserved)),
+    ])
+  }
+}
+
+extension FundStatement.Contribution {
+  var json: JSON { .object([("source", .string(source)), ("amount_minor", .int(amountMinor))]) }
+}
+
+extension FundStatement.Payment {
+  var json: JSON {
+    .object([
+      ("complaint", .string(complaint)), ("paid_on", .string(paidOn)),
+      ("reference", .string(reference)), ("amount_minor", .int(amountMinor)),
+    ])
+  }
+}
+
+extension FundStatement.Reservation {
+  var json: JSON {
+    .object([
+      ("complaint", .string(complaint)), ("approved_on", .string(approvedOn)),
+      ("amount_minor", .int(amountMinor)),
+    ])
+  }
+}
+
+extension FundStatement.InsuredClass {
+  var json: JSON {
+    .object([
+      ("class", .string(livestockClass)), ("members", .int(members)), ("heads", .int(heads)),
+      ("premium_minor", .int(premiumMinor)),
     ])
   }
 }

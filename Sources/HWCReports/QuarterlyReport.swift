@@ -34,7 +34,7 @@ public struct QuarterlyReport: Sendable {
       register.quarterlyFigures(from: q.first, to: q.last, district: district)
     }
     let now = queries(quarter)
-    let labels = ReportLabels(lang: lang)
+    let words = Words(lang: lang)
     let name = { (localized: LocalizedName) in localized.localized(lang) }
     return try register.snapshot {
       var fields: [(String, JSON)] = [
@@ -96,17 +96,17 @@ public struct QuarterlyReport: Sendable {
         ))
 
       // Verified losses.
-      fields.append(("losses", .array(try losses(now.verifiedByItem(), register, labels))))
+      fields.append(("losses", .array(try losses(now.verifiedByItem(), register, words))))
 
       // Compensation per scheme and payer.
       let payers = try now.payers()
       fields.append(("compensation", compensation(payers, lang: lang)))
 
       // Decisions.
-      fields.append(("decisions", decisions(try now.decisions(), labels)))
+      fields.append(("decisions", decisions(try now.decisions(), words)))
 
       // Processing times.
-      fields.append(("processing", processing(try now.timelines(), labels)))
+      fields.append(("processing", processing(try now.timelines(), words)))
 
       // Hotspots.
       let hotspots = try now.hotspots(limit: 5)
@@ -146,7 +146,7 @@ public struct QuarterlyReport: Sendable {
                 flags.prefix(8).map { flag in
                   .object([
                     ("kind", .string(flag.kind)),
-                    ("label", .string(labels.flag(flag.kind))),
+                    ("label", .string(FlagKind(rawValue: flag.kind).map(words.flag) ?? flag.kind)),
                     ("complaint", .string(flag.complaint)),
                     ("other", flag.other.map(JSON.string) ?? .null),
                   ])
@@ -189,7 +189,7 @@ public struct QuarterlyReport: Sendable {
           "trend",
           try trend(
             now: now.headline(), previous: queries(quarter.previous).headline(),
-            yearAgo: queries(quarter.yearBefore).headline(), quarter: quarter, labels: labels)
+            yearAgo: queries(quarter.yearBefore).headline(), quarter: quarter, words: words)
         ))
       return QuarterlyReport(value: .object(fields), quarter: quarter)
     }

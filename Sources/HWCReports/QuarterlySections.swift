@@ -5,24 +5,20 @@ import HWCRules
 
 extension QuarterlyReport {
   /// Verified losses grouped as a reader counts them: heads by class, hectares, tonnes.
-  static func losses(_ byItem: [String: Int], _ register: Register, _ labels: ReportLabels)
-    -> [JSON]
-  {
-    var groups: [String: Int] = [:]
+  static func losses(_ byItem: [String: Int], _ register: Register, _ words: Words) -> [JSON] {
+    var groups: [LossGroup: Int] = [:]
     for (code, centi) in byItem {
-      guard let item = register.reference.items[code] else { continue }
-      let key = item.livestockClass ?? String(code.split(separator: ".").first ?? "")
-      groups[key, default: 0] += centi
+      guard let item = register.reference.items[code],
+        let group = LossGroup(item: code, livestockClass: item.livestockClass)
+      else { continue }
+      groups[group, default: 0] += centi
     }
-    let order = [
-      "sheep_goat", "cattle", "horse", "camel", "yak", "pasture", "crop", "hay", "water",
-    ]
-    return order.map { key in
-      let label = labels.loss(key)
-      let centi = groups[key] ?? 0
+    return LossGroup.allCases.map { group in
+      let centi = groups[group] ?? 0
       return .object([
-        ("key", .string(key)), ("name", .string(label.name)), ("unit", .string(label.unit)),
-        ("quantity_centi", .int(centi)), ("quantity", .string(labels.quantity(centi))),
+        ("key", .string(group.key)), ("name", .string(words.loss(group))),
+        ("unit", .string(words.unit(group.unit))), ("quantity_centi", .int(centi)),
+        ("quantity", .string(words.quantity(centi))),
       ])
     }
   }
@@ -31,7 +27,7 @@ extension QuarterlyReport {
   static func compensation(
     _ payers: [QuarterlyFigures.PayerFigures], lang: String
   ) -> JSON {
-    let labels = ReportLabels(lang: lang)
+    let words = Words(lang: lang)
     var rows: [JSON] = []
     var totals: [String: [Int]] = [:]
     for payer in payers {
@@ -49,7 +45,10 @@ extension QuarterlyReport {
             ("scheme", .string(payer.payer.kind == "budget" ? "kz-state" : "kg-buffer")),
             (
               "name",
-              .string(labels.payer(kind: payer.payer.kind, place: place, year: payer.payer.year))
+              .string(
+                words.payer(
+                  payer.payer.kind == "budget" ? .budget : .fund, place: place,
+                  year: payer.payer.year))
             ),
             ("currency", .string(payer.currency)),
           ] + moneyFields(figures)))
@@ -79,7 +78,7 @@ extension QuarterlyReport {
   /// Decisions taken in the quarter, with ineligibility reasons grouped and rejection reasons.
   static func decisions(
     _ events: [QuarterlyFigures.Decision],
-    _ labels: ReportLabels
+    _ words: Words
   ) -> JSON {
     let assessed = events.filter { $0.kind == .assessed }
     let ineligible = assessed.filter { $0.status == .ineligible }
@@ -101,7 +100,7 @@ extension QuarterlyReport {
         .array(
           reasons.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { key, number in
             .object([
-              ("key", .string(key)), ("label", .string(labels.reason(key))),
+              ("key", .string(key)), ("label", .string(words.reason(ReasonCode(rawValue: key)))),
               ("count", .int(number)),
             ])
           })
@@ -121,18 +120,18 @@ extension QuarterlyReport {
   /// the 30-day service target (from report to payment).
   static func processing(
     _ timelines: [QuarterlyFigures.Timeline],
-    _ labels: ReportLabels
+    _ words: Words
   ) -> JSON {
     func days(_ from: String?, _ to: String?) -> Int? {
       guard let from = from.flatMap(CalendarDate.init), let to = to.flatMap(CalendarDate.init)
       else { return nil }
       return from.days(to: to)
     }
-    let stages: [(String, [Int])] = [
-      ("report_to_inspection", timelines.compactMap { days($0.reported, $0.inspected) }),
-      ("inspection_to_decision", timelines.compactMap { days($0.inspected, $0.decided) }),
-      ("decision_to_payment", timelines.compactMap { days($0.decided, $0.paid) }),
-      ("report_to_payment", timelines.compactMap { days($0.reported, $0.paid) }),
+    let stages: [(ProcessingStage, [Int])] = [
+      (.reportToInspection, timelines.compactMap { days($0.reported, $0.inspected) }),
+      (.inspectionToDecision, timelines.compactMap { days($0.inspected, $0.decided) }),
+      (.decisionToPayment, timelines.compactMap { days($0.decided, $0.paid) }),
+      (.reportToPayment, timelines.compactMap { days($0.reported, $0.paid) }),
     ]
     let toPayment = stages[3].1
     return .object([
@@ -144,7 +143,7 @@ extension QuarterlyReport {
           stages.map { key, values in
             let sorted = values.sorted()
             return .object([
-              ("key", .string(key)), ("label", .string(labels.stage(key))),
+              ("key", .string(key.rawValue)), ("label", .string(words.stage(key))),
               ("count", .int(sorted.count)),
               ("median_days", percentile(sorted, 50).map(JSON.int) ?? .null),
               ("p90_days", percentile(sorted, 90).map(JSON.int) ?? .null),
@@ -165,15 +164,16 @@ extension QuarterlyReport {
   static func trend(
     now: QuarterlyFigures.Headline, previous: QuarterlyFigures.Headline,
     yearAgo: QuarterlyFigures.Headline, quarter: Quarter,
-    labels: ReportLabels
+    words: Words
   ) -> JSON {
-    func row(_ key: String, _ pick: (QuarterlyFigures.Headline) -> Int) -> JSON {
+    func row(_ key: TrendFigure, _ pick: (QuarterlyFigures.Headline) -> Int) -> JSON {
       let (a, b, c) = (pick(now), pick(previous), pick(yearAgo))
       return .object([
-        ("key", .string(key)), ("label", .string(labels.trend(key))),
-        ("money", .bool(key.hasPrefix("paid"))), ("now", .int(a)), ("previous", .int(b)),
-        ("year_ago", .int(c)), ("change_previous", .string(labels.change(from: b, to: a))),
-        ("change_year", .string(labels.change(from: c, to: a))),
+        ("key", .string(key.rawValue)), ("label", .string(words.trend(key))),
+        ("money", .bool(key == .paidKZT || key == .paidKGS)), ("now", .int(a)),
+        ("previous", .int(b)), ("year_ago", .int(c)),
+        ("change_previous", .string(words.change(from: b, to: a))),
+        ("change_year", .string(words.change(from: c, to: a))),
       ])
     }
     return .object([
@@ -182,8 +182,8 @@ extension QuarterlyReport {
       (
         "rows",
         .array([
-          row("complaints", { $0.complaints }), row("heads", { $0.heads }),
-          row("paid_KZT", { $0.paid["KZT"] ?? 0 }), row("paid_KGS", { $0.paid["KGS"] ?? 0 }),
+          row(.complaints, { $0.complaints }), row(.heads, { $0.heads }),
+          row(.paidKZT, { $0.paid["KZT"] ?? 0 }), row(.paidKGS, { $0.paid["KGS"] ?? 0 }),
         ])
       ),
     ])

@@ -21,11 +21,10 @@ public struct Receipt: Sendable, Equatable {
       complaint: try DocumentComplaint.load(register, code: code))
   }
 
-  /// The names and values `receipt.LANG.txt` sees.
+  /// The names and values `receipt.LANG.txt` sees: the JSON's, with the complaint's names and
+  /// words in `lang`.
   public func context(lang: String, locale: TemplateLocale) -> TemplateValue {
-    .object([
-      "printed_on": .string(printedOn), "complaint": complaint.context(lang, locale),
-    ])
+    TemplateValue(json).adding(complaint.localized(lang, locale))
   }
 
   /// The receipt as text in the language of `setup`.

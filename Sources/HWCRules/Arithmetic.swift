@@ -1,3 +1,5 @@
+import HWCCore
+
 /// Exact integer arithmetic and number text for assessments; no floating point anywhere.
 ///
 /// Policy values and quantities are hundredths, so a product of three of them is a whole number
@@ -31,30 +33,17 @@ public enum Arithmetic {
   }
 
   /// Digits in groups of three: 141552 → `141,552`, 3932000 → `3,932,000`, -1234 → `-1,234`.
-  public static func grouped(_ value: Int) -> String {
-    let digits = Array(String(value.magnitude))
-    var text = value < 0 ? "-" : ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
-      text.append(digit)
-    }
-    return text
-  }
+  public static func grouped(_ value: Int) -> String { NumberStyle.english.integer(value) }
 
   /// Minor units as money: 5190000, "KZT" → `51,900 KZT`; 12345, "KGS" → `123.45 KGS`.
   public static func money(_ minor: Int, _ currency: String) -> String {
-    let magnitude = minor.magnitude
-    let cents = magnitude % 100
-    let fraction = cents == 0 ? "" : "." + (cents < 10 ? "0" : "") + String(cents)
-    return (minor < 0 ? "-" : "") + grouped(Int(magnitude / 100)) + fraction + " " + currency
+    NumberStyle.english.money(minor, currency: currency)
   }
 
   /// Hundredths as a grouped decimal without trailing zeros: 393200 → `3,932`, 3550 → `35.5`,
   /// 20 → `0.2`. Used for quantities, rates and amounts in minor units.
   public static func centi(_ hundredths: Int) -> String {
-    let sign = hundredths < 0 ? "-" : ""
-    let magnitude = Int(hundredths.magnitude)
-    return sign + ExactDecimal(whole: magnitude / 100, fraction: magnitude % 100, scale: 2).text
+    NumberStyle.english.hundredths(hundredths)
   }
 }
 
@@ -86,11 +75,11 @@ public struct ExactDecimal: Sendable, Equatable, CustomStringConvertible {
 
   /// Grouped, without trailing zeros: `141,552`, `172.5`, `69,006.6`, `0.0069`.
   public var text: String {
-    guard fraction != 0 else { return Arithmetic.grouped(whole) }
+    guard fraction != 0 else { return NumberStyle.english.decimal(UInt(whole)) }
     var digits = String(fraction)
     digits = String(repeating: "0", count: scale - digits.count) + digits
     while digits.last == "0" { digits.removeLast() }
-    return "\(Arithmetic.grouped(whole)).\(digits)"
+    return NumberStyle.english.decimal(UInt(whole), fraction: digits)
   }
 
   /// The same as `text`.

@@ -1,25 +1,13 @@
+import HWCCore
+
 /// Integer-only formatting of numbers, amounts, percentages, dates, bars and aligned text.
 ///
 /// Widths are counted in Characters (grapheme clusters), so "Жанибек" is 7 wide and a letter
 /// with a combining mark is 1 wide.
 enum TemplateFormat {
-  /// The digits of `magnitude` with `separator` between groups of three: `1,234,567`.
-  static func grouped(_ magnitude: UInt, separator: String) -> String {
-    let digits = String(magnitude)
-    let count = digits.utf8.count
-    guard count > 3, !separator.isEmpty else { return digits }
-    var result = ""
-    result.reserveCapacity(count + (count - 1) / 3 * separator.utf8.count)
-    for (offset, digit) in digits.enumerated() {
-      if offset > 0, (count - offset) % 3 == 0 { result += separator }
-      result.append(digit)
-    }
-    return result
-  }
-
   /// `value` with grouped thousands and a leading "-" when negative.
   static func number(_ value: Int, locale: TemplateLocale) -> String {
-    (value < 0 ? "-" : "") + grouped(value.magnitude, separator: locale.groupingSeparator)
+    locale.numbers.integer(value)
   }
 
   /// An amount in minor units (1/100): `1,234,567.89 KZT`, or `141,552 KZT` when the minor part
@@ -27,22 +15,12 @@ enum TemplateFormat {
   static func money(
     _ minor: Int, currency: String?, whole: Bool, locale: TemplateLocale
   ) -> String {
-    let magnitude = minor.magnitude
-    var units = magnitude / 100
-    var cents = magnitude % 100
+    var shown = minor
     if whole {
-      units = (magnitude + 50) / 100
-      cents = 0
+      let units = Int((minor.magnitude + 50) / 100) * 100
+      shown = minor < 0 ? -units : units
     }
-    var text = units == 0 && cents == 0 ? "" : (minor < 0 ? "-" : "")
-    text += grouped(units, separator: locale.groupingSeparator)
-    if cents != 0 {
-      text += locale.decimalSeparator + (cents < 10 ? "0" : "") + String(cents)
-    }
-    if let currency, !currency.isEmpty {
-      text += " " + currency
-    }
-    return text
+    return locale.numbers.money(shown, currency: currency)
   }
 
   /// `part` as a percentage of `total` with one decimal, rounded half away from zero:
@@ -53,31 +31,13 @@ enum TemplateFormat {
       return nil
     }
     let negative = tenths != 0 && (part < 0) != (total < 0)
-    return (negative ? "-" : "") + grouped(tenths / 10, separator: locale.groupingSeparator)
-      + locale.decimalSeparator + String(tenths % 10) + "%"
+    return (negative ? "-" : "")
+      + locale.numbers.decimal(tenths / 10, fraction: String(tenths % 10)) + "%"
   }
 
   /// The year, month and day of an exact `YYYY-MM-DD` date that exists; nil otherwise.
   static func parseDate(_ text: String) -> (year: Int, month: Int, day: Int)? {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-      return nil
-    }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for index in range {
-        guard bytes[index] >= 48, bytes[index] <= 57 else { return nil }
-        value = value * 10 + Int(bytes[index] - 48)
-      }
-      return value
-    }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-      year >= 1, (1...12).contains(month)
-    else { return nil }
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    guard (1...lengths[month - 1]).contains(day) else { return nil }
-    return (year, month, day)
+    CalendarDate(text).map { ($0.year, $0.month, $0.day) }
   }
 
   /// The date styles `date` accepts.

@@ -1,3 +1,5 @@
+import HWCCore
+
 /// How numbers, amounts and dates are written: separators and month names.
 ///
 /// The template file chooses the wording; the locale chooses the number and date conventions.
@@ -18,10 +20,15 @@ public struct TemplateLocale: Sendable, Equatable {
     self.monthNames = monthNames
   }
 
+  /// The separators as the number style every number is written with.
+  public var numbers: NumberStyle {
+    NumberStyle(groupingSeparator: groupingSeparator, decimalSeparator: decimalSeparator)
+  }
+
   /// English: `1,234,567.89`, `21 November 2026`.
   public static let english = TemplateLocale(
-    groupingSeparator: ",",
-    decimalSeparator: ".",
+    groupingSeparator: NumberStyle.english.groupingSeparator,
+    decimalSeparator: NumberStyle.english.decimalSeparator,
     monthNames: [
       "January", "February", "March", "April", "May", "June",
       "July", "August", "September", "October", "November", "December",
@@ -30,8 +37,8 @@ public struct TemplateLocale: Sendable, Equatable {
 
   /// Russian: `1 234 567,89` with a narrow no-break space (U+202F), `21 ноября 2026`.
   public static let russian = TemplateLocale(
-    groupingSeparator: "\u{202F}",
-    decimalSeparator: ",",
+    groupingSeparator: NumberStyle.russian.groupingSeparator,
+    decimalSeparator: NumberStyle.russian.decimalSeparator,
     monthNames: [
       "января", "февраля", "марта", "апреля", "мая", "июня",
       "июля", "августа", "сентября", "октября", "ноября", "декабря",

@@ -108,8 +108,7 @@ import Testing
     let directory = workspace.path("templates")
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     _ = try workspace.write(
-      "templates/receipt.en.txt", "Receipt {{ complaint.code }} for {{ complaint.claimant.name }}\n"
-    )
+      "templates/receipt.en.txt", "Receipt {{ id }} for {{ claimant.name }}\n")
     let overridden = workspace.ok(["receipt", "KAZ-2026-0001", "--templates", directory])
     #expect(overridden.out == "Receipt KAZ-2026-0001 for Yerlan Bekov\n")
     let shipped = workspace.ok(["letter", "KAZ-2026-0001"]).out

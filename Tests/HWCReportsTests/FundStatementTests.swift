@@ -123,7 +123,8 @@ import Testing
   @Test func anOverrideOfOneTemplateIsUsedAndTheOthersFallBack() throws {
     let directory = TemporaryDirectory()
     directory.write(
-      "fund.en.txt", "Fund {{ conservancy }} {{ season }}: {{ closing.total | money currency }}\n")
+      "fund.en.txt",
+      "Fund {{ conservancy }} {{ season }}: {{ closing.total_minor | money currency }}\n")
     let setup = ReportSetup(lang: "en", overrideDirectory: directory.path)
     #expect(try statement("2026").render(setup) == "Fund Shamshy 2026: 241,550 KGS\n")
     let receipt = try Receipt.build(DocumentFixture.open(), code: "KAZ-2026-0006")

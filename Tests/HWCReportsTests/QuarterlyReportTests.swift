@@ -124,28 +124,16 @@ struct QuarterlyReportTests {
       (8, 9, "+12.5%"), (0, 5, "—"), (0, 0, "0.0%"), (7, 7, "0.0%"), (1, 12_346, "+1,234,500.0%"),
     ])
   func change(before: Int, after: Int, expected: String) {
-    #expect(ReportLabels(lang: "en").change(from: before, to: after) == expected)
+    #expect(Words(lang: "en").change(from: before, to: after) == expected)
   }
 
   @Test("Russian numbers use a narrow no-break space and a decimal comma")
   func russianNumbers() {
-    let labels = ReportLabels(lang: "ru")
-    #expect(labels.quantity(123_450) == "1\u{202F}234,5")
-    #expect(labels.change(from: 8, to: 9) == "+12,5%")
+    let words = Words(lang: "ru")
+    #expect(words.quantity(123_450) == "1\u{202F}234,5")
+    #expect(words.change(from: 8, to: 9) == "+12,5%")
   }
 
-  @Test("quarters: parsing, previous, a year before, the latest complete one")
-  func quarters() throws {
-    let q = try Quarter("2026-q1")
-    #expect(q.description == "2026-Q1")
-    #expect(q.previous.description == "2025-Q4")
-    #expect(q.yearBefore.description == "2025-Q1")
-    #expect(q.last.description == "2026-03-31")
-    #expect(Quarter.latestComplete(before: CalendarDate("2026-10-20")!).description == "2026-Q3")
-    #expect(Quarter.latestComplete(before: CalendarDate("2026-01-01")!).description == "2025-Q4")
-    #expect(throws: (any Error).self) { try Quarter("2026-Q5") }
-    #expect(throws: (any Error).self) { try Quarter("26-Q1") }
-  }
 }
 
 extension JSON {
