@@ -44,7 +44,7 @@ import Testing
     let text = try receipt.render(ReportSetup(lang: "ru"))
     #expect(text.contains("Чуйский, Чуйская область") || text.contains("Чуйский район"))
     #expect(text.contains("снежный барс"))
-    #expect(text.contains("взрослый КРС"))
+    #expect(text.contains("крупный рогатый скот, взрослый"))
     #expect(text.contains("Заказник         Шамшы"))
     #expect(!text.contains("snow leopard"))
   }
