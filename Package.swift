@@ -48,6 +48,12 @@ let package = Package(
       name: "EmbedFiles", capability: .buildTool(), dependencies: ["hwc-embed"],
       path: "Sources/EmbedFiles"),
     .executableTarget(name: "hwc", dependencies: ["HWCCLI"]),
+    // `make bench`: a seeded, realistic complaint CSV and its inspection forms, of any size.
+    .target(name: "HWCBench", dependencies: ["HWCCore", "HWCDomain"]),
+    // `make bench`: runs hwc and the sqlite3 baselines as child processes and times them.
+    .executableTarget(
+      name: "hwc-bench", dependencies: ["HWCBench", "HWCCore", "HWCDomain"],
+      path: "Sources/hwc-bench"),
     // Helpers the test targets share (temporary directories, sample and generated national IDs,
     // tampering with a register file); in no product.
     .target(
@@ -68,6 +74,9 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "HWCDemoTests", dependencies: ["HWCDemo", "HWCRegister", "HWCCore", "HWCTestSupport"]),
+    .testTarget(
+      name: "HWCBenchTests",
+      dependencies: ["HWCBench", "HWCRegister", "HWCDomain", "HWCCore", "HWCTestSupport"]),
     .testTarget(
       name: "HWCCLITests",
       dependencies: ["HWCCLI", "HWCRegister", "HWCDomain", "HWCStore", "HWCTestSupport"],

@@ -43,9 +43,12 @@ public struct Invocation {
     (["hwc"] + spec.path).joined(separator: " ")
   }
 
-  /// Opens the register for this command.
+  /// Opens the register for this command. `HWC_TRACE_SQL=FILE`, an internal switch of
+  /// `make bench`, appends every statement the command runs to FILE.
   public func openRegister() throws -> Register {
-    try Register.open(path: databasePath, clock: clock, command: auditCommand)
+    try Register.open(
+      path: databasePath, clock: clock, command: auditCommand,
+      traceSQL: environment["HWC_TRACE_SQL"].flatMap { $0.isEmpty ? nil : $0 })
   }
 
   /// Opens the register and resolves the acting user.

@@ -30,14 +30,16 @@ public final class Register {
     self.audit = AuditLog(db: db)
   }
 
-  /// Opens an existing, up-to-date register at `path`.
-  public static func open(path: String, clock: Clock = .system, command: String = "") throws
-    -> Register
-  {
+  /// Opens an existing, up-to-date register at `path`; with `traceSQL`, every statement it runs
+  /// is appended to that file (`Database.traceStatements(to:)`, for `make bench`).
+  public static func open(
+    path: String, clock: Clock = .system, command: String = "", traceSQL: String? = nil
+  ) throws -> Register {
     guard path == ":memory:" || access(path, F_OK) == 0 else {
       throw RegisterError.missing(path: path)
     }
     let db = try Database(path: path, create: false)
+    if let traceSQL { try db.traceStatements(to: traceSQL) }
     let pending = try Schema.migrator.pending(db)
     if !pending.isEmpty {
       // A newer database or an edited migration is reported as such, before "outdated".

@@ -18,6 +18,8 @@ public final class Database {
   private var depth = 0
   /// The statements of each savepoint nesting level, index 0 for level 1.
   private var savepoints: [SavepointStatements] = []
+  /// Where `traceStatements(to:)` writes, while it does.
+  private var traceFile: UnsafeMutablePointer<FILE>?
 
   private struct SavepointStatements {
     let begin: Statement
@@ -57,6 +59,38 @@ public final class Database {
     cache.removeAll()
     savepoints.removeAll()
     sqlite3_close_v2(handle)
+    if let traceFile { fclose(traceFile) }
+  }
+
+  /// Appends every statement this connection runs from now on to the file at `path`, with its
+  /// bound values written in, one per line ending in `;`, so the `sqlite3` tool can replay it.
+  ///
+  /// For `make bench`, which replays a report's own SQL as its baseline (`HWC_TRACE_SQL`). The
+  /// file holds what the statements hold, national IDs included: never set it on real data.
+  public func traceStatements(to path: String) throws(SQLiteError) {
+    guard traceFile == nil else { return }
+    guard let file = fopen(path, "a") else {
+      throw SQLiteError(
+        code: SQLITE_CANTOPEN, message: "cannot open \(path) for the SQL trace", sql: nil)
+    }
+    traceFile = file
+    sqlite3_trace_v2(
+      handle, UInt32(SQLITE_TRACE_STMT),
+      { _, context, statement, text in
+        guard let context, let statement, let text else { return 0 }
+        let sql = text.assumingMemoryBound(to: CChar.self)
+        // Statements run by triggers arrive as "-- comment" lines; their statement is traced.
+        if sql[0] == 45, sql[1] == 45 { return 0 }
+        let file = context.assumingMemoryBound(to: FILE.self)
+        if let expanded = sqlite3_expanded_sql(OpaquePointer(statement)) {
+          fputs(expanded, file)
+          sqlite3_free(expanded)
+        } else {
+          fputs(sql, file)
+        }
+        fputs(";\n", file)
+        return 0
+      }, UnsafeMutableRawPointer(file))
   }
 
   private func configure() throws(SQLiteError) {

@@ -27,6 +27,23 @@ import Testing
     #expect(try db.scalarInt("PRAGMA busy_timeout") >= 5000)
   }
 
+  @Test func aTraceHoldsEachStatementRunWithItsValuesAndSkipsTriggerComments() throws {
+    let trace = directory.file("trace.sql")
+    do {
+      let db = try Database(path: directory.file("t.sqlite"))
+      try db.execute(
+        "CREATE TABLE t(a TEXT); CREATE TABLE u(b TEXT); "
+          + "CREATE TRIGGER t_copy AFTER INSERT ON t BEGIN INSERT INTO u VALUES (new.a); END")
+      try db.traceStatements(to: trace)
+      try db.run("INSERT INTO t(a) VALUES (?)", [.text("it's")])
+      #expect(try db.scalarInt("SELECT count(*) FROM u WHERE b = ?", [.text("it's")]) == 1)
+    }
+    let text = try #require(directory.read("trace.sql"))
+    #expect(
+      text == "INSERT INTO t(a) VALUES ('it''s');\n"
+        + "SELECT count(*) FROM u WHERE b = 'it''s';\n")
+  }
+
   @Test func openingAMissingFileWithoutCreateFails() {
     #expect(throws: SQLiteError.self) {
       _ = try Database(path: directory.file("missing.sqlite"), create: false)

@@ -38,6 +38,11 @@ public final class TemporaryDirectory: Sendable {
     return target
   }
 
+  /// The UTF-8 text of `name`, or nil when there is no such file.
+  public func read(_ name: String) -> String? {
+    FileManager.default.contents(atPath: file(name)).map { String(decoding: $0, as: UTF8.self) }
+  }
+
   /// Creates the directory `name` and returns its path.
   @discardableResult
   public func makeDirectory(_ name: String) -> String {

@@ -1,0 +1,272 @@
+import Foundation
+import HWCBench
+import HWCCore
+import HWCDomain
+
+/// One bench run, in order: generate, set up, import (and its baseline), inspect, assess,
+/// decide, report (and its baseline), verify, check, single commands, file size.
+struct BenchRun {
+  let plan: BenchPlan
+  /// The `hwc` executable (release build).
+  let hwc: String
+  /// The working folder, emptied first.
+  let out: String
+  /// How many eligible complaints are approved twice and paid.
+  let decisions: Int
+  let spawner: Spawner
+  var figures = BenchFigures()
+
+  init(plan: BenchPlan, hwc: String, out: String, decisions: Int) {
+    self.plan = plan
+    self.hwc = hwc
+    self.out = out
+    self.decisions = decisions
+    self.spawner = Spawner(scratch: out)
+    figures.rows = plan.rows
+  }
+
+  var register: String { out + "/register.sqlite" }
+
+  /// Prints a progress line (the table and the JSON line come last).
+  func note(_ text: String) {
+    print("bench: " + text)
+    fflush(nil)
+  }
+
+  mutating func run() throws -> BenchFigures {
+    let files = FileManager.default
+    try? files.removeItem(atPath: out)
+    try files.createDirectory(atPath: out, withIntermediateDirectories: true)
+    let complaints = out + "/complaints.csv"
+    let inspections = out + "/inspections.csv"
+    let summary = try BenchGenerator(plan: plan).write(
+      complaints: complaints, inspections: inspections)
+    note(
+      "generated \(summary.rows) complaint rows (\(summary.claimants) claimants, "
+        + "\(summary.duplicates) second forms, years "
+        + "\(summary.years.keys.sorted().map(String.init).joined(separator: ", "))) and "
+        + "\(summary.inspections) inspection forms in \(out)")
+
+    try setUp()
+    let imported = try runHWC(
+      ["complaint", "import", complaints] + BenchUsers.actor(BenchUsers.officer))
+    figures.importSeconds = imported.seconds
+    figures.bytesImported = try fileBytes(register)
+    let flagged = try query(register, "SELECT count(DISTINCT complaint_id) FROM complaint_flag")
+    note("imported in \(seconds(imported)); \(flagged) complaints flagged as possible duplicates")
+    try importBaseline(complaints)
+
+    let inspected = try runHWC(
+      ["inspection", "import", inspections] + BenchUsers.actor(BenchUsers.inspector))
+    figures.inspectSeconds = inspected.seconds
+    let assessed = try runHWC(
+      ["assess", "--pending"] + BenchUsers.actor(BenchUsers.committee[0]))
+    figures.assessSeconds = assessed.seconds
+    figures.assessed = Int(try query(register, "SELECT count(*) FROM assessment")) ?? 0
+    let eligible = try query(
+      register, "SELECT count(*) FROM assessment WHERE outcome = 'eligible'")
+    note(
+      "inspected in \(seconds(inspected)); assessed \(figures.assessed) in \(seconds(assessed)), "
+        + "\(eligible) eligible")
+
+    try decide()
+    try report()
+    figures.verifySeconds = try runHWC(["audit", "verify"]).seconds
+    figures.checkSeconds = try runHWC(["check"]).seconds
+    try singleCommands(summary)
+    figures.bytesFinal = try fileBytes(register)
+    return figures
+  }
+
+  /// A fresh register with its users, and the saiga emergencies the steppe districts declared.
+  private mutating func setUp() throws {
+    try runHWC(["init", "--admin", BenchUsers.admin])
+    for addition in BenchUsers.additions() { try runHWC(["user", "add"] + addition) }
+    for district in BenchPlaces.districts where district.landscape == .steppe {
+      for year in plan.firstIncident.year...plan.lastIncident.year {
+        var periods = [("\(year)-04-01", "\(year)-05-31")]
+        if year % 2 == 0 { periods.append(("\(year)-09-15", "\(year)-10-31")) }
+        for (index, period) in periods.enumerated() {
+          try runHWC(
+            [
+              "emergency", "declare", "--district", district.name, "--from", period.0, "--to",
+              period.1, "--decree", "WKO \(year)-\(district.code)-\(index + 1)",
+            ] + BenchUsers.actor(BenchUsers.admin))
+        }
+      }
+    }
+  }
+
+  /// The `sqlite3` tool loading the same CSV into the same tables of a fresh `hwc init` register.
+  private mutating func importBaseline(_ csv: String) throws {
+    let baseline = out + "/baseline.sqlite"
+    try runHWC(["init", "--admin", BenchUsers.admin], on: baseline)
+    let script = out + "/baseline-import.sql"
+    try BaselineSQL.script(csv: csv).write(toFile: script, atomically: true, encoding: .utf8)
+    let loaded = try spawner.run("sqlite3", ["-batch", baseline], input: script)
+    guard loaded.status == 0, loaded.stderr.isEmpty else {
+      throw BenchError(description: "the sqlite3 baseline import failed: \(loaded.stderr)")
+    }
+    figures.importBaselineSeconds = loaded.seconds
+    let count = try query(baseline, "SELECT count(*) FROM complaint")
+    note("baseline: sqlite3 loaded \(count) complaints in \(seconds(loaded))")
+  }
+
+  /// Two distinct committee members approve, and a treasurer pays, a share of the eligible
+  /// complaints, after the treasurer has allocated the budgets (and funds) they need.
+  private mutating func decide() throws {
+    let eligible = try query(
+      register,
+      """
+      SELECT c.code, d.name_en, substr(c.incident_date, 1, 4), a.scheme, a.amount_minor,
+        coalesce(cs.name_en, '')
+      FROM complaint c JOIN assessment a ON a.complaint_id = c.id
+      JOIN district d ON d.id = c.district_id
+      LEFT JOIN conservancy cs ON cs.id = c.conservancy_id
+      WHERE c.status = 'assessed' AND a.outcome = 'eligible' ORDER BY c.id
+      """
+    ).split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false) }
+    let count = min(decisions, eligible.count)
+    guard count > 0 else {
+      note("no eligible complaint to decide")
+      return
+    }
+    let step = eligible.count / count
+    let chosen = (0..<count).map { eligible[$0 * step] }
+    var needs: [[String]: Int] = [:]
+    for row in chosen {
+      let key =
+        row[3] == "kz-state"
+        ? ["budget", "allocate", "--district", String(row[1]), "--year", String(row[2])]
+        : ["fund", "contribute", "--conservancy", String(row[5]), "--source", "state"]
+      needs[key, default: 0] += Int(row[4]) ?? 0
+    }
+    for (command, minor) in needs.sorted(by: { $0.key.joined() < $1.key.joined() }) {
+      try runHWC(
+        command + ["--amount", String(minor / 100 + 1_000)]
+          + BenchUsers.actor(BenchUsers.treasurer))
+    }
+    var refused: [String] = []
+    for (index, row) in chosen.enumerated() {
+      let code = String(row[0])
+      let steps =
+        BenchUsers.committee.map { ["approve", code] + BenchUsers.actor($0) }
+        + [
+          ["pay", code, "--reference", "BENCH-PAY-\(index + 1)"]
+            + BenchUsers.actor(BenchUsers.treasurer)
+        ]
+      for arguments in steps {
+        let done = try runHWC(arguments, mustSucceed: false)
+        figures.decideSeconds += done.seconds
+        if done.status != 0 {
+          refused.append("\(code): \(done.stderr.trimmingSpaces)")
+          break
+        }
+      }
+    }
+    note(
+      "decided \(count) of \(eligible.count) eligible complaints (two approvals and a payment "
+        + "each) in \(BenchFigures.format(figures.decideSeconds, 3)) s"
+        + (refused.isEmpty ? "" : "; \(refused.count) refused, first: \(refused[0])"))
+  }
+
+  /// `hwc report quarterly` for the quarter holding most decisions, and its own SQL replayed.
+  private mutating func report() throws {
+    let quarter = try query(
+      register,
+      """
+      SELECT substr(at, 1, 4) || '-Q' || ((CAST(substr(at, 6, 2) AS INTEGER) + 2) / 3) AS q
+      FROM complaint_event WHERE kind IN ('assessed', 'approved', 'rejected', 'paid', 'appealed')
+      GROUP BY q ORDER BY count(*) DESC, q DESC LIMIT 1
+      """)
+    guard !quarter.isEmpty else { throw BenchError(description: "no decisions to report") }
+    let arguments = ["report", "quarterly", "--quarter", quarter]
+    let trace = out + "/report-trace.sql"
+    try? FileManager.default.removeItem(atPath: trace)
+    // Untimed: captures the report's statements (and warms the cache for both timed runs).
+    try runHWC(arguments, environment: ["HWC_TRACE_SQL": trace])
+    figures.reportSeconds = try runHWC(arguments).seconds
+    let replay = try spawner.run("sqlite3", ["-batch", register], input: trace, keepOutput: false)
+    guard replay.status == 0, replay.stderr.isEmpty else {
+      throw BenchError(description: "replaying the report's SQL failed: \(replay.stderr)")
+    }
+    figures.reportBaselineSeconds = replay.seconds
+    let statements = try String(contentsOfFile: trace, encoding: .utf8)
+      .split(separator: "\n").count
+    note(
+      "report \(quarter) in \(BenchFigures.format(figures.reportSeconds, 3)) s; its "
+        + "\(statements) statements by sqlite3 in \(seconds(replay))")
+  }
+
+  /// The median whole-process time of single `complaint register` and `complaint show` runs.
+  private mutating func singleCommands(_ summary: BenchSummary) throws {
+    guard let claimant = summary.sampleClaimant else { return }
+    let today = Clock.system.today
+    var register: [Double] = []
+    var show: [Double] = []
+    for run in 1...15 {
+      var arguments = [
+        "complaint", "register", "--claimant", claimant.nationalID, "--district",
+        claimant.district.name,
+      ]
+      if let conservancy = claimant.conservancy { arguments += ["--conservancy", conservancy] }
+      arguments += [
+        "--type", "livestock_predation", "--species", "wolf", "--incident-date",
+        today.adding(days: -2).description, "--reported-date", today.adding(days: -1).description,
+        "--item", "sheep_goat.adult=1", "--ref", "BENCH-DESK-\(run)", "--village", claimant.village,
+      ]
+      register.append(try runHWC(arguments + BenchUsers.actor(BenchUsers.officer)).seconds)
+      let code = summary.sampleCodes[run % summary.sampleCodes.count]
+      show.append(try runHWC(["complaint", "show", code]).seconds)
+    }
+    figures.registerMilliseconds = Self.median(register) * 1000
+    figures.showMilliseconds = Self.median(show) * 1000
+  }
+
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
+
+  /// Runs `hwc --db DB ARGS`, keeping the largest resident set seen; stops the bench when it
+  /// fails, unless `mustSucceed` is false.
+  @discardableResult
+  private mutating func runHWC(
+    _ arguments: [String], on database: String? = nil, environment: [String: String] = [:],
+    mustSucceed: Bool = true
+  ) throws -> Finished {
+    let done = try spawner.run(
+      hwc, ["--db", database ?? register] + arguments, environment: environment)
+    figures.peakKiB = max(figures.peakKiB, done.peakKiB)
+    guard done.status == 0 || !mustSucceed else {
+      throw BenchError(
+        description: "hwc \(arguments.prefix(2).joined(separator: " ")) exited \(done.status): "
+          + done.stderr.trimmingSpaces)
+    }
+    return done
+  }
+
+  /// The result of one query by the `sqlite3` tool, trimmed.
+  private func query(_ database: String, _ sql: String) throws -> String {
+    let done = try spawner.run("sqlite3", ["-batch", database, sql])
+    guard done.status == 0 else {
+      throw BenchError(description: "sqlite3 failed on \(database): \(done.stderr)")
+    }
+    return done.stdout.trimmingSpaces
+  }
+
+  /// The register's size on disk, WAL included, after a checkpoint.
+  private func fileBytes(_ database: String) throws -> Int {
+    _ = try query(database, "PRAGMA wal_checkpoint(TRUNCATE)")
+    return [database, database + "-wal"].reduce(0) { total, path in
+      let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
+      return total + (size ?? 0)
+    }
+  }
+
+  private func seconds(_ done: Finished) -> String {
+    BenchFigures.format(done.seconds, 3) + " s"
+  }
+}
