@@ -57,7 +57,7 @@ let package = Package(
     // Helpers the test targets share (temporary directories, sample and generated national IDs,
     // tampering with a register file); in no product.
     .target(
-      name: "HWCTestSupport", dependencies: ["HWCCore", "HWCDomain", "HWCStore"],
+      name: "HWCTestSupport", dependencies: ["HWCCore", "HWCDomain", "HWCStore", "HWCRegister"],
       path: "Tests/HWCTestSupport"),
     .testTarget(name: "HWCCoreTests", dependencies: ["HWCCore"]),
     .testTarget(name: "HWCDomainTests", dependencies: ["HWCDomain"]),

@@ -3,7 +3,7 @@ import HWCStore
 
 /// The tamper-evident log: every mutation appends an entry whose hash covers the previous hash
 /// and every field of the entry.
-struct AuditLog {
+public struct AuditLog {
   let db: Database
 
   /// The hash before the first entry.
@@ -26,20 +26,34 @@ struct AuditLog {
   ]
 
   /// One entry's fields, in the order they are hashed.
-  struct Entry {
-    var id: Int
-    var at: String
-    var actor: String
-    var command: String
-    var entity: String
-    var action: String
-    var before: String?
-    var after: String?
+  public struct Entry: Sendable {
+    public var id: Int
+    public var at: String
+    public var actor: String
+    public var command: String
+    public var entity: String
+    public var action: String
+    public var before: String?
+    public var after: String?
+
+    public init(
+      id: Int, at: String, actor: String, command: String, entity: String, action: String,
+      before: String?, after: String?
+    ) {
+      self.id = id
+      self.at = at
+      self.actor = actor
+      self.command = command
+      self.entity = entity
+      self.action = action
+      self.before = before
+      self.after = after
+    }
   }
 
   /// The SHA-256 of `previous` and the entry, each field length-prefixed so no two entries can
   /// serialize alike; a missing before/after is `-`.
-  static func hash(previous: String, _ entry: Entry) -> String {
+  public static func hash(previous: String, _ entry: Entry) -> String {
     var sha = SHA256()
     func field(_ text: String?) {
       guard let text else {

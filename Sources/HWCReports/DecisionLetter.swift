@@ -97,6 +97,8 @@ public struct DecisionLetter: Sendable, Equatable {
   public let office: LocalizedName
   /// True when `office` is a conservancy.
   public let officeIsConservancy: Bool
+  /// The audit chain's head when the letter was printed (`N:HASH`, see `AuditAnchor`).
+  public let anchor: String?
 
   /// The letter for complaint `code` as the register holds it today; an unknown id is refused
   /// naming the `ID` argument.
@@ -147,7 +149,8 @@ public struct DecisionLetter: Sendable, Equatable {
       payer: payer, policyDate: stored?.policyDate.description, lines: lines,
       explanation: steps(stored?.explanation ?? []), appealBy: appealBy,
       office: conservancyIsPayer ? complaint.conservancy ?? complaint.district : complaint.district,
-      officeIsConservancy: conservancyIsPayer && complaint.conservancy != nil)
+      officeIsConservancy: conservancyIsPayer && complaint.conservancy != nil,
+      anchor: try register.auditAnchor()?.description)
   }
 
   /// The explanation's lines grouped into consecutive steps under their headings.
@@ -219,6 +222,7 @@ public struct DecisionLetter: Sendable, Equatable {
       ("policy_date", .optional(policyDate)), ("lines", .array(lines.map(\.json))),
       ("explanation", .array(explanation.map(\.json))),
       ("appeal_by", .optional(appealBy)), ("appeal_at", .string(office.en)),
+      ("anchor", .optional(anchor)),
     ])
   }
 }

@@ -80,6 +80,8 @@ public struct FundStatement: Sendable, Equatable {
   /// Claimants who insured heads for the season.
   public let members: Int
   public let insured: [InsuredClass]
+  /// The audit chain's head when the statement was made (`N:HASH`, see `AuditAnchor`).
+  public let anchor: String?
 
   /// The sum of the contributions.
   public var contributionsMinor: Int { contributions.reduce(0) { $0 + $1.amountMinor } }
@@ -142,7 +144,7 @@ public struct FundStatement: Sendable, Equatable {
       insured: flows.insured.sorted {
         (classOrder.firstIndex(of: $0.livestockClass) ?? 99)
           < (classOrder.firstIndex(of: $1.livestockClass) ?? 99)
-      })
+      }, anchor: try register.auditAnchor()?.description)
   }
 
   /// The names and values `fund.LANG.txt` sees: the JSON's, with names and words in `lang`.
@@ -188,7 +190,7 @@ public struct FundStatement: Sendable, Equatable {
       ("reserved_at_end", .array(reservedAtEnd.map(\.json))),
       ("members", .int(members)), ("insured_heads", .int(insuredHeads)),
       ("insured_premium_minor", .int(insuredPremiumMinor)),
-      ("insured", .array(insured.map(\.json))),
+      ("insured", .array(insured.map(\.json))), ("anchor", .optional(anchor)),
     ])
   }
 }

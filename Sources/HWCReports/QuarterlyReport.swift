@@ -42,6 +42,7 @@ public struct QuarterlyReport: Sendable {
         ("from", .string(quarter.first.description)), ("to", .string(quarter.last.description)),
         ("as_of", .string(today.description)), ("complete", .bool(today > quarter.last)),
         ("lang", .string(lang)), ("district", district.map { .string(name($0.name)) } ?? .null),
+        ("anchor", .optional(try register.auditAnchor()?.description)),
       ]
 
       // Complaints by district × damage type.

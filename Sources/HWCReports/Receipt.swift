@@ -12,13 +12,16 @@ public struct Receipt: Sendable, Equatable {
   /// The day the receipt was printed.
   public let printedOn: String
   public let complaint: DocumentComplaint
+  /// The audit chain's head when the receipt was printed (`N:HASH`, see `AuditAnchor`).
+  public let anchor: String?
 
   /// The receipt for complaint `code` as the register holds it today; an unknown id is refused
   /// naming the `ID` argument.
   public static func build(_ register: Register, code: String) throws -> Receipt {
     Receipt(
       printedOn: register.clock.today.description,
-      complaint: try DocumentComplaint.load(register, code: code))
+      complaint: try DocumentComplaint.load(register, code: code),
+      anchor: try register.auditAnchor()?.description)
   }
 
   /// The names and values `receipt.LANG.txt` sees: the JSON's, with the complaint's names and
@@ -35,6 +38,7 @@ public struct Receipt: Sendable, Equatable {
   /// The receipt as one JSON document: codes, English names, the national ID masked.
   public var json: JSON {
     .object(
-      [("document", .string("receipt")), ("printed_on", .string(printedOn))] + complaint.json)
+      [("document", .string("receipt")), ("printed_on", .string(printedOn))] + complaint.json
+        + [("anchor", .optional(anchor))])
   }
 }

@@ -1,9 +1,10 @@
 import HWCBench
 import HWCCore
 import HWCDomain
-import HWCRegister
 import HWCTestSupport
 import Testing
+
+@testable import HWCRegister
 
 /// The `make bench` generator on ~200 rows: files that parse, IDs that validate, and a fresh
 /// register that imports every complaint and every inspection form.

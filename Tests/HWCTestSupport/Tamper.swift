@@ -1,3 +1,4 @@
+import HWCRegister
 import HWCStore
 
 /// Changing a register file behind the register's back, as someone with `sqlite3` could, to test
@@ -13,5 +14,33 @@ public enum Tamper {
       DROP TRIGGER complaint_item_no_change;
       \(sql)
       """)
+  }
+
+  /// Rewrites the audit chain from entry `first` on, as an attacker with `sqlite3` and a SHA-256
+  /// tool could: every hash recomputed, so the chain is consistent again and only a printed
+  /// anchor can tell. The log's guard triggers must already be dropped (`register(at:_:)`).
+  public static func rewriteChain(at path: String, from first: Int) throws {
+    let raw = try Database(path: path, create: false)
+    var entries: [(AuditLog.Entry, String)] = []
+    try raw.prepare(
+      "SELECT id, at, actor, command, entity, action, before, after, prev_hash FROM audit_log "
+        + "ORDER BY id"
+    ).eachRow { row in
+      entries.append(
+        (
+          AuditLog.Entry(
+            id: row.int(0), at: row.text(1), actor: row.text(2), command: row.text(3),
+            entity: row.text(4), action: row.text(5), before: row.optionalText(6),
+            after: row.optionalText(7)), row.text(8)
+        ))
+    }
+    var previous = entries[first - 1].1
+    for (entry, _) in entries where entry.id >= first {
+      let hash = AuditLog.hash(previous: previous, entry)
+      try raw.run(
+        "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?",
+        with: [previous, hash, entry.id])
+      previous = hash
+    }
   }
 }
