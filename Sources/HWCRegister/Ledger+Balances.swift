@@ -1,4 +1,5 @@
 import HWCCore
+import HWCDomain
 import HWCStore
 
 extension Ledger {
@@ -36,24 +37,26 @@ extension Ledger {
   /// times, when `since`; else the whole history); `filter` narrows the owners.
   static func figuresSQL(since: Bool = false, asOf: Bool = false, filter: String = "") -> String {
     let inPeriod = since ? " AND t.on_date >= ?" : ""
+    let payable = Kind.payable.sqlLiteral
+    let paid = Kind.paid.sqlLiteral
     return """
       SELECT o.id, o.code, o.kind, o.currency, o.district_id, o.conservancy_id, o.year,
-        coalesce(sum(CASE WHEN a.kind = 'payable' AND t.kind = 'reservation'\(inPeriod)
+        coalesce(sum(CASE WHEN a.kind = \(payable) AND t.kind = \(TransferKind.reservation.sqlLiteral)\(inPeriod)
           THEN e.amount_minor END), 0) AS reserved_in_period,
-        coalesce(sum(CASE WHEN a.kind = 'payable' AND t.kind = 'release'\(inPeriod)
+        coalesce(sum(CASE WHEN a.kind = \(payable) AND t.kind = \(TransferKind.release.sqlLiteral)\(inPeriod)
           THEN -e.amount_minor END), 0) AS released_in_period,
-        coalesce(sum(CASE WHEN a.kind = 'paid'\(inPeriod) THEN e.amount_minor END), 0)
+        coalesce(sum(CASE WHEN a.kind = \(paid)\(inPeriod) THEN e.amount_minor END), 0)
           AS paid_in_period,
-        coalesce(sum(CASE WHEN a.kind = 'payable' THEN e.amount_minor END), 0) AS reserved,
-        coalesce(sum(CASE WHEN a.kind = 'paid' THEN e.amount_minor END), 0) AS paid,
-        coalesce(sum(CASE WHEN a.id = o.id AND t.kind IN ('allocation', 'contribution', 'premium')
+        coalesce(sum(CASE WHEN a.kind = \(payable) THEN e.amount_minor END), 0) AS reserved,
+        coalesce(sum(CASE WHEN a.kind = \(paid) THEN e.amount_minor END), 0) AS paid,
+        coalesce(sum(CASE WHEN a.id = o.id AND t.kind IN (\(TransferKind.allCases.filter(\.isCredit).sqlLiteral))
           THEN e.amount_minor END), 0) AS credited,
         coalesce(sum(CASE WHEN a.id = o.id THEN e.amount_minor END), 0) AS available
       FROM ledger_account o
       JOIN ledger_account a ON a.id = o.id OR a.owner_id = o.id
       JOIN ledger_entry e ON e.account_id = a.id
       JOIN ledger_transfer t ON t.id = e.transfer_id
-      WHERE o.kind IN ('budget', 'fund')\(asOf ? " AND t.on_date <= ?" : "")\(filter)
+      WHERE o.kind IN (\([Kind.budget, .fund].sqlLiteral))\(asOf ? " AND t.on_date <= ?" : "")\(filter)
       GROUP BY o.id ORDER BY o.kind, o.code
       """
   }

@@ -116,7 +116,7 @@ extension QuarterlyFigures {
         sum(a.amount_minor) AS assessed
       FROM assessment a JOIN complaint c ON c.id = a.complaint_id
       JOIN district d ON d.id = c.district_id
-      WHERE a.assessed_at BETWEEN ? AND ? AND a.outcome = 'eligible'\(districtFilter)
+      WHERE a.assessed_at BETWEEN ? AND ? AND a.outcome = \(Assessment.Outcome.eligible.sqlLiteral)\(districtFilter)
         AND a.id = (SELECT max(id) FROM assessment x WHERE x.complaint_id = a.complaint_id
           AND x.assessed_at <= ?)
       GROUP BY 1, 2, 3
@@ -143,14 +143,15 @@ extension QuarterlyFigures {
     try db.prepare(
       """
       SELECT e.kind, e.to_status, e.reason,
-        CASE WHEN e.kind = 'assessed' AND e.to_status = 'ineligible' THEN
+        CASE WHEN e.kind = \(ComplaintEventKind.assessed.sqlLiteral)
+          AND e.to_status = \(ComplaintStatus.ineligible.sqlLiteral) THEN
           (SELECT a.reason_code FROM assessment a WHERE a.complaint_id = e.complaint_id
             AND a.reason = e.reason AND a.assessed_at <= e.at ORDER BY a.id DESC LIMIT 1)
         END
       FROM complaint_event e
       JOIN complaint c ON c.id = e.complaint_id
       WHERE e.at BETWEEN ? AND ?\(districtFilter)
-        AND e.kind IN ('assessed', 'approved', 'rejected', 'paid', 'appealed')
+        AND e.kind IN (\(ComplaintEventKind.allCases.filter(\.isDecision).sqlLiteral))
       """
     ).map([.text(fromText), .text(toStamp)] + districtValue) {
       Decision(
@@ -168,8 +169,11 @@ extension QuarterlyFigures {
       SELECT c.reported_date,
         (SELECT min(inspection_date) FROM inspection WHERE complaint_id = c.id),
         (SELECT min(substr(at, 1, 10)) FROM complaint_event WHERE complaint_id = c.id
-          AND (kind IN ('approved', 'rejected') OR (kind = 'assessed' AND to_status = 'ineligible'))),
-        (SELECT on_date FROM ledger_transfer WHERE complaint_id = c.id AND kind = 'payment')
+          AND (kind IN (\([ComplaintEventKind.approved, .rejected].sqlLiteral))
+            OR (kind = \(ComplaintEventKind.assessed.sqlLiteral)
+              AND to_status = \(ComplaintStatus.ineligible.sqlLiteral)))),
+        (SELECT on_date FROM ledger_transfer WHERE complaint_id = c.id
+          AND kind = \(TransferKind.payment.sqlLiteral))
       FROM complaint c WHERE c.reported_date BETWEEN ? AND ?\(districtFilter)
       """
     ).map(span) {
@@ -233,7 +237,8 @@ extension QuarterlyFigures {
         SELECT a.currency, sum(e.amount_minor) FROM ledger_transfer t
         JOIN ledger_entry e ON e.transfer_id = t.id JOIN ledger_account a ON a.id = e.account_id
         JOIN complaint c ON c.id = t.complaint_id
-        WHERE t.kind = 'payment' AND a.kind = 'paid' AND t.on_date BETWEEN ? AND ?\(districtFilter)
+        WHERE t.kind = \(TransferKind.payment.sqlLiteral) AND a.kind = \(Ledger.Kind.paid.sqlLiteral)
+          AND t.on_date BETWEEN ? AND ?\(districtFilter)
         GROUP BY a.currency
         """
       ).map(span) { ($0.text(0), $0.int(1)) })

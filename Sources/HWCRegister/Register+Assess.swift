@@ -39,7 +39,8 @@ extension Register {
       """
       SELECT coalesce(sum(a.amount_minor), 0) FROM complaint c
       JOIN assessment a ON a.id = \(ReadSQL.latestAssessment(of: "c.id"))
-      WHERE c.claimant_id = ? AND c.id != ? AND c.status IN ('approved', 'paid')
+      WHERE c.claimant_id = ? AND c.id != ?
+        AND c.status IN (\(ComplaintStatus.allCases.filter(\.isCommitted).sqlLiteral))
         AND a.scheme = ? AND substr(c.incident_date, 1, 4) = ?
       """,
       [
@@ -70,7 +71,8 @@ extension Register {
         JOIN assessment a ON a.id = \(ReadSQL.latestAssessment(of: "c.id"))
         JOIN assessment_line l ON l.assessment_id = a.id
         WHERE c.claimant_id = ? AND c.conservancy_id = ? AND substr(c.incident_date, 1, 4) = ?
-          AND c.id != ? AND c.status IN ('approved', 'paid')
+          AND c.id != ?
+          AND c.status IN (\(ComplaintStatus.allCases.filter(\.isCommitted).sqlLiteral))
         GROUP BY l.item
         """
       ).map(
@@ -293,7 +295,8 @@ extension Register {
     var afterID = 0
     while true {
       let codes = try db.prepare(
-        "SELECT id, code FROM complaint WHERE status = 'inspected' AND id > ? ORDER BY id LIMIT ?"
+        "SELECT id, code FROM complaint WHERE status = \(ComplaintStatus.inspected.sqlLiteral) "
+          + "AND id > ? ORDER BY id LIMIT ?"
       ).map([.integer(Int64(afterID)), .integer(Int64(batch))]) { ($0.int(0), $0.text(1)) }
       guard let last = codes.last else { break }
       afterID = last.0

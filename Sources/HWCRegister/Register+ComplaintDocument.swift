@@ -109,7 +109,7 @@ extension Register {
         """
         SELECT t.reference, t.on_date,
           (SELECT sum(amount_minor) FROM ledger_entry WHERE transfer_id = t.id AND amount_minor > 0)
-        FROM ledger_transfer t WHERE t.complaint_id = ? AND t.kind = 'payment'
+        FROM ledger_transfer t WHERE t.complaint_id = ? AND t.kind = \(TransferKind.payment.sqlLiteral)
         """
       ).first(id) {
         ComplaintDocumentFacts.Payment(

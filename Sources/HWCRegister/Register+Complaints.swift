@@ -60,7 +60,7 @@ extension Register {
       INSERT INTO complaint(code, district_id, year, seq, claimant_id, conservancy_id, damage_type,
         species, incident_date, reported_date, village, latitude_micro, longitude_micro, notes,
         external_ref, status, registered_at, registered_by)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(ComplaintStatus.registered.sqlLiteral), ?, ?)
       """
     ).run([
       .text(code), .integer(Int64(valid.district.id)), .integer(Int64(year)),
@@ -81,7 +81,8 @@ extension Register {
     try db.prepare(
       """
       INSERT INTO complaint_event(complaint_id, kind, from_status, to_status, actor_id, at)
-      VALUES (?, 'registered', NULL, 'registered', ?, ?)
+      VALUES (?, \(ComplaintEventKind.registered.sqlLiteral), NULL,
+        \(ComplaintStatus.registered.sqlLiteral), ?, ?)
       """
     ).run([.integer(Int64(id)), .integer(Int64(actor.id)), .text(now)])
     try flagPossibleDuplicates(id: id, valid, claimantID: claimantID)
@@ -100,7 +101,7 @@ extension Register {
       """
       SELECT id, code, incident_date FROM complaint
       WHERE claimant_id = ? AND damage_type = ? AND incident_date BETWEEN ? AND ? AND id != ?
-        AND status != 'withdrawn'
+        AND status != \(ComplaintStatus.withdrawn.sqlLiteral)
       ORDER BY incident_date, id
       """
     ).map([

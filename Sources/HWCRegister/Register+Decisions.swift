@@ -213,7 +213,8 @@ extension Register {
     guard
       let id = try db.prepare(
         """
-        SELECT t.id FROM ledger_transfer t WHERE t.complaint_id = ? AND t.kind = 'reservation'
+        SELECT t.id FROM ledger_transfer t WHERE t.complaint_id = ?
+          AND t.kind = \(TransferKind.reservation.sqlLiteral)
           AND NOT EXISTS (SELECT 1 FROM ledger_transfer r WHERE r.reverses_id = t.id)
         ORDER BY t.id DESC LIMIT 1
         """
@@ -279,7 +280,7 @@ extension Register {
       if let other = try db.prepare(
         """
         SELECT c.code FROM ledger_transfer t JOIN complaint c ON c.id = t.complaint_id
-        WHERE t.kind = 'payment' AND t.reference = ?
+        WHERE t.kind = \(TransferKind.payment.sqlLiteral) AND t.reference = ?
         """
       ).first([.text(bankReference)], { $0.text(0) }) {
         throw DomainError.invalid(

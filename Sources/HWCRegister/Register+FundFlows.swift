@@ -98,12 +98,12 @@ extension Register {
         """
         SELECT t.kind,
           (SELECT s.source FROM ledger_entry se JOIN ledger_account s ON s.id = se.account_id
-           WHERE se.transfer_id = t.id AND s.kind = 'source' LIMIT 1) AS source,
+           WHERE se.transfer_id = t.id AND s.kind = \(Ledger.Kind.source.sqlLiteral) LIMIT 1) AS source,
           sum(e.amount_minor) AS amount
         FROM ledger_entry e
         JOIN ledger_account a ON a.id = e.account_id
         JOIN ledger_transfer t ON t.id = e.transfer_id
-        WHERE a.code = ? AND t.on_date BETWEEN ? AND ? AND t.kind IN ('premium', 'contribution')
+        WHERE a.code = ? AND t.on_date BETWEEN ? AND ? AND t.kind IN (\([TransferKind.premium, .contribution].sqlLiteral))
         GROUP BY 1, 2
         """
       ).eachRow([.text(fundCode), .text(start), .text(end)]) { row in
@@ -120,7 +120,7 @@ extension Register {
         JOIN ledger_entry e ON e.transfer_id = t.id
         JOIN ledger_account a ON a.id = e.account_id
         JOIN complaint c ON c.id = t.complaint_id
-        WHERE t.kind = 'payment' AND a.code = ? AND t.on_date BETWEEN ? AND ?
+        WHERE t.kind = \(TransferKind.payment.sqlLiteral) AND a.code = ? AND t.on_date BETWEEN ? AND ?
         ORDER BY t.on_date, t.id
         """
       ).map([.text(paidCode), .text(start), .text(end)]) {
@@ -130,7 +130,7 @@ extension Register {
       }
       let reserved = try db.prepare(
         """
-        SELECT c.code, max(CASE WHEN t.kind = 'reservation' THEN t.on_date END),
+        SELECT c.code, max(CASE WHEN t.kind = \(TransferKind.reservation.sqlLiteral) THEN t.on_date END),
           sum(e.amount_minor)
         FROM ledger_entry e
         JOIN ledger_account a ON a.id = e.account_id

@@ -1,4 +1,5 @@
 import HWCCore
+import HWCDomain
 import HWCStore
 
 extension Register {
@@ -40,7 +41,8 @@ extension Register {
       FROM ledger_account a JOIN (
         SELECT account_id, sum(amount_minor) AS total FROM ledger_entry GROUP BY account_id) s
         ON s.account_id = a.id
-      WHERE (a.kind != 'source' AND s.total < 0) OR (a.kind = 'source' AND s.total > 0) LIMIT 1
+      WHERE (a.kind != \(Ledger.Kind.source.sqlLiteral) AND s.total < 0)
+        OR (a.kind = \(Ledger.Kind.source.sqlLiteral) AND s.total > 0) LIMIT 1
       """
     ),
     (
@@ -56,22 +58,27 @@ extension Register {
       """
       WITH money AS (
         SELECT t.complaint_id AS id,
-          sum(CASE WHEN a.kind = 'payable' THEN e.amount_minor ELSE 0 END) AS reserved,
-          sum(CASE WHEN a.kind = 'paid' THEN e.amount_minor ELSE 0 END) AS paid
+          sum(CASE WHEN a.kind = \(Ledger.Kind.payable.sqlLiteral) THEN e.amount_minor ELSE 0 END)
+            AS reserved,
+          sum(CASE WHEN a.kind = \(Ledger.Kind.paid.sqlLiteral) THEN e.amount_minor ELSE 0 END) AS paid
         FROM ledger_transfer t JOIN ledger_entry e ON e.transfer_id = t.id
         JOIN ledger_account a ON a.id = e.account_id
         WHERE t.complaint_id IS NOT NULL GROUP BY t.complaint_id),
       expected AS (
         SELECT c.id, c.code, c.status, coalesce(a.amount_minor, 0) AS amount FROM complaint c
         LEFT JOIN assessment a ON a.id = \(ReadSQL.latestAssessment(of: "c.id"))
-        WHERE c.status IN ('approved', 'paid') OR c.id IN (SELECT id FROM money))
+        WHERE c.status IN (\(ComplaintStatus.allCases.filter(\.isCommitted).sqlLiteral))
+          OR c.id IN (SELECT id FROM money))
       SELECT x.code || ' is ' || x.status || ' but the ledger holds ' || coalesce(m.reserved, 0)
         || ' reserved and ' || coalesce(m.paid, 0) || ' paid for it (assessed ' || x.amount || ')'
       FROM expected x LEFT JOIN money m ON m.id = x.id
       WHERE NOT (
-        (x.status = 'approved' AND coalesce(m.reserved, 0) = x.amount AND coalesce(m.paid, 0) = 0)
-        OR (x.status = 'paid' AND coalesce(m.reserved, 0) = 0 AND coalesce(m.paid, 0) = x.amount)
-        OR (x.status NOT IN ('approved', 'paid') AND coalesce(m.reserved, 0) = 0
+        (x.status = \(ComplaintStatus.approved.sqlLiteral) AND coalesce(m.reserved, 0) = x.amount
+          AND coalesce(m.paid, 0) = 0)
+        OR (x.status = \(ComplaintStatus.paid.sqlLiteral) AND coalesce(m.reserved, 0) = 0
+          AND coalesce(m.paid, 0) = x.amount)
+        OR (x.status NOT IN (\(ComplaintStatus.allCases.filter(\.isCommitted).sqlLiteral))
+          AND coalesce(m.reserved, 0) = 0
           AND coalesce(m.paid, 0) = 0))
       LIMIT 1
       """
