@@ -7,6 +7,7 @@ public enum Field: String, Sendable, Hashable {
   case scheme, key, value, from, to, on, date, protected, vetCertificate, finding, decree, kind
   case season, heads, livestockClass, conservancyRequired
   case amount, year, reason, reference, source, userNationalID, lang, format, templates, out
+  case passphrase, passwordFile, newPasswordFile
 
   /// The column name in CSV files.
   public var column: String {
@@ -37,6 +38,8 @@ public enum Field: String, Sendable, Hashable {
     case .livestockClass: return "--class"
     case .conservancyRequired: return "--conservancy"
     case .userNationalID: return "--national-id"
+    case .passwordFile: return "--password-file"
+    case .newPasswordFile: return "--new-password-file"
     default: return "--" + rawValue
     }
   }

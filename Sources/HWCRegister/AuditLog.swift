@@ -35,6 +35,9 @@ struct AuditLog {
     var action: String
     var before: String?
     var after: String?
+    /// The OS account and host of the process (nil in entries made before migration 0008).
+    var osUser: String? = nil
+    var host: String? = nil
   }
 
   /// The SHA-256 of `previous` and the entry, each field length-prefixed so no two entries can
@@ -59,6 +62,12 @@ struct AuditLog {
     field(entry.action)
     field(entry.before)
     field(entry.after)
+    // Entries made before migration 0008 have no origin and hash exactly as they did.
+    if entry.osUser != nil || entry.host != nil {
+      sha.update("origin;")
+      field(entry.osUser)
+      field(entry.host)
+    }
     return SHA256.hex(sha.finalize())
   }
 
@@ -72,25 +81,38 @@ struct AuditLog {
   /// Appends an entry; must run inside the caller's write transaction.
   func append(
     at: String, actor: String, command: String, entity: String, action: String,
-    before: String?, after: String?
+    before: String?, after: String?, origin: AuditOrigin? = nil
   ) throws {
     let last = try db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first {
       ($0.int(0), $0.text(1))
     }
     let entry = Entry(
       id: (last?.0 ?? 0) + 1, at: at, actor: actor, command: command, entity: entity,
-      action: action, before: before, after: after)
+      action: action, before: before, after: after, osUser: origin?.osUser, host: origin?.host)
     let previous = last?.1 ?? AuditLog.genesis
     let hash = AuditLog.hash(previous: previous, entry)
     try db.run(
       """
-      INSERT INTO audit_log(id, at, actor, command, entity, action, before, after, prev_hash, hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO audit_log(
+        id, at, actor, command, entity, action, before, after, prev_hash, hash, os_user, host)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """,
       [
         .integer(Int64(entry.id)), .text(at), .text(actor), .text(command), .text(entity),
         .text(action), before.map(SQLValue.text) ?? .null, after.map(SQLValue.text) ?? .null,
-        .text(previous), .text(hash),
+        .text(previous), .text(hash), origin?.osUser.map(SQLValue.text) ?? .null,
+        origin?.host.map(SQLValue.text) ?? .null,
       ])
+  }
+}
+
+/// Where a change came from besides the hwc user: the OS account and host of the process.
+public struct AuditOrigin: Sendable, Equatable {
+  public let osUser: String?
+  public let host: String?
+
+  public init(osUser: String?, host: String?) {
+    self.osUser = osUser
+    self.host = host
   }
 }
