@@ -257,4 +257,46 @@ import Testing
     }
     #expect(printed.contains("(clerk@district-office)"))
   }
+
+  @Test func initWithoutAFilePrintsTheAdministratorsSetupCodeOnce() throws {
+    let workspace = Workspace()
+    workspace.provesActors = false
+    let created = workspace.ok(["init", "--admin", "aigerim"])
+    let code = try setupCode(created)
+    #expect(workspace.ok(["init", "--admin", "aigerim"]).out.contains("setup code") == false)
+    let codeFile = try workspace.write("code", code + "\n")
+    let newFile = try workspace.write("new", "aigerim's own passphrase\n")
+    workspace.ok([
+      "user", "passwd", "--as", "aigerim", "--password-file", codeFile, "--new-password-file",
+      newFile,
+    ])
+    workspace.ok([
+      "user", "add", "dauren", "--role", "officer@Kaztalov", "--new-password-file", newFile, "--as",
+      "aigerim", "--password-file", newFile,
+    ])
+  }
+
+  @Test func revokeTakesOneRoleAndTheAuditLogFiltersByActorNewestFirst() throws {
+    let workspace = Workspace.standard()
+    workspace.ok([
+      "user", "add", "marat", "--role", "inspector@Kaztalov", "--role", "inspector@Zhanibek",
+      "--as", "admin",
+    ])
+    workspace.ok(["user", "revoke", "marat", "--role", "inspector@Zhanibek", "--as", "admin"])
+    let list = workspace.ok(["user", "list"]).out
+    #expect(list.contains("marat   inspector@Kaztalov  active"), "\(list)")
+    let missing = workspace.run([
+      "user", "revoke", "marat", "--role", "inspector@Zhanibek", "--as", "admin",
+    ])
+    #expect(missing.err == "hwc: user marat does not hold the role inspector@Zhanibek\n")
+    let log = workspace.ok(["audit", "log", "--actor", "admin", "--limit", "2"]).out
+    let heads = log.split(separator: "\n").filter { $0.hasPrefix("#") }
+    #expect(heads.count == 2)
+    #expect(
+      heads[0].contains("admin (clerk@district-office): hwc user revoke — revoke role user:marat"))
+    #expect(heads[1].contains("hwc user add — create user:marat"))
+    let dauren = workspace.ok(["audit", "log", "--actor", "dauren"]).out
+    #expect(dauren.contains("create claimant:88********11"))
+    #expect(!dauren.contains("user:"))
+  }
 }
