@@ -299,4 +299,44 @@ import Testing
     #expect(dauren.contains("create claimant:88********11"))
     #expect(!dauren.contains("user:"))
   }
+
+  @Test func passwdOnATerminalAsksTheCodeThenTheNewPassphraseTwice() throws {
+    let workspace = Self.workspace()
+    let admin = ["--as", "admin", "--password-file", workspace.secretFile("admin")]
+    let code = try setupCode(
+      workspace.ok(["user", "add", "marat", "--role", "inspector@Kaztalov"] + admin))
+    var answers = [code, "marat's new passphrase", "marat's new passphrase"]
+    var prompts: [String] = []
+    let set = workspace.run(
+      ["user", "passwd", "--as", "marat"],
+      secret: { prompt in
+        prompts.append(prompt)
+        return answers.removeFirst()
+      })
+    #expect(set.code == 0, "\(set)")
+    #expect(
+      prompts == [
+        "setup code or current passphrase for marat: ", "new passphrase: ",
+        "new passphrase again: ",
+      ])
+    answers = ["marat's new passphrase", "one passphrase", "another passphrase"]
+    let differ = workspace.run(
+      ["user", "passwd", "--as", "marat"], secret: { _ in answers.removeFirst() })
+    #expect(differ.err == "hwc: --passphrase: the two passphrases differ; nothing was done\n")
+    workspace.ok(
+      Workspace.register(["--as", "dauren"]),
+      environment: ["HWC_DB": workspace.db, "HWC_PASSWORD_FILE": workspace.secretFile("dauren")])
+  }
+
+  @Test func aLockedUsersSessionIsRefusedToo() throws {
+    let workspace = Self.workspace()
+    workspace.ok(["login", "--as", "dauren", "--password-file", workspace.secretFile("dauren")])
+    let wrong = try workspace.write("wrong", "not the passphrase\n")
+    for _ in 1...5 {
+      _ = workspace.run(Workspace.register(["--as", "dauren", "--password-file", wrong]))
+    }
+    let refused = workspace.run(Workspace.register(["--as", "dauren"]))
+    #expect(refused.code == 1)
+    #expect(refused.err.contains("user dauren is locked"), "\(refused)")
+  }
 }
