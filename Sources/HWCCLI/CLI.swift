@@ -14,7 +14,8 @@ import HWCStore
 public enum CLI {
   /// Every command, in the order help lists them.
   public static let commands: [CommandSpec] =
-    InitCommand.specs + UserCommands.specs + ClaimantCommands.specs + ComplaintCommands.specs
+    InitCommand.specs + SessionCommands.specs + UserCommands.specs
+    + UserLifecycleCommands.specs + ClaimantCommands.specs + ComplaintCommands.specs
     + RulesCommands.specs + FactCommands.specs + PolicyCommands.specs + AuditCommands.specs
     + MoneyCommands.specs + DecisionCommands.specs + ReportCommands.specs
     + DocumentCommands.specs + DemoCommand.specs + MaintenanceCommands.specs
@@ -24,20 +25,28 @@ public enum CLI {
     let output = StandardStreams()
     let console = Console(
       out: { output.write($0, to: 1) }, err: { output.write($0, to: 2) },
-      errorIsTerminal: isatty(2) == 1)
+      errorIsTerminal: isatty(2) == 1,
+      readSecret: Terminal.isInteractive
+        ? { prompt in
+          output.flush()
+          return Terminal.readSecret(prompt)
+        } : nil)
     let code = run(
       Array(CommandLine.arguments.dropFirst()), environment: processEnvironment(),
-      console: console)
+      console: console, origin: .current)
     output.flush()
     exit(code)
   }
 
   /// Runs one command line and returns its exit code.
+  /// `origin` is the OS account and host recorded in audit entries (tests pin it).
   public static func run(
-    _ words: [String], environment: [String: String], console: Console, clock: Clock = .system
+    _ words: [String], environment: [String: String], console: Console, clock: Clock = .system,
+    origin: AuditOrigin? = .current
   ) -> Int32 {
     do {
-      return try dispatch(words, environment: environment, console: console, clock: clock)
+      return try dispatch(
+        words, environment: environment, console: console, clock: clock, origin: origin)
     } catch let error as UsageError {
       console.error("hwc: \(error.message)")
       if let spec = error.spec { console.error("usage: \(spec.usage)") }
@@ -63,7 +72,8 @@ public enum CLI {
   }
 
   private static func dispatch(
-    _ words: [String], environment: [String: String], console: Console, clock: Clock
+    _ words: [String], environment: [String: String], console: Console, clock: Clock,
+    origin: AuditOrigin?
   ) throws -> Int32 {
     let words = hoistLeadingOptions(words)
     let path = words.prefix { !$0.hasPrefix("-") }
@@ -78,10 +88,17 @@ public enum CLI {
       console.print(Help.command(spec))
       return 0
     }
-    let invocation = Invocation(
+    var invocation = Invocation(
       spec: spec, values: values, arguments: arguments, environment: environment,
-      console: console, clock: clock)
-    return try spec.run(invocation)
+      console: console, clock: clock, origin: origin)
+    guard spec.traits.contains(.mutating) else { return try spec.run(invocation) }
+    // A command that changes the register proves its actor before it does anything.
+    invocation.proven = try ActorProof.prove(invocation)
+    let code = try spec.run(invocation)
+    if code == 0, let proven = invocation.proven {
+      try invocation.openRegister().recordActivity(proven)
+    }
+    return code
   }
 
   /// Moves shared options written before the command (`hwc --db x.sqlite init`) after it.
@@ -90,7 +107,7 @@ public enum CLI {
     var index = 0
     while index < words.count {
       let word = words[index]
-      if ["--db", "--as"].contains(word), index + 1 < words.count {
+      if ["--db", "--as", "--password-file"].contains(word), index + 1 < words.count {
         leading += [word, words[index + 1]]
         index += 2
       } else if word.hasPrefix("--db=") || word.hasPrefix("--as=") || word == "--json" {

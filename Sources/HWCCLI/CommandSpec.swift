@@ -91,7 +91,13 @@ public struct CommandSpec: Sendable {
         OptionSpec("db", "PATH", "the register file (default: $HWC_DB, else ./hwc.sqlite)"))
     }
     if traits.contains(.mutating) {
-      shared.append(OptionSpec("as", "USER", "who is doing this (default: $HWC_USER)"))
+      shared.append(
+        OptionSpec("as", "USER", "who is doing this (default: $HWC_USER, else your session's user)")
+      )
+      shared.append(
+        OptionSpec(
+          "password-file", "FILE",
+          "read the actor's passphrase from the file's first line (default: $HWC_PASSWORD_FILE)"))
     }
     if traits.contains(.json) {
       shared.append(OptionSpec("json", nil, "print one JSON document instead of text"))

@@ -11,6 +11,10 @@ public struct Invocation {
   public let environment: [String: String]
   public let console: Console
   public let clock: Clock
+  /// The OS account and host recorded with the audit entries this command writes.
+  let origin: AuditOrigin?
+  /// The actor, once proven (see `ActorProof`).
+  var proven: ProvenActor? = nil
 
   /// The single value of an option, or nil.
   public func value(_ name: String) -> String? { values[name]?.last }
@@ -37,6 +41,11 @@ public struct Invocation {
   /// The acting user's name: `--as`, else `HWC_USER`.
   public var actorName: String? { value("as") ?? environment["HWC_USER"] }
 
+  /// The file holding the actor's passphrase: `--password-file`, else `HWC_PASSWORD_FILE`.
+  var passwordFile: String? {
+    value("password-file") ?? environment["HWC_PASSWORD_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
   /// The command as recorded in the audit log: its words and options, values of `--as`/`--db`
   /// left out (they are recorded elsewhere or irrelevant).
   var auditCommand: String {
@@ -46,15 +55,22 @@ public struct Invocation {
   /// Opens the register for this command. `HWC_TRACE_SQL=FILE`, an internal switch of
   /// `make bench`, appends every statement the command runs to FILE.
   public func openRegister() throws -> Register {
-    try Register.open(
+    let register = try Register.open(
       path: databasePath, clock: clock, command: auditCommand,
       traceSQL: environment["HWC_TRACE_SQL"].flatMap { $0.isEmpty ? nil : $0 })
+    register.origin = origin
+    return register
   }
 
-  /// Opens the register and resolves the acting user.
+  /// Opens the register and resolves the acting user, proven before the command ran.
   public func openForChange() throws -> (Register, Actor) {
     let register = try openRegister()
-    return (register, try register.actor(named: actorName))
+    return (register, try actor(in: register))
+  }
+
+  /// The proven acting user; a refusal asking for `--as` when the command named nobody.
+  public func actor(in register: Register) throws -> Actor {
+    try register.actor(named: proven?.actor.name)
   }
 }
 
@@ -64,13 +80,19 @@ public final class Console: @unchecked Sendable {
   private let writeErr: (String) -> Void
   /// True when standard error is a terminal (progress lines are shown only then).
   public let errorIsTerminal: Bool
+  /// Asks for a secret without echo, given the prompt.
+  public typealias SecretReader = (String) -> String?
+  /// How secrets are asked; nil when there is no terminal.
+  public let readSecret: SecretReader?
 
   public init(
-    out: @escaping (String) -> Void, err: @escaping (String) -> Void, errorIsTerminal: Bool = false
+    out: @escaping (String) -> Void, err: @escaping (String) -> Void, errorIsTerminal: Bool = false,
+    readSecret: SecretReader? = nil
   ) {
     self.writeOut = out
     self.writeErr = err
     self.errorIsTerminal = errorIsTerminal
+    self.readSecret = readSecret
   }
 
   /// Writes a line (or several) to standard output.

@@ -8,6 +8,7 @@ public enum Field: String, Sendable, Hashable {
   case season, heads, livestockClass, conservancyRequired
   case amount, year, reason, reference, source, userNationalID, lang, format, templates, out
   case anchor
+  case passphrase, passwordFile, newPasswordFile
 
   /// The column name in CSV files.
   public var column: String {
@@ -38,6 +39,8 @@ public enum Field: String, Sendable, Hashable {
     case .livestockClass: return "--class"
     case .conservancyRequired: return "--conservancy"
     case .userNationalID: return "--national-id"
+    case .passwordFile: return "--password-file"
+    case .newPasswordFile: return "--new-password-file"
     default: return "--" + rawValue
     }
   }

@@ -35,10 +35,13 @@ public struct AuditLog {
     public var action: String
     public var before: String?
     public var after: String?
+    /// The OS account and host of the process (nil in entries made before migration 0008).
+    public var osUser: String?
+    public var host: String?
 
     public init(
       id: Int, at: String, actor: String, command: String, entity: String, action: String,
-      before: String?, after: String?
+      before: String?, after: String?, osUser: String? = nil, host: String? = nil
     ) {
       self.id = id
       self.at = at
@@ -48,6 +51,8 @@ public struct AuditLog {
       self.action = action
       self.before = before
       self.after = after
+      self.osUser = osUser
+      self.host = host
     }
   }
 
@@ -73,6 +78,12 @@ public struct AuditLog {
     field(entry.action)
     field(entry.before)
     field(entry.after)
+    // Entries made before migration 0008 have no origin and hash exactly as they did.
+    if entry.osUser != nil || entry.host != nil {
+      sha.update("origin;")
+      field(entry.osUser)
+      field(entry.host)
+    }
     return SHA256.hex(sha.finalize())
   }
 
@@ -86,25 +97,38 @@ public struct AuditLog {
   /// Appends an entry; must run inside the caller's write transaction.
   func append(
     at: String, actor: String, command: String, entity: String, action: String,
-    before: String?, after: String?
+    before: String?, after: String?, origin: AuditOrigin? = nil
   ) throws {
     let last = try db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first {
       ($0.int(0), $0.text(1))
     }
     let entry = Entry(
       id: (last?.0 ?? 0) + 1, at: at, actor: actor, command: command, entity: entity,
-      action: action, before: before, after: after)
+      action: action, before: before, after: after, osUser: origin?.osUser, host: origin?.host)
     let previous = last?.1 ?? AuditLog.genesis
     let hash = AuditLog.hash(previous: previous, entry)
     try db.run(
       """
-      INSERT INTO audit_log(id, at, actor, command, entity, action, before, after, prev_hash, hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO audit_log(
+        id, at, actor, command, entity, action, before, after, prev_hash, hash, os_user, host)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """,
       [
         .integer(Int64(entry.id)), .text(at), .text(actor), .text(command), .text(entity),
         .text(action), before.map(SQLValue.text) ?? .null, after.map(SQLValue.text) ?? .null,
-        .text(previous), .text(hash),
+        .text(previous), .text(hash), origin?.osUser.map(SQLValue.text) ?? .null,
+        origin?.host.map(SQLValue.text) ?? .null,
       ])
+  }
+}
+
+/// Where a change came from besides the hwc user: the OS account and host of the process.
+public struct AuditOrigin: Sendable, Equatable {
+  public let osUser: String?
+  public let host: String?
+
+  public init(osUser: String?, host: String?) {
+    self.osUser = osUser
+    self.host = host
   }
 }

@@ -21,7 +21,8 @@ extension Register {
     let now = try audit.state(view: change.view, id: change.id)
     try audit.append(
       at: clock.timestamp(), actor: actor, command: command,
-      entity: now?.entity ?? "?", action: action, before: change.before, after: now?.state)
+      entity: now?.entity ?? "?", action: action, before: change.before, after: now?.state,
+      origin: origin)
   }
 
   /// Audits the creation of row `id` of `kind`.
@@ -42,23 +43,43 @@ extension Register {
     public let before: String?
     public let after: String?
     public let hash: String
+    /// The OS account and host of the process that made the entry, when recorded.
+    public var osUser: String? = nil
+    public var host: String? = nil
   }
 
-  /// Audit entries, oldest first, optionally for one entity (`complaint:KAZ-2026-0001`).
-  public func auditLog(entity: String? = nil, limit: Int? = nil) throws -> [AuditEntry] {
-    var sql = "SELECT id, at, actor, command, entity, action, before, after, hash FROM audit_log"
+  /// Audit entries, optionally for one entity (`complaint:KAZ-2026-0001`) or one hwc user;
+  /// oldest first, or with `limit` the newest `limit`, newest first.
+  public func auditLog(entity: String? = nil, actor: String? = nil, limit: Int? = nil) throws
+    -> [AuditEntry]
+  {
+    var sql =
+      "SELECT id, at, actor, command, entity, action, before, after, hash, os_user, host"
+      + " FROM audit_log"
+    var conditions: [String] = []
     var values: [SQLValue] = []
     if let entity {
-      sql += " WHERE entity = ?"
+      conditions.append("entity = ?")
       values.append(.text(entity))
     }
-    sql += " ORDER BY id"
-    if let limit { sql += " LIMIT \(limit)" }
+    if let actor {
+      conditions.append("actor = ?")
+      values.append(.text(actor))
+    }
+    if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+    if let limit {
+      sql += " ORDER BY id DESC LIMIT \(limit)"
+    } else {
+      sql += " ORDER BY id"
+    }
     return try db.prepare(sql).map(values) { row in
-      AuditEntry(
+      var entry = AuditEntry(
         id: row.int(0), at: row.text(1), actor: row.text(2), command: row.text(3),
         entity: row.text(4), action: row.text(5), before: row.optionalText(6),
         after: row.optionalText(7), hash: row.text(8))
+      entry.osUser = row.optionalText(9)
+      entry.host = row.optionalText(10)
+      return entry
     }
   }
 
@@ -81,7 +102,8 @@ extension Register {
       var problem: String?
       let statement = try db.prepare(
         """
-        SELECT id, at, actor, command, entity, action, before, after, prev_hash, hash
+        SELECT id, at, actor, command, entity, action, before, after, prev_hash, hash, os_user,
+          host
         FROM audit_log ORDER BY id
         """)
       try statement.bind([])
@@ -90,7 +112,7 @@ extension Register {
         let entry = AuditLog.Entry(
           id: row.int(0), at: row.text(1), actor: row.text(2), command: row.text(3),
           entity: row.text(4), action: row.text(5), before: row.optionalText(6),
-          after: row.optionalText(7))
+          after: row.optionalText(7), osUser: row.optionalText(10), host: row.optionalText(11))
         if entry.id != expectedID {
           problem = "audit entry #\(expectedID) is missing (the next entry is #\(entry.id))"
         } else if row.text(8) != previous {

@@ -24,12 +24,21 @@ public struct UserRecord: Sendable {
   public let name: String
   public let roles: [String]
   public let createdAt: String
+  /// `active`, `must set passphrase`, `locked` or `disabled`.
+  public let status: String
+  /// When the user last proved who they are and did something.
+  public let lastActiveAt: String?
+  /// The one-time setup code, only in the value returned when it was made.
+  public var setupCode: String?
 
   public var json: JSON {
-    .object([
+    var fields: [(String, JSON)] = [
       ("id", .int(id)), ("name", .string(name)), ("roles", .array(roles.map(JSON.string))),
-      ("created_at", .string(createdAt)),
-    ])
+      ("created_at", .string(createdAt)), ("status", .string(status)),
+      ("last_active_at", .optional(lastActiveAt)),
+    ]
+    if let setupCode { fields.append(("setup_code", .string(setupCode))) }
+    return .object(fields)
   }
 }
 
@@ -80,8 +89,12 @@ extension Register {
   }
 
   /// Adds a user with roles (`hwc user add`); admin only.
+  /// The user gets `passphrase` as their first secret, or else, when `setupCode`, a one-time
+  /// setup code (in the returned record's `setupCode`, never stored but as a hash) with which they
+  /// set their own; or else no secret (the demo, which proves nobody).
   public func addUser(
-    name: String, roles texts: [String], nationalID: String? = nil, actor: Actor
+    name: String, roles texts: [String], nationalID: String? = nil, passphrase: String? = nil,
+    setupCode: Bool = false, actor: Actor
   ) throws -> UserRecord {
     try require(actor, .admin, to: "add users")
     var personal: String?
@@ -104,6 +117,7 @@ extension Register {
     guard !texts.isEmpty else {
       throw DomainError.invalid(field: .role, "at least one --role is required")
     }
+    if let passphrase { try Register.checkNewPassphrase(passphrase, name: name) }
     var roles: [ScopedRole] = []
     for text in texts {
       let role = try ScopedRole.parse(text, reference: reference).get()
@@ -119,18 +133,31 @@ extension Register {
         throw DomainError.conflict(
           "another user already has national ID \(NationalID.mask(personal))")
       }
-      let id = try insertUser(name: name, roles: roles, nationalID: personal, actor: actor.name)
-      return try user(id: id)
+      let code = passphrase == nil && setupCode ? Randomness.setupCode() : nil
+      let id = try insertUser(
+        name: name, roles: roles, nationalID: personal, passphrase: passphrase, setupCode: code,
+        actor: actor.name)
+      var record = try user(id: id)
+      record.setupCode = code
+      return record
     }
   }
 
   @discardableResult
   func insertUser(
-    name: String, roles: [ScopedRole], nationalID: String? = nil, actor: String
+    name: String, roles: [ScopedRole], nationalID: String? = nil, passphrase: String? = nil,
+    setupCode: String? = nil, actor: String
   ) throws -> Int {
     try db.run(
-      "INSERT INTO app_user(name, created_at, national_id) VALUES (?, ?, ?)",
-      [.text(name), .text(clock.timestamp()), nationalID.map(SQLValue.text) ?? .null])
+      """
+      INSERT INTO app_user(name, created_at, national_id, secret, setup_code)
+      VALUES (?, ?, ?, ?, ?)
+      """,
+      [
+        .text(name), .text(clock.timestamp()), nationalID.map(SQLValue.text) ?? .null,
+        passphrase.map { .text(SecretHash(passphrase: $0).stored) } ?? .null,
+        setupCode.map { .text(SetupCode.stored($0)) } ?? .null,
+      ])
     let id = db.lastInsertRowID
     for role in roles {
       var district: SQLValue = .null
@@ -149,12 +176,18 @@ extension Register {
   }
 
   func user(id: Int) throws -> UserRecord {
-    let row = try db.prepare("SELECT name, created_at FROM app_user WHERE id = ?").first(
-      [.integer(Int64(id))]) { ($0.text(0), $0.text(1)) }
+    let row = try db.prepare(
+      """
+      SELECT name, created_at, last_active_at,
+        CASE WHEN disabled_reason IS NOT NULL THEN 'disabled' WHEN locked = 1 THEN 'locked'
+          WHEN secret IS NULL THEN 'must set passphrase' ELSE 'active' END
+      FROM app_user WHERE id = ?
+      """
+    ).first([.integer(Int64(id))]) { ($0.text(0), $0.text(1), $0.optionalText(2), $0.text(3)) }
     guard let row else { throw DomainError.notFound("no user #\(id)") }
     return UserRecord(
       id: id, name: row.0, roles: try roles(userID: id).map { $0.written(reference: reference) },
-      createdAt: row.1)
+      createdAt: row.1, status: row.3, lastActiveAt: row.2)
   }
 
   /// Every user, by name.

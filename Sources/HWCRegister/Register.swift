@@ -16,6 +16,8 @@ public final class Register {
   public var clock: Clock
   /// The command line being run, recorded with every audit entry (e.g. `complaint register`).
   public var command: String
+  /// The OS account and host of the process, recorded with every audit entry when known.
+  public var origin: AuditOrigin?
   let audit: AuditLog
   /// Test seam, never set outside tests: called with the complaint's code in the store step of
   /// an assessment, after its assessment row and lines are written and before its audit entry
@@ -58,24 +60,55 @@ public final class Register {
     public let applied: [String]
     /// The administrator created, when the register had no users.
     public let admin: String?
+    /// The administrator's one-time setup code, when one was made (no passphrase was given).
+    public var setupCode: String? = nil
   }
 
-  /// Creates or upgrades the register at `path`; on a register without users, creates `admin`.
-  public static func initialize(path: String, admin: String, clock: Clock = .system) throws
-    -> (Register, InitResult)
-  {
+  /// Creates or upgrades the register at `path`; on a register without users, creates `admin`
+  /// with `passphrase`, or else (when `setupCode`) with a one-time setup code, or else with no
+  /// secret at all (the demo and library callers, which prove nobody). On a register made before users had
+  /// secrets, an administrator called `admin` who has neither gets them the same way (whoever
+  /// may write the file may do this).
+  public static func initialize(
+    path: String, admin: String, passphrase: String? = nil, setupCode: Bool = false,
+    origin: AuditOrigin? = nil, clock: Clock = .system
+  ) throws -> (Register, InitResult) {
     let existed = path != ":memory:" && access(path, F_OK) == 0
     let db = try Database(path: path, create: true)
     let applied = try Schema.migrator.migrate(db)
     let register = try Register(db: db, clock: clock, command: "init")
+    register.origin = origin
+    if let passphrase { try checkNewPassphrase(passphrase, name: admin) }
     var createdAdmin: String?
+    var code: String?
     try db.transaction {
       if try db.scalarInt("SELECT count(*) FROM app_user") == 0 {
+        code = passphrase == nil && setupCode ? Randomness.setupCode() : nil
         try register.insertUser(
-          name: admin, roles: [ScopedRole(role: .admin, scope: .everywhere)], actor: admin)
+          name: admin, roles: [ScopedRole(role: .admin, scope: .everywhere)],
+          passphrase: passphrase, setupCode: code, actor: admin)
         createdAdmin = admin
+      } else if passphrase != nil || setupCode,
+        let id = try db.prepare(
+          """
+          SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'admin'
+          WHERE u.name = ? AND u.secret IS NULL AND u.setup_code IS NULL
+          """
+        ).first([.text(admin)], { $0.int(0) })
+      {
+        code = passphrase == nil ? Randomness.setupCode() : nil
+        let change = try register.beginChange("user", id: id)
+        try db.run(
+          "UPDATE app_user SET secret = ?, setup_code = ? WHERE id = ?",
+          [
+            passphrase.map { .text(SecretHash(passphrase: $0).stored) } ?? .null,
+            code.map { .text(SetupCode.stored($0)) } ?? .null, .integer(Int64(id)),
+          ])
+        try register.commitChange(change, action: "set first secret", actor: admin)
       }
     }
-    return (register, InitResult(created: !existed, applied: applied, admin: createdAdmin))
+    var result = InitResult(created: !existed, applied: applied, admin: createdAdmin)
+    result.setupCode = code
+    return (register, result)
   }
 }

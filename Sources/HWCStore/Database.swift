@@ -52,6 +52,7 @@ public final class Database {
     sqlite3_extended_result_codes(pointer, 1)
     sqlite3_busy_timeout(pointer, Database.busyTimeoutMilliseconds)
     _ = hwc_db_config_defensive(pointer, 1)
+    Database.addDigestFunction(pointer)
     try configure()
   }
 

@@ -87,7 +87,9 @@ import Testing
     -> [Outcome]
   {
     let children = try [first, second].enumerated().map { index, words in
-      try Child(hwc, words + ["--db", workspace.db], output: workspace.path("child-\(index)"))
+      try Child(
+        hwc, workspace.withSecrets(words, environment: [:]) + ["--db", workspace.db],
+        output: workspace.path("child-\(index)"))
     }
     return try children.map { try $0.wait() }
   }

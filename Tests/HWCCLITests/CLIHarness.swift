@@ -5,6 +5,8 @@ import HWCStore
 import HWCTestSupport
 import Testing
 
+@testable import HWCRegister
+
 /// What one `hwc` command line returned and printed.
 struct Outcome: CustomStringConvertible {
   let code: Int32
@@ -37,17 +39,90 @@ final class Workspace {
   static let gulnara = SampleIDs.gulnara
   static let asel = SampleIDs.asel
 
-  init() { db = temporary.file("hwc.sqlite") }
+  /// The OS account and host every audit entry made through the harness records.
+  static let origin = AuditOrigin(osUser: "clerk", host: "district-office")
+
+  /// When true (the default), `run` gives each user a passphrase file when a command creates
+  /// them and passes `--password-file` for the acting user, so tests read as before; transcripts
+  /// turn it off, as they show every option a user types.
+  var provesActors = true
+  /// The clock of the commands run; tests of session expiry move it.
+  var clock = Workspace.clock
+
+  /// Passphrases cost a few derivation rounds here instead of a tenth of a second, so that the
+  /// hundreds of users the CLI tests make stay fast (the stored format records each hash's count).
+  private static let cheapSecrets: Void = { SecretHash.iterationsForNewSecrets = 16 }()
+
+  init() {
+    _ = Workspace.cheapSecrets
+    db = temporary.file("hwc.sqlite")
+  }
 
   func path(_ name: String) -> String { temporary.file(name) }
 
-  /// Runs `hwc words…` with `environment` (default: `HWC_DB` set to this register).
-  func run(_ words: [String], environment: [String: String]? = nil) -> Outcome {
+  /// The passphrase the harness gives `user`.
+  static func passphrase(of user: String) -> String { "passphrase of \(user), for tests" }
+
+  /// The file holding `user`'s passphrase (written when the harness creates the user).
+  func secretFile(_ user: String) -> String { path(".secret-\(user)") }
+
+  /// Runs `hwc words…` with `environment` (default: `HWC_DB` set to this register); `HOME` is
+  /// the workspace's directory unless the environment names one.
+  func run(
+    _ words: [String], environment: [String: String]? = nil, secret: Console.SecretReader? = nil
+  ) -> Outcome {
     let captured = Captured()
-    let console = Console(out: { captured.out += $0 }, err: { captured.err += $0 })
+    let console = Console(
+      out: { captured.out += $0 }, err: { captured.err += $0 }, readSecret: secret)
+    var environment = environment ?? ["HWC_DB": db]
+    if environment["HOME"] == nil { environment["HOME"] = directory }
+    let words = provesActors ? withSecrets(words, environment: environment) : words
     let code = CLI.run(
-      words, environment: environment ?? ["HWC_DB": db], console: console, clock: Workspace.clock)
+      words, environment: environment, console: console, clock: clock, origin: Workspace.origin)
     return Outcome(code: code, out: captured.out, err: captured.err)
+  }
+
+  /// `words` with the password options the harness adds: `init` and `user add` get the new
+  /// user's passphrase file (written here), a command that changes the register gets the acting
+  /// user's, unless the words already give one.
+  func withSecrets(_ words: [String], environment: [String: String]) -> [String] {
+    // Shared options may come first (`hwc --db x --as admin user add …`).
+    var start = 0
+    while start < words.count, words[start].hasPrefix("-") {
+      start += ["--db", "--as", "--password-file"].contains(words[start]) ? 2 : 1
+    }
+    let path = words.dropFirst(start).prefix { !$0.hasPrefix("-") }
+    guard
+      let spec = CLI.commands.filter({ path.starts(with: $0.path) })
+        .max(by: { $0.path.count < $1.path.count })
+    else { return words }
+    func value(_ option: String) -> String? {
+      guard let index = words.firstIndex(of: option), index + 1 < words.count else { return nil }
+      return words[index + 1]
+    }
+    func secret(_ user: String) -> String {
+      let file = secretFile(user)
+      try? (Workspace.passphrase(of: user) + "\n").write(
+        toFile: file, atomically: true, encoding: .utf8)
+      return file
+    }
+    var words = words
+    if spec.path == ["init"], !words.contains("--password-file") {
+      words += ["--password-file", secret(value("--admin") ?? "admin")]
+    }
+    if spec.path == ["user", "add"], !words.contains("--new-password-file"),
+      words.count > start + 2, !words[start + 2].hasPrefix("-")
+    {
+      words += ["--new-password-file", secret(words[start + 2])]
+    }
+    if spec.traits.contains(.mutating), !words.contains("--password-file"),
+      environment["HWC_PASSWORD_FILE"] == nil,
+      let actor = value("--as") ?? environment["HWC_USER"],
+      FileManager.default.fileExists(atPath: secretFile(actor))
+    {
+      words += ["--password-file", secretFile(actor)]
+    }
+    return words
   }
 
   /// Runs a command line that must succeed; records an issue with its output otherwise.
@@ -96,7 +171,10 @@ final class Workspace {
   func counts() throws -> [String: Int] {
     let raw = try Database(path: db, create: false)
     var result: [String: Int] = [:]
-    for table in ["app_user", "user_role", "claimant", "complaint", "complaint_item", "audit_log"] {
+    for table in [
+      "app_user", "user_role", "claimant", "complaint", "complaint_item", "audit_log",
+      "user_session",
+    ] {
       result[table] = try raw.scalarInt("SELECT count(*) FROM \(table)")
     }
     return result

@@ -96,3 +96,20 @@ import Testing
         """)
   }
 }
+
+/// The transcript comparison hides only anchor hashes.
+@Suite struct TranscriptAnchorTests {
+  @Test func anchorHashesAreHiddenAndNothingElse() {
+    #expect(
+      TranscriptRunner.anchorsHidden("Register anchor: 82:11af2e6dd3db865b (x 82:11af2e6dd3db865b)")
+        == "Register anchor: 82:<hash> (x 82:<hash>)")
+    #expect(
+      TranscriptRunner.anchorsHidden("anchor,,,7:0123456789abcdef\n") == "anchor,,,7:<hash>\n")
+    for untouched in [
+      "at 09:30:00Z", "12:0123456789abcdefa", "x:0123456789abcdef", "12:0123456789ABCDEF",
+      "budget:KAZ:2026", "12:0123456789abcde",
+    ] {
+      #expect(TranscriptRunner.anchorsHidden(untouched) == untouched)
+    }
+  }
+}

@@ -76,10 +76,15 @@ enum AuditCommands {
       return 0
     },
     CommandSpec(
-      ["audit", "log"], abstract: "Print audit entries, oldest first",
+      ["audit", "log"], abstract: "Print audit entries, oldest first (newest first with --limit)",
+      discussion: """
+        Each entry names the hwc user, and, for entries made since hwc recorded them, the OS
+        account and host of the process (as account@host).
+        """,
       options: [
         OptionSpec("entity", "KIND:ID", "only this entity, e.g. complaint:KAZ-2026-0001"),
-        OptionSpec("limit", "N", "at most N entries"),
+        OptionSpec("actor", "NAME", "only entries made by this hwc user"),
+        OptionSpec("limit", "N", "only the newest N entries, newest first"),
       ],
       traits: [.database, .json]
     ) { invocation in
@@ -91,7 +96,7 @@ enum AuditCommands {
         limit = value
       }
       let entries = try invocation.openRegister().auditLog(
-        entity: invocation.value("entity"), limit: limit)
+        entity: invocation.value("entity"), actor: invocation.value("actor"), limit: limit)
       if invocation.json {
         invocation.console.print(
           JSON.array(
@@ -103,19 +108,26 @@ enum AuditCommands {
                 ("action", .string(entry.action)),
                 ("before", .optional(entry.before.map(Masking.state))),
                 ("after", .optional(entry.after.map(Masking.state))), ("hash", .string(entry.hash)),
+                ("os_user", .optional(entry.osUser)), ("host", .optional(entry.host)),
               ])
             }))
         return 0
       }
       for entry in entries {
         invocation.console.print(
-          "#\(entry.id) \(entry.at) \(entry.actor): \(entry.command) — \(entry.action) "
-            + Masking.entity(entry.entity))
+          "#\(entry.id) \(entry.at) \(entry.actor)\(origin(entry)): \(entry.command) — "
+            + "\(entry.action) " + Masking.entity(entry.entity))
         if let after = entry.after { invocation.console.print("    " + Masking.state(after)) }
       }
       return 0
     },
   ]
+}
+
+/// ` (account@host)` for an entry that records where it came from.
+private func origin(_ entry: Register.AuditEntry) -> String {
+  guard entry.osUser != nil || entry.host != nil else { return "" }
+  return " (\(entry.osUser ?? "?")@\(entry.host ?? "?"))"
 }
 
 /// Masks national IDs in audit text (entity names and recorded states).

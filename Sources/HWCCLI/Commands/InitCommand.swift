@@ -10,20 +10,33 @@ enum InitCommand {
         On a new file: creates the register (mode 0600: it holds personal data), applies every
         migration and creates the first administrator. On an existing register: applies the
         migrations it lacks; refuses a register made by a newer hwc or whose applied migrations
-        were edited.
+        were edited. The administrator gets the passphrase in --password-file (or
+        HWC_PASSWORD_FILE), or else a one-time setup code, printed once, with which they set their
+        own (hwc user passwd). On a register made before users had secrets, the same gives the
+        administrator named by --admin a first secret.
         """,
-      options: [OptionSpec("admin", "NAME", "name of the first administrator (default: admin)")],
+      options: [
+        OptionSpec("admin", "NAME", "name of the first administrator (default: admin)"),
+        OptionSpec(
+          "password-file", "FILE",
+          "the administrator's passphrase, from the file's first line (else a setup code is printed)"
+        ),
+      ],
       traits: [.database, .json]
     ) { invocation in
       let admin = invocation.value("admin") ?? "admin"
+      let passphrase = try invocation.passwordFile.map {
+        try ActorProof.readSecretFile($0, field: .passwordFile)
+      }
       let (_, result) = try Register.initialize(
-        path: invocation.databasePath, admin: admin, clock: invocation.clock)
+        path: invocation.databasePath, admin: admin, passphrase: passphrase, setupCode: true,
+        origin: invocation.origin, clock: invocation.clock)
       if invocation.json {
         invocation.console.print(
           JSON.object([
             ("db", .string(invocation.databasePath)), ("created", .bool(result.created)),
             ("applied", .array(result.applied.map(JSON.string))),
-            ("admin", .optional(result.admin)),
+            ("admin", .optional(result.admin)), ("setup_code", .optional(result.setupCode)),
           ]))
         return 0
       }
@@ -36,6 +49,9 @@ enum InitCommand {
       if let admin = result.admin {
         invocation.console.print(
           "  administrator: \(admin) (add users with: hwc user add NAME --role ROLE --as \(admin))")
+      }
+      if let code = result.setupCode {
+        invocation.console.print(UserLifecycleCommands.setupCodeLines(code, user: admin))
       }
       return 0
     }

@@ -103,7 +103,7 @@ enum RulesCommands {
     let existing = try register.latestAssessment(code: code)
     let complaint = try register.complaint(code: code)
     if complaint.status == ComplaintStatus.inspected.rawValue || existing == nil {
-      let actor = try register.actor(named: invocation.actorName)
+      let actor = try invocation.actor(in: register)
       _ = try register.assess(code: code, actor: actor)
     }
     guard let stored = try register.latestAssessment(code: code) else { return 1 }

@@ -1,0 +1,132 @@
+import HWCCore
+import HWCDomain
+import HWCStore
+import HWCTestSupport
+import Testing
+
+@testable import HWCRegister
+
+/// Users' secrets in the register: the stored format, the audited state (status, roles and a
+/// digest of the secret) and the entries' origin, and registers made before migration 0008.
+@Suite struct UserSecretsTests {
+  @Test func aPassphraseIsStoredAsSaltedPBKDF2WithItsIterationCount() throws {
+    let hash = SecretHash(passphrase: "a long passphrase", iterations: 1_000)
+    let parts = hash.stored.split(separator: "$")
+    #expect(parts.count == 4)
+    #expect(parts[0] == "pbkdf2-sha256")
+    #expect(parts[1] == "1000")
+    #expect(parts[2].count == 32)
+    #expect(parts[3].count == 64)
+    let read = try #require(SecretHash(stored: hash.stored))
+    #expect(read == hash)
+    #expect(read.matches("a long passphrase"))
+    #expect(!read.matches("a long passphrasE"))
+    #expect(SecretHash(passphrase: "a long passphrase", iterations: 1_000).salt != hash.salt)
+    #expect(SecretHash.standardIterations >= 50_000)
+  }
+
+  @Test func aSecretHashReplacedBehindHWCsBackIsDetected() throws {
+    let fixture = try Fixture()
+    let admin = try fixture.actor("admin")
+    _ = try fixture.register.addUser(
+      name: "aliya", roles: ["committee@Kaztalov"], passphrase: "aliya's passphrase",
+      actor: admin)
+    #expect(try fixture.register.verifyAudit().problem == nil)
+    let forged = SecretHash(passphrase: "someone else's", iterations: 16).stored
+    try Tamper.register(
+      at: fixture.path, "UPDATE app_user SET secret = '\(forged)' WHERE name = 'aliya'")
+    let problem = try #require(
+      try Register.open(path: fixture.path, clock: Fixture.clock).verifyAudit().problem)
+    #expect(problem.contains("user:aliya does not match its last audit entry"), "\(problem)")
+  }
+
+  @Test func aLockOrADisableWrittenBehindHWCsBackIsDetected() throws {
+    let fixture = try Fixture()
+    try Tamper.register(at: fixture.path, "UPDATE app_user SET locked = 1 WHERE name = 'dauren'")
+    let problem = try #require(
+      try Register.open(path: fixture.path, clock: Fixture.clock).verifyAudit().problem)
+    #expect(problem.contains("user:dauren"))
+  }
+
+  @Test func entriesRecordTheirOriginAndItsHashCoversIt() throws {
+    let fixture = try Fixture()
+    fixture.register.origin = AuditOrigin(osUser: "aigerim", host: "kaz-office-1")
+    let admin = try fixture.actor("admin")
+    try fixture.register.disableUser(name: "saule", reason: "on leave", actor: admin)
+    let entry = try #require(try fixture.register.auditLog(actor: "admin", limit: 1).first)
+    #expect(entry.action == "disable")
+    #expect(entry.osUser == "aigerim" && entry.host == "kaz-office-1")
+    #expect(try fixture.register.verifyAudit().problem == nil)
+    try Tamper.register(
+      at: fixture.path, "UPDATE audit_log SET host = 'elsewhere' WHERE id = \(entry.id)")
+    let problem = try Register.open(path: fixture.path, clock: Fixture.clock).verifyAudit().problem
+    #expect(problem?.contains("audit entry #\(entry.id)") == true, "\(problem ?? "none")")
+  }
+
+  @Test func theLastActiveAdministratorCannotBeDisabledOrLoseTheRole() throws {
+    let fixture = try Fixture()
+    let admin = try fixture.actor("admin")
+    #expect(throws: DomainError.self) {
+      try fixture.register.disableUser(name: "admin", reason: "oops", actor: admin)
+    }
+    #expect(throws: DomainError.self) {
+      try fixture.register.revokeRole(name: "admin", role: "admin", actor: admin)
+    }
+    try fixture.register.revokeRole(name: "dauren", role: "officer@Kaztalov", actor: admin)
+    #expect(try fixture.actor("dauren").roles.isEmpty)
+    #expect(throws: DomainError.self) {
+      try fixture.register.revokeRole(name: "dauren", role: "officer@Kaztalov", actor: admin)
+    }
+    #expect(throws: DomainError.self) {
+      try fixture.register.disableUser(name: "dauren", reason: "x", actor: fixture.actor("saule"))
+    }
+    #expect(try fixture.register.verifyAudit().problem == nil)
+  }
+
+  /// A register whose users and their entries were written before migration 0008 (with and
+  /// without a national ID) still verifies after it.
+  @Test func usersLoggedBeforeMigration0008StillVerify() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.file("old.sqlite")
+    let db = try Database(path: path)
+    _ = try Migrator(migrations: Schema.migrations.filter { $0.number < 8 }).migrate(db)
+    try db.execute(
+      """
+      INSERT INTO app_user(id, name, created_at) VALUES (1, 'aigerim', '2026-01-01T00:00:00Z');
+      INSERT INTO user_role(user_id, role) VALUES (1, 'admin');
+      INSERT INTO app_user(id, name, created_at, national_id)
+        VALUES (2, 'aliya', '2026-01-01T00:00:00Z', '880512300411');
+      INSERT INTO user_role(user_id, role, district_id)
+        SELECT 2, 'committee', id FROM district WHERE code = 'KAZ';
+      """)
+    // Entries as hwc wrote them then: no origin columns.
+    let log = AuditLog(db: db)
+    var previous = AuditLog.genesis
+    for id in [1, 2] {
+      let (entity, state) = try #require(try log.state(view: "audit_state_user", id: id))
+      let entry = AuditLog.Entry(
+        id: id, at: "2026-01-01T00:00:00Z", actor: "aigerim", command: "hwc user add",
+        entity: entity, action: "create", before: nil, after: state)
+      let hash = AuditLog.hash(previous: previous, entry)
+      try db.run(
+        """
+        INSERT INTO audit_log(id, at, actor, command, entity, action, after, prev_hash, hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+          .integer(Int64(id)), .text(entry.at), .text(entry.actor), .text(entry.command),
+          .text(entity), .text("create"), .text(state), .text(previous), .text(hash),
+        ])
+      previous = hash
+    }
+    _ = try Schema.migrator.migrate(db)
+    let register = try Register.open(path: path, clock: Fixture.clock)
+    #expect(try register.verifyAudit().problem == nil)
+    #expect(try register.users().map(\.status) == ["must set passphrase", "must set passphrase"])
+    // `hwc init --admin aigerim` on it gives the administrator a setup code, audited.
+    let (upgraded, result) = try Register.initialize(
+      path: path, admin: "aigerim", setupCode: true, clock: Fixture.clock)
+    #expect(result.setupCode != nil)
+    #expect(try upgraded.verifyAudit().problem == nil)
+  }
+}
