@@ -50,9 +50,10 @@ let package = Package(
     .executableTarget(name: "hwc", dependencies: ["HWCCLI"]),
     // `make bench`: a seeded, realistic complaint CSV and its inspection forms, of any size.
     .target(name: "HWCBench", dependencies: ["HWCCore", "HWCDomain"]),
-    // `make bench`: runs hwc and the sqlite3 baselines as child processes and times them.
+    // `make bench`: runs hwc and the sqlite3 baselines as child processes and times them; reads
+    // its counts and choices through the register.
     .executableTarget(
-      name: "hwc-bench", dependencies: ["HWCBench", "HWCCore", "HWCDomain"],
+      name: "hwc-bench", dependencies: ["HWCBench", "HWCCore", "HWCDomain", "HWCRegister"],
       path: "Sources/hwc-bench"),
     // Helpers the test targets share (temporary directories, sample and generated national IDs,
     // tampering with a register file); in no product.
@@ -76,7 +77,9 @@ let package = Package(
       name: "HWCDemoTests", dependencies: ["HWCDemo", "HWCRegister", "HWCCore", "HWCTestSupport"]),
     .testTarget(
       name: "HWCBenchTests",
-      dependencies: ["HWCBench", "HWCRegister", "HWCDomain", "HWCCore", "HWCTestSupport"]),
+      dependencies: [
+        "HWCBench", "HWCRegister", "HWCDomain", "HWCCore", "HWCStore", "HWCTestSupport",
+      ]),
     .testTarget(
       name: "HWCCLITests",
       dependencies: ["HWCCLI", "HWCRegister", "HWCDomain", "HWCStore", "HWCTestSupport"],

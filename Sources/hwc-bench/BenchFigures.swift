@@ -1,3 +1,5 @@
+import HWCRegister
+
 /// What one bench run measured: the figures of issue #12, printed as a table and, last, as one
 /// JSON line with exactly these keys.
 struct BenchFigures {
@@ -33,7 +35,7 @@ struct BenchFigures {
     [
       ("rows", Double(rows), 0, "complaint rows", ""),
       ("import_s", importSeconds, 3, "hwc complaint import", ""),
-      ("import_baseline_s", importBaselineSeconds, 3, "sqlite3 .import + INSERT…SELECT", ""),
+      ("import_baseline_s", importBaselineSeconds, 3, BaselineImport.label, ""),
       ("import_ratio", importRatio, 2, "import / baseline", "≤ 1"),
       ("inspect_s", inspectSeconds, 3, "hwc inspection import", ""),
       ("assess_s", assessSeconds, 3, "hwc assess --pending", ""),

@@ -2,6 +2,7 @@ import Foundation
 import HWCBench
 import HWCCore
 import HWCDomain
+import HWCRegister
 
 /// One bench run, in order: generate, set up, import (and its baseline), inspect, assess,
 /// decide, report (and its baseline), verify, check, single commands, file size.
@@ -52,7 +53,7 @@ struct BenchRun {
       ["complaint", "import", complaints] + BenchUsers.actor(BenchUsers.officer))
     figures.importSeconds = imported.seconds
     figures.bytesImported = try fileBytes(register)
-    let flagged = try query(register, "SELECT count(DISTINCT complaint_id) FROM complaint_flag")
+    let flagged = try facts(register).flaggedComplaints
     note("imported in \(seconds(imported)); \(flagged) complaints flagged as possible duplicates")
     try importBaseline(complaints)
 
@@ -62,9 +63,9 @@ struct BenchRun {
     let assessed = try runHWC(
       ["assess", "--pending"] + BenchUsers.actor(BenchUsers.committee[0]))
     figures.assessSeconds = assessed.seconds
-    figures.assessed = Int(try query(register, "SELECT count(*) FROM assessment")) ?? 0
-    let eligible = try query(
-      register, "SELECT count(*) FROM assessment WHERE outcome = 'eligible'")
+    let assessments = try facts(register)
+    figures.assessed = assessments.assessments
+    let eligible = assessments.eligibleAssessments
     note(
       "inspected in \(seconds(inspected)); assessed \(figures.assessed) in \(seconds(assessed)), "
         + "\(eligible) eligible")
@@ -102,30 +103,21 @@ struct BenchRun {
     let baseline = out + "/baseline.sqlite"
     try runHWC(["init", "--admin", BenchUsers.admin], on: baseline)
     let script = out + "/baseline-import.sql"
-    try BaselineSQL.script(csv: csv).write(toFile: script, atomically: true, encoding: .utf8)
+    try BaselineScript.script(csv: csv).write(toFile: script, atomically: true, encoding: .utf8)
     let loaded = try spawner.run("sqlite3", ["-batch", baseline], input: script)
     guard loaded.status == 0, loaded.stderr.isEmpty else {
       throw BenchError(description: "the sqlite3 baseline import failed: \(loaded.stderr)")
     }
     figures.importBaselineSeconds = loaded.seconds
-    let count = try query(baseline, "SELECT count(*) FROM complaint")
+    let count = try facts(baseline).complaints
     note("baseline: sqlite3 loaded \(count) complaints in \(seconds(loaded))")
   }
 
   /// Two distinct committee members approve, and a treasurer pays, a share of the eligible
   /// complaints, after the treasurer has allocated the budgets (and funds) they need.
   private mutating func decide() throws {
-    let eligible = try query(
-      register,
-      """
-      SELECT c.code, d.name_en, substr(c.incident_date, 1, 4), a.scheme, a.amount_minor,
-        coalesce(cs.name_en, '')
-      FROM complaint c JOIN assessment a ON a.complaint_id = c.id
-      JOIN district d ON d.id = c.district_id
-      LEFT JOIN conservancy cs ON cs.id = c.conservancy_id
-      WHERE c.status = 'assessed' AND a.outcome = 'eligible' ORDER BY c.id
-      """
-    ).split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false) }
+    // Read, then released (closing the file) before the first `hwc` below writes.
+    let eligible = try Register.open(path: register).decidableComplaints()
     let count = min(decisions, eligible.count)
     guard count > 0 else {
       note("no eligible complaint to decide")
@@ -134,12 +126,15 @@ struct BenchRun {
     let step = eligible.count / count
     let chosen = (0..<count).map { eligible[$0 * step] }
     var needs: [[String]: Int] = [:]
-    for row in chosen {
+    for complaint in chosen {
       let key =
-        row[3] == "kz-state"
-        ? ["budget", "allocate", "--district", String(row[1]), "--year", String(row[2])]
-        : ["fund", "contribute", "--conservancy", String(row[5]), "--source", "state"]
-      needs[key, default: 0] += Int(row[4]) ?? 0
+        complaint.scheme == .kzState
+        ? [
+          "budget", "allocate", "--district", complaint.district, "--year",
+          String(complaint.incidentYear),
+        ]
+        : ["fund", "contribute", "--conservancy", complaint.conservancy ?? "", "--source", "state"]
+      needs[key, default: 0] += complaint.amountMinor
     }
     for (command, minor) in needs.sorted(by: { $0.key.joined() < $1.key.joined() }) {
       try runHWC(
@@ -147,8 +142,8 @@ struct BenchRun {
           + BenchUsers.actor(BenchUsers.treasurer))
     }
     var refused: [String] = []
-    for (index, row) in chosen.enumerated() {
-      let code = String(row[0])
+    for (index, complaint) in chosen.enumerated() {
+      let code = complaint.code
       let steps =
         BenchUsers.committee.map { ["approve", code] + BenchUsers.actor($0) }
         + [
@@ -172,14 +167,9 @@ struct BenchRun {
 
   /// `hwc report quarterly` for the quarter holding most decisions, and its own SQL replayed.
   private mutating func report() throws {
-    let quarter = try query(
-      register,
-      """
-      SELECT substr(at, 1, 4) || '-Q' || ((CAST(substr(at, 6, 2) AS INTEGER) + 2) / 3) AS q
-      FROM complaint_event WHERE kind IN ('assessed', 'approved', 'rejected', 'paid', 'appealed')
-      GROUP BY q ORDER BY count(*) DESC, q DESC LIMIT 1
-      """)
-    guard !quarter.isEmpty else { throw BenchError(description: "no decisions to report") }
+    guard let quarter = try Register.open(path: register).busiestDecisionQuarter() else {
+      throw BenchError(description: "no decisions to report")
+    }
     let arguments = ["report", "quarterly", "--quarter", quarter]
     let trace = out + "/report-trace.sql"
     try? FileManager.default.removeItem(atPath: trace)
@@ -248,18 +238,14 @@ struct BenchRun {
     return done
   }
 
-  /// The result of one query by the `sqlite3` tool, trimmed.
-  private func query(_ database: String, _ sql: String) throws -> String {
-    let done = try spawner.run("sqlite3", ["-batch", database, sql])
-    guard done.status == 0 else {
-      throw BenchError(description: "sqlite3 failed on \(database): \(done.stderr)")
-    }
-    return done.stdout.trimmingSpaces
+  /// The register's counts, read through the register (its connection closed on return).
+  private func facts(_ database: String) throws -> Register.BenchFacts {
+    try Register.open(path: database).benchFacts()
   }
 
-  /// The register's size on disk, WAL included, after a checkpoint.
+  /// The register's size on disk, WAL included, after a checkpoint (its connection closed first).
   private func fileBytes(_ database: String) throws -> Int {
-    _ = try query(database, "PRAGMA wal_checkpoint(TRUNCATE)")
+    try Register.open(path: database).checkpoint()
     return [database, database + "-wal"].reduce(0) { total, path in
       let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
       return total + (size ?? 0)
