@@ -33,7 +33,7 @@ public enum BaselineImport {
     INSERT INTO complaint(code, district_id, year, seq, claimant_id, conservancy_id, damage_type,
       species, incident_date, reported_date, village, external_ref, status, registered_at,
       registered_by)
-    SELECT code || '-' || year || '-' || printf('%04d', seq), district_id, year, seq, claimant_id,
+    SELECT code || '-' || year || '-' || printf('%04d', seq), district_id, year, seq, claimant_row,
       conservancy_id, type, species, incident_date, reported_date, nullif(village, ''), ref,
       '\(ComplaintStatus.registered.rawValue)', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 1
     FROM (
@@ -41,7 +41,7 @@ public enum BaselineImport {
         CAST(substr(s.reported_date, 1, 4) AS INTEGER) AS year,
         row_number() OVER (
           PARTITION BY d.id, substr(s.reported_date, 1, 4) ORDER BY s.rowid) AS seq,
-        cl.id AS claimant_id, cs.id AS conservancy_id
+        cl.id AS claimant_row, cs.id AS conservancy_id
       FROM \(stagingTable) s
       JOIN district d ON d.name_en = s.district
       JOIN claimant cl ON cl.national_id = s.claimant_id

@@ -23,6 +23,7 @@ struct BenchRun {
     self.out = out
     self.decisions = decisions
     self.spawner = Spawner(scratch: out)
+    BenchUsers.secrets = out + "/secrets"
     figures.rows = plan.rows
   }
 
@@ -81,7 +82,8 @@ struct BenchRun {
 
   /// A fresh register with its users, and the saiga emergencies the steppe districts declared.
   private mutating func setUp() throws {
-    try runHWC(["init", "--admin", BenchUsers.admin])
+    try BenchUsers.writeSecrets()
+    try runHWC(["init"] + BenchUsers.initialAdmin())
     for addition in BenchUsers.additions() { try runHWC(["user", "add"] + addition) }
     for district in BenchPlaces.districts where district.landscape == .steppe {
       for year in plan.firstIncident.year...plan.lastIncident.year {
@@ -101,7 +103,7 @@ struct BenchRun {
   /// The `sqlite3` tool loading the same CSV into the same tables of a fresh `hwc init` register.
   private mutating func importBaseline(_ csv: String) throws {
     let baseline = out + "/baseline.sqlite"
-    try runHWC(["init", "--admin", BenchUsers.admin], on: baseline)
+    try runHWC(["init"] + BenchUsers.initialAdmin(), on: baseline)
     let script = out + "/baseline-import.sql"
     try BaselineScript.script(csv: csv).write(toFile: script, atomically: true, encoding: .utf8)
     let loaded = try spawner.run("sqlite3", ["-batch", baseline], input: script)
@@ -194,6 +196,8 @@ struct BenchRun {
     let today = Clock.system.today
     var register: [Double] = []
     var show: [Double] = []
+    // At the desk the officer has a live session (SPEC §11): one login, then plain commands.
+    try runHWC(["login"] + BenchUsers.actor(BenchUsers.officer))
     for run in 1...15 {
       var arguments = [
         "complaint", "register", "--claimant", claimant.nationalID, "--district",
@@ -205,7 +209,7 @@ struct BenchRun {
         today.adding(days: -2).description, "--reported-date", today.adding(days: -1).description,
         "--item", "sheep_goat.adult=1", "--ref", "BENCH-DESK-\(run)", "--village", claimant.village,
       ]
-      register.append(try runHWC(arguments + BenchUsers.actor(BenchUsers.officer)).seconds)
+      register.append(try runHWC(arguments + ["--as", BenchUsers.officer]).seconds)
       let code = summary.sampleCodes[run % summary.sampleCodes.count]
       show.append(try runHWC(["complaint", "show", code]).seconds)
     }
@@ -227,8 +231,10 @@ struct BenchRun {
     _ arguments: [String], on database: String? = nil, environment: [String: String] = [:],
     mustSucceed: Bool = true
   ) throws -> Finished {
+    // Sessions live under $HOME/.hwc: the bench keeps its own in bench-out.
     let done = try spawner.run(
-      hwc, ["--db", database ?? register] + arguments, environment: environment)
+      hwc, ["--db", database ?? register] + arguments,
+      environment: ["HOME": out].merging(environment) { $1 })
     figures.peakKiB = max(figures.peakKiB, done.peakKiB)
     guard done.status == 0 || !mustSucceed else {
       throw BenchError(

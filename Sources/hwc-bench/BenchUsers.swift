@@ -1,3 +1,4 @@
+import Foundation
 import HWCBench
 
 /// The people of the bench register, and the one place that says how a command names its actor.
@@ -8,9 +9,34 @@ enum BenchUsers {
   static let committee = ["bench-committee-a", "bench-committee-b"]
   static let treasurer = "bench-treasurer"
 
-  /// The arguments that make `user` the actor of a mutating command: today `--as USER`. When
-  /// commands take a secret (`--password-file FILE`), add it here and nowhere else.
-  static func actor(_ user: String) -> [String] { ["--as", user] }
+  /// Where the bench users' passphrases are written (`bench-out/secrets/USER.secret`): bench
+  /// secrets, not for any real register.
+  nonisolated(unsafe) static var secrets = "bench-out/secrets"
+
+  /// The passphrase file of `user`.
+  static func secretFile(_ user: String) -> String { "\(secrets)/\(user).secret" }
+
+  /// Writes every bench user's passphrase file (mode 0600).
+  static func writeSecrets() throws {
+    try FileManager.default.createDirectory(
+      atPath: secrets, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    for user in [admin, officer, inspector, treasurer] + committee {
+      try "bench passphrase of \(user)\n".write(
+        toFile: secretFile(user), atomically: true, encoding: .utf8)
+      try FileManager.default.setAttributes(
+        [.posixPermissions: 0o600], ofItemAtPath: secretFile(user))
+    }
+  }
+
+  /// The arguments that make `user` the proven actor of a mutating command.
+  static func actor(_ user: String) -> [String] {
+    ["--as", user, "--password-file", secretFile(user)]
+  }
+
+  /// `hwc init` arguments after `init`: the first administrator and their passphrase.
+  static func initialAdmin() -> [String] {
+    ["--admin", admin, "--password-file", secretFile(admin)]
+  }
 
   /// `hwc user add` arguments after `user add`, the actor included.
   static func additions() -> [[String]] {
@@ -19,6 +45,8 @@ enum BenchUsers {
     let users: [(String, [String])] =
       [(officer, everywhere("officer")), (inspector, everywhere("inspector"))]
       + committee.map { ($0, everywhere("committee")) } + [(treasurer, everywhere("treasurer"))]
-    return users.map { [$0.0] + $0.1 + actor(admin) }
+    return users.map {
+      [$0.0] + $0.1 + ["--new-password-file", secretFile($0.0)] + actor(admin)
+    }
   }
 }
