@@ -23,15 +23,16 @@ public enum Tamper {
     let raw = try Database(path: path, create: false)
     var entries: [(AuditLog.Entry, String)] = []
     try raw.prepare(
-      "SELECT id, at, actor, command, entity, action, before, after, prev_hash FROM audit_log "
-        + "ORDER BY id"
+      "SELECT id, at, actor, command, entity, action, before, after, prev_hash, os_user, host "
+        + "FROM audit_log ORDER BY id"
     ).eachRow { row in
       entries.append(
         (
           AuditLog.Entry(
             id: row.int(0), at: row.text(1), actor: row.text(2), command: row.text(3),
             entity: row.text(4), action: row.text(5), before: row.optionalText(6),
-            after: row.optionalText(7)), row.text(8)
+            after: row.optionalText(7), osUser: row.optionalText(9), host: row.optionalText(10)),
+          row.text(8)
         ))
     }
     var previous = entries[first - 1].1
