@@ -60,7 +60,7 @@ public struct DecisionLetter: Sendable, Equatable {
 
     /// The letter's words for `payer`.
     init(_ payer: HWCRules.Payer) {
-      self.init(kind: payer.kind, name: payer.place, year: payer.year)
+      self.init(kind: payer.kind.rawValue, name: payer.place, year: payer.year)
     }
 
     init(kind: String, name: LocalizedName, year: Int?) {
@@ -139,12 +139,17 @@ public struct DecisionLetter: Sendable, Equatable {
         item: DocumentComplaint.item(reference, $0.item, $0.quantityCenti), rate: $0.rate,
         amountMinor: $0.amountMinor, note: $0.note)
     }
-    let conservancyIsPayer = complaint.scheme == "kg-buffer"
+    let conservancyIsPayer: Bool
+    if case .fund = facts.coverage.payer {
+      conservancyIsPayer = true
+    } else {
+      conservancyIsPayer = false
+    }
     let payer = facts.coverage.payer.map(Payer.init)
     return DecisionLetter(
       date: register.clock.today.description, complaint: complaint, decision: decision,
       decidedOn: decidedOn, reason: reason,
-      currency: stored?.currency ?? (complaint.scheme == "kz-state" ? "KZT" : "KGS"),
+      currency: stored?.currency ?? facts.coverage.currency,
       amountMinor: payment?.amountMinor ?? stored?.amountMinor ?? 0, payment: payment,
       payer: payer, policyDate: stored?.policyDate.description, lines: lines,
       explanation: steps(stored?.explanation ?? []), appealBy: appealBy,

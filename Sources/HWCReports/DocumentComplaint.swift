@@ -104,8 +104,8 @@ public struct DocumentComplaint: Sendable, Equatable {
 extension DocumentComplaint {
   /// The complaint as the documents show `facts`, with names from the reference data.
   init(_ facts: ComplaintDocumentFacts, _ reference: Reference) {
-    let scheme: String? =
-      facts.district.country == .kz ? "kz-state" : (facts.conservancy == nil ? nil : "kg-buffer")
+    // The scheme that pays here, from the rules' coverage; none outside a Kyrgyz conservancy.
+    let scheme = facts.coverage.payer?.scheme.rawValue
     self.init(
       code: facts.code, ref: facts.ref, status: facts.status,
       registeredOn: DocumentText.date(ofTimestamp: facts.registeredAt),

@@ -42,18 +42,12 @@ extension QuarterlyReport {
         .object(
           [
             ("account", .string(payer.account)),
-            ("scheme", .string(payer.payer.kind == "budget" ? "kz-state" : "kg-buffer")),
-            (
-              "name",
-              .string(
-                words.payer(
-                  payer.payer.kind == "budget" ? .budget : .fund, place: place,
-                  year: payer.payer.year))
-            ),
+            ("scheme", .string(payer.payer.scheme.rawValue)),
+            ("name", .string(words.payer(payer.payer.kind, place: place, year: payer.payer.year))),
             ("currency", .string(payer.currency)),
           ] + moneyFields(figures)))
     }
-    let currencies = ["KZT", "KGS"].filter { totals[$0] != nil }
+    let currencies = Scheme.allCases.map(\.currency).filter { totals[$0] != nil }
     return .object([
       ("payers", .array(rows)),
       (

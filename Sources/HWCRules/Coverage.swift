@@ -22,6 +22,17 @@ public enum Payer: Sendable, Hashable {
     }
   }
 
+  /// The scheme whose payouts this payer makes: a budget pays kz-state, a fund kg-buffer.
+  public var scheme: Scheme {
+    switch self {
+    case .budget: .kzState
+    case .fund: .kgBuffer
+    }
+  }
+
+  /// The currency the payer pays in.
+  public var currency: String { scheme.currency }
+
   /// The payer as the explanation names it: `Kaztalov budget 2026`, `Shamshy buffer fund`.
   public var name: String {
     switch self {
@@ -52,6 +63,6 @@ public struct Coverage: Sendable, Hashable {
     }
   }
 
-  /// The currency the payer pays in.
+  /// The currency the scheme pays in.
   public var currency: String { scheme.currency }
 }
