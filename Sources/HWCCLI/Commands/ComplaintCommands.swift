@@ -156,7 +156,10 @@ enum ImportRunner {
   static let options = [
     OptionSpec("dry-run", nil, "check every row, write nothing"),
     OptionSpec("skip-invalid", nil, "import the good rows, reject the bad ones"),
-    OptionSpec("rejects", "FILE", "where --skip-invalid writes the bad rows"),
+    OptionSpec(
+      "rejects", "FILE",
+      "where --skip-invalid writes the bad rows, full national IDs kept for correcting and "
+        + "importing again: made readable by you only (0600); delete it once done"),
   ]
 
   static func run(
