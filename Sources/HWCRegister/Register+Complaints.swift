@@ -40,7 +40,7 @@ extension Register {
   {
     // The rule a new claimant's ID is checked by (`checkClaimant`), for an existing one too.
     let country = try db.prepare("SELECT country FROM claimant WHERE id = ?").first(
-      [.integer(Int64(claimantID))], { $0.text(0) })
+      [claimantID.sqlValue], { $0.text("country") })
     if let country, country != valid.district.country.rawValue {
       throw DomainError.invalid(
         field: .claimant,

@@ -68,10 +68,13 @@ public final class Register {
   /// Refuses a file without hwc's tables: empty, or another application's database.
   private static func checkHasTables(_ db: Database, path: String) throws {
     let tables = try db.prepare(
-      "SELECT count(*), count(*) FILTER (WHERE name = 'schema_migration') FROM sqlite_schema"
-    ).first { ($0.int(0), $0.int(1)) }
-    guard let tables, tables.1 == 0 else { return }
-    throw RegisterError.notARegister(path: path, empty: tables.0 == 0)
+      """
+      SELECT count(*) AS objects, count(*) FILTER (WHERE name = 'schema_migration') AS migrations
+      FROM sqlite_schema
+      """
+    ).first { (objects: $0.int("objects"), migrations: $0.int("migrations")) }
+    guard let tables, tables.migrations == 0 else { return }
+    throw RegisterError.notARegister(path: path, empty: tables.objects == 0)
   }
 
   /// What `hwc init` did.
