@@ -49,7 +49,7 @@ import Testing
     // It keeps the full IDs: the officer corrects the rows and imports them again.
     #expect(try String(contentsOfFile: rejects, encoding: .utf8).contains(Workspace.yerlan))
     let help = workspace.ok(["complaint", "import", "--help"]).out
-    #expect(help.contains("full national IDs kept"), "\(help)")
+    #expect(help.contains("keep full national IDs"), "\(help)")
     #expect(help.contains("0600"), "\(help)")
   }
 

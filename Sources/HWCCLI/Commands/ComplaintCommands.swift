@@ -158,8 +158,8 @@ enum ImportRunner {
     OptionSpec("skip-invalid", nil, "import the good rows, reject the bad ones"),
     OptionSpec(
       "rejects", "FILE",
-      "where --skip-invalid writes the bad rows, full national IDs kept for correcting and "
-        + "importing again: made readable by you only (0600); delete it once done"),
+      "where --skip-invalid writes the bad rows unchanged, to correct and import again; made "
+        + "readable by you only (0600), as a complaint file's rows keep full national IDs"),
   ]
 
   static func run(
