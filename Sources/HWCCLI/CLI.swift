@@ -65,10 +65,44 @@ public enum CLI {
     case let error as MigrationError: return error.description
     case let error as SQLiteError where error.primaryCode == 5:
       return "the register is busy with another writer for too long; try again"
-    case let error as SQLiteError: return error.description
+    case let error as SQLiteError: return fileProblem(error) ?? error.description
     case let error as CustomStringConvertible: return error.description
     default: return "\(error)"
     }
+  }
+
+  /// One sentence, without SQLite's words, for a database error a person fixes outside hwc:
+  /// a file that cannot be written, a full disk, a file that is not a register, a damaged one.
+  static func fileProblem(_ error: SQLiteError) -> String? {
+    let file = error.file ?? "file"
+    switch error.primaryCode {
+    case 8:  // SQLITE_READONLY
+      return "the register \(file) is read-only: this account may not write it or its folder, "
+        + "or it is on read-only media; nothing was changed (copy it somewhere writable, or ask "
+        + "for write access)"
+    case 14 where error.file != nil && !writable(file):  // SQLITE_CANTOPEN
+      return "the register \(file) is read-only: this account may not write it or its folder, "
+        + "or it is on read-only media; nothing was changed (copy it somewhere writable, or ask "
+        + "for write access)"
+    case 10 where [ENOSPC, EFBIG, EDQUOT].contains(error.systemErrno):  // SQLITE_IOERR
+      return fileProblem(SQLiteError(code: 13, message: "", sql: nil, file: error.file))
+    case 13:  // SQLITE_FULL
+      return "the disk holding \(file) is full (or a file size limit was reached): the command "
+        + "stopped and its unfinished change was undone; free some space and run it again"
+    case 26:  // SQLITE_NOTADB
+      return RegisterError.notARegister(path: file, empty: false).description
+    case 11:  // SQLITE_CORRUPT
+      return "the register \(file) is damaged; run 'hwc check' on a copy and restore it from "
+        + "a backup"
+    default: return nil
+    }
+  }
+
+  /// True when this account may write `path` and the folder holding it.
+  private static func writable(_ path: String) -> Bool {
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    return access(path, W_OK) == 0 && access(folder, W_OK) == 0
   }
 
   private static func dispatch(

@@ -53,6 +53,9 @@ public struct CommandTraits: OptionSet, Sendable {
   public static let json = CommandTraits(rawValue: 2)
   /// Works on the register file: takes `--db PATH`.
   public static let database = CommandTraits(rawValue: 4)
+  /// Writes to the register without an actor proven first (`login`, `logout`, `user passwd`).
+  /// A command with neither this nor `.mutating` opens the register read-only.
+  public static let writes = CommandTraits(rawValue: 8)
 }
 
 /// A subcommand: its words, what it does, and the options it takes.

@@ -52,12 +52,17 @@ public struct Invocation {
     (["hwc"] + spec.path).joined(separator: " ")
   }
 
-  /// Opens the register for this command. `HWC_TRACE_SQL=FILE`, an internal switch of
-  /// `make bench`, appends every statement the command runs to FILE.
+  /// True when this command only reads the register (neither `.mutating` nor `.writes`).
+  var readsOnly: Bool { spec.traits.isDisjoint(with: [.mutating, .writes]) }
+
+  /// Opens the register for this command: read-only unless it is one that writes, so that a
+  /// reader creates and changes nothing and works from read-only media. `HWC_TRACE_SQL=FILE`,
+  /// an internal switch of `make bench`, appends every statement the command runs to FILE.
   public func openRegister() throws -> Register {
     let register = try Register.open(
       path: databasePath, clock: clock, command: auditCommand,
-      traceSQL: environment["HWC_TRACE_SQL"].flatMap { $0.isEmpty ? nil : $0 })
+      traceSQL: environment["HWC_TRACE_SQL"].flatMap { $0.isEmpty ? nil : $0 },
+      readOnly: readsOnly)
     register.origin = origin
     return register
   }

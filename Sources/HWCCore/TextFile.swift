@@ -24,8 +24,16 @@ public final class TextFile {
     self.path = path
     self.temporary = path + ".tmp-\(getpid())"
     descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+    // A leftover temporary file keeps its old mode through O_TRUNC: set the one asked for.
     guard descriptor >= 0 else {
       throw FileError(path: path, reason: String(cString: strerror(errno)))
+    }
+    guard fchmod(descriptor, mode) == 0 else {
+      let reason = String(cString: strerror(errno))
+      close(descriptor)
+      descriptor = -1
+      unlink(temporary)
+      throw FileError(path: path, reason: reason)
     }
     buffer.reserveCapacity(1 << 16)
   }

@@ -65,6 +65,13 @@ public struct NationalID: Sendable, Hashable, CustomStringConvertible,
       + String(text.suffix(2))
   }
 
+  /// An audit entity with a claimant's national ID masked (`claimant:880512300411` →
+  /// `claimant:88********11`); any other entity (`complaint:KAZ-2026-0001`) as it is.
+  public static func maskEntity(_ entity: String) -> String {
+    guard entity.hasPrefix("claimant:") else { return entity }
+    return "claimant:" + mask(String(entity.dropFirst("claimant:".count)))
+  }
+
   /// The masked identifier, so that printing never reveals the full number by accident.
   public var description: String { masked }
 

@@ -132,8 +132,10 @@ struct CSVRows {
 struct RejectsFile {
   let file: TextFile
 
+  /// Readable by its owner only: the rows keep the claimants' full national IDs, for the officer
+  /// to correct and import again.
   init(path: String, header: [String]) throws {
-    file = try TextFile(path: path)
+    file = try TextFile(path: path, mode: 0o600)
     try file.write(CSVWriter.row(["line"] + header + ["error"]))
   }
 

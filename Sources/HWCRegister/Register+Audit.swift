@@ -121,7 +121,8 @@ extension Register {
             + "(its previous hash was changed)"
         } else if AuditLog.hash(previous: previous, entry) != row.text(9) {
           problem =
-            "audit entry #\(entry.id) (\(entry.entity)) was altered: its hash does not match"
+            "audit entry #\(entry.id) (\(NationalID.maskEntity(entry.entity))) was altered: "
+            + "its hash does not match"
         }
         previous = row.text(9)
         expectedID += 1
@@ -156,7 +157,9 @@ extension Register {
             """
           ).first { ($0.text(0), $0.optionalInt(1)) }
         }
-        if let (entity, entryID) = mismatch {
+        if let (unmasked, entryID) = mismatch {
+          // Problems are printed and logged: a claimant is named by the masked national ID.
+          let entity = NationalID.maskEntity(unmasked)
           let text: String
           switch entryID {
           case nil: text = "\(entity) has no audit entry: it was added outside hwc"

@@ -38,6 +38,16 @@ extension Register {
   /// Returns the row id and whether it was created. Must run inside a write transaction.
   func storeComplaint(_ valid: ValidComplaint, claimantID: Int, actor: Actor) throws -> (Int, Bool)
   {
+    // The rule a new claimant's ID is checked by (`checkClaimant`), for an existing one too.
+    let country = try db.prepare("SELECT country FROM claimant WHERE id = ?").first(
+      [claimantID.sqlValue], { $0.text("country") })
+    if let country, country != valid.district.country.rawValue {
+      throw DomainError.invalid(
+        field: .claimant,
+        "\(NationalID.mask(valid.nationalID)) is a \(country) national ID, but "
+          + "\(valid.district.name.en) is a \(valid.district.country.rawValue) district: a "
+          + "complaint's claimant must hold an ID of its district's country")
+    }
     if let ref = valid.ref,
       let existing = try db.prepare("SELECT id, code FROM complaint WHERE external_ref = ?").first(
         [.text(ref)], { ($0.int(0), $0.text(1)) })

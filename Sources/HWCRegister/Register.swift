@@ -34,22 +34,47 @@ public final class Register {
 
   /// Opens an existing, up-to-date register at `path`; with `traceSQL`, every statement it runs
   /// is appended to that file (`Database.traceStatements(to:)`, for `make bench`).
+  ///
+  /// With `readOnly` it is opened for reading only and nothing is written, not even the WAL
+  /// switch: the file may be on read-only media or another application's. Opened for writing,
+  /// it is first checked through a reader, so a file that is not a register is left untouched.
   public static func open(
-    path: String, clock: Clock = .system, command: String = "", traceSQL: String? = nil
+    path: String, clock: Clock = .system, command: String = "", traceSQL: String? = nil,
+    readOnly: Bool = false
   ) throws -> Register {
     guard path == ":memory:" || access(path, F_OK) == 0 else {
       throw RegisterError.missing(path: path)
     }
-    let db = try Database(path: path, create: false)
-    if let traceSQL { try db.traceStatements(to: traceSQL) }
-    let pending = try Schema.migrator.pending(db)
-    if !pending.isEmpty {
-      // A newer database or an edited migration is reported as such, before "outdated".
+    do {
+      if !readOnly, path != ":memory:" {
+        try checkHasTables(Database(path: path, create: false, readOnly: true), path: path)
+      }
+      let db = try Database(path: path, create: false, readOnly: readOnly)
+      if let traceSQL { try db.traceStatements(to: traceSQL) }
+      try checkHasTables(db, path: path)
+      let pending = try Schema.migrator.pending(db)
+      if !pending.isEmpty {
+        // A newer database or an edited migration is reported as such, before "outdated".
+        try Schema.migrator.checkApplied(db)
+        throw RegisterError.outdated(path: path, pending: pending)
+      }
       try Schema.migrator.checkApplied(db)
-      throw RegisterError.outdated(path: path, pending: pending)
+      return try Register(db: db, clock: clock, command: command)
+    } catch let error as SQLiteError where error.primaryCode == 26 {  // SQLITE_NOTADB
+      throw RegisterError.notARegister(path: path, empty: false)
     }
-    try Schema.migrator.checkApplied(db)
-    return try Register(db: db, clock: clock, command: command)
+  }
+
+  /// Refuses a file without hwc's tables: empty, or another application's database.
+  private static func checkHasTables(_ db: Database, path: String) throws {
+    let tables = try db.prepare(
+      """
+      SELECT count(*) AS objects, count(*) FILTER (WHERE name = 'schema_migration') AS migrations
+      FROM sqlite_schema
+      """
+    ).first { (objects: $0.int("objects"), migrations: $0.int("migrations")) }
+    guard let tables, tables.migrations == 0 else { return }
+    throw RegisterError.notARegister(path: path, empty: tables.objects == 0)
   }
 
   /// What `hwc init` did.
@@ -74,6 +99,17 @@ public final class Register {
     origin: AuditOrigin? = nil, clock: Clock = .system
   ) throws -> (Register, InitResult) {
     let existed = path != ":memory:" && access(path, F_OK) == 0
+    if existed {
+      // Another application's database is not made into a register.
+      do {
+        let reader = try Database(path: path, create: false, readOnly: true)
+        if try reader.scalarInt("SELECT count(*) FROM sqlite_schema") > 0 {
+          try checkHasTables(reader, path: path)
+        }
+      } catch let error as SQLiteError where error.primaryCode == 26 {  // SQLITE_NOTADB
+        throw RegisterError.notARegister(path: path, empty: false)
+      }
+    }
     let db = try Database(path: path, create: true)
     let applied = try Schema.migrator.migrate(db)
     let register = try Register(db: db, clock: clock, command: "init")

@@ -6,6 +6,9 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
   case outdated(path: String, pending: [String])
   /// `hwc init` was asked to name an administrator on a register that already has users.
   case alreadyInitialized(path: String)
+  /// The file is not a register: not a SQLite database, empty, or a SQLite database without
+  /// hwc's tables (another application's).
+  case notARegister(path: String, empty: Bool)
 
   public var description: String {
     switch self {
@@ -16,6 +19,12 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
         + "first \(pending.first ?? "?")); run 'hwc init' to upgrade it"
     case .alreadyInitialized(let path):
       return "the register at \(path) already exists and has an administrator"
+    case .notARegister(let path, true):
+      return "\(path) is an empty file, not a register; create one with 'hwc init' or point "
+        + "--db at an existing one"
+    case .notARegister(let path, false):
+      return "\(path) is not an hwc register (it is not a database hwc made); "
+        + "point --db at a register, or create one with 'hwc init'"
     }
   }
 }

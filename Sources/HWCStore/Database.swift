@@ -31,29 +31,80 @@ public final class Database {
   public static let busyTimeoutMilliseconds: Int32 = 15_000
 
   /// Opens (creating when missing, with mode 0600) the database at `path`.
-  public init(path: String, create: Bool = true) throws(SQLiteError) {
-    if create, path != ":memory:" {
+  ///
+  /// With `readOnly`, opens it for reading only and changes nothing: no file is created, the
+  /// journal mode is left as it is, and a WAL database on read-only media (a folder this user
+  /// cannot write, where SQLite cannot make the `-shm` file and no `-wal` file is left) is read
+  /// as immutable, which is what SQLite documents for such media.
+  public init(path: String, create: Bool = true, readOnly: Bool = false) throws(SQLiteError) {
+    if create, !readOnly, path != ":memory:" {
       // A new register holds personal data: make the file readable by its owner only.
       let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
       if fd >= 0 { close(fd) }
     }
-    var pointer: OpaquePointer?
     let flags =
-      (create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE)
-      | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-    let code = sqlite3_open_v2(path, &pointer, flags, nil)
-    guard code == SQLITE_OK, let pointer else {
-      let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
-      if let pointer { sqlite3_close_v2(pointer) }
-      throw SQLiteError(code: code, message: message, sql: nil)
+      readOnly
+      ? SQLITE_OPEN_READONLY
+      : create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE
+    var pointer = try Database.openHandle(path, flags: flags)
+    if readOnly, path != ":memory:", Database.needsImmutable(pointer, path: path) {
+      sqlite3_close_v2(pointer)
+      pointer = try Database.openHandle(
+        Database.immutableURI(path), flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, file: path)
     }
     self.handle = pointer
     self.path = path
+    self.readOnly = readOnly
     sqlite3_extended_result_codes(pointer, 1)
     sqlite3_busy_timeout(pointer, Database.busyTimeoutMilliseconds)
     _ = hwc_db_config_defensive(pointer, 1)
     Database.addDigestFunction(pointer)
     try configure()
+  }
+
+  /// True when opened for reading only.
+  public let readOnly: Bool
+
+  private static func openHandle(_ name: String, flags: Int32, file: String? = nil)
+    throws(SQLiteError) -> OpaquePointer
+  {
+    var pointer: OpaquePointer?
+    let code = sqlite3_open_v2(
+      name, &pointer, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nil)
+    guard code == SQLITE_OK, let pointer else {
+      let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+      let systemErrno = pointer.map { sqlite3_system_errno($0) } ?? 0
+      if let pointer { sqlite3_close_v2(pointer) }
+      throw SQLiteError(
+        code: code, message: message, sql: nil, file: file ?? name, systemErrno: systemErrno)
+    }
+    return pointer
+  }
+
+  /// True when a read-only connection cannot read a WAL database because its folder cannot be
+  /// written (no `-shm` can be made) and no `-wal` is there: read-only media.
+  private static func needsImmutable(_ pointer: OpaquePointer, path: String) -> Bool {
+    let code = sqlite3_exec(pointer, "SELECT count(*) FROM sqlite_schema", nil, nil, nil)
+    guard code & 0xFF == SQLITE_READONLY || code & 0xFF == SQLITE_CANTOPEN else { return false }
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    return access(folder, W_OK) != 0 && access(path + "-wal", F_OK) != 0
+  }
+
+  /// `file:PATH?immutable=1`, the path percent-encoded where a URI needs it.
+  static func immutableURI(_ path: String) -> String {
+    var encoded = ""
+    for byte in path.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "/"), UInt8(ascii: "-"),
+        UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+        encoded.append(Character(Unicode.Scalar(byte)))
+      default:
+        encoded += (byte < 16 ? "%0" : "%") + String(byte, radix: 16, uppercase: true)
+      }
+    }
+    return "file:\(encoded)?immutable=1"
   }
 
   deinit {
@@ -95,7 +146,8 @@ public final class Database {
   }
 
   private func configure() throws(SQLiteError) {
-    if path != ":memory:" {
+    // A reader leaves the file as it is: another application's database stays in its mode.
+    if path != ":memory:", !readOnly {
       let mode = try scalarText("PRAGMA journal_mode = WAL")
       guard mode.lowercased() == "wal" else {
         throw SQLiteError(
@@ -117,7 +169,7 @@ public final class Database {
   func error(code: Int32, sql: String?) -> SQLiteError {
     SQLiteError(
       code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)),
-      sql: sql)
+      sql: sql, file: path, systemErrno: sqlite3_system_errno(handle))
   }
 
   /// Runs one or more statements without parameters.
@@ -127,7 +179,9 @@ public final class Database {
     guard code == SQLITE_OK else {
       let text = message.map { String(cString: $0) } ?? "error \(code)"
       sqlite3_free(message)
-      throw SQLiteError(code: sqlite3_extended_errcode(handle), message: text, sql: sql)
+      throw SQLiteError(
+        code: sqlite3_extended_errcode(handle), message: text, sql: sql, file: path,
+        systemErrno: sqlite3_system_errno(handle))
     }
   }
 

@@ -9,10 +9,19 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
   /// The statement text, with `?` placeholders where values were bound.
   public let sql: String?
 
-  public init(code: Int32, message: String, sql: String?) {
+  /// The database file the connection had open, when known.
+  public let file: String?
+  /// The operating system's `errno` behind an I/O error (`ENOSPC`, `EFBIG`, …), else 0.
+  public let systemErrno: Int32
+
+  public init(
+    code: Int32, message: String, sql: String?, file: String? = nil, systemErrno: Int32 = 0
+  ) {
     self.code = code
     self.message = message
     self.sql = sql
+    self.file = file
+    self.systemErrno = systemErrno
   }
 
   /// The primary result code (the low byte of the extended code).

@@ -133,10 +133,7 @@ private func origin(_ entry: Register.AuditEntry) -> String {
 /// Masks national IDs in audit text (entity names and recorded states).
 enum Masking {
   /// `claimant:880512300411` → `claimant:88********11`.
-  static func entity(_ entity: String) -> String {
-    guard entity.hasPrefix("claimant:") else { return entity }
-    return "claimant:" + NationalID.mask(String(entity.dropFirst("claimant:".count)))
-  }
+  static func entity(_ entity: String) -> String { NationalID.maskEntity(entity) }
 
   /// Replaces the value of `"national_id":"…"` with its masked form.
   static func state(_ json: String) -> String {

@@ -156,7 +156,10 @@ enum ImportRunner {
   static let options = [
     OptionSpec("dry-run", nil, "check every row, write nothing"),
     OptionSpec("skip-invalid", nil, "import the good rows, reject the bad ones"),
-    OptionSpec("rejects", "FILE", "where --skip-invalid writes the bad rows"),
+    OptionSpec(
+      "rejects", "FILE",
+      "where --skip-invalid writes the bad rows unchanged, to correct and import again; made "
+        + "readable by you only (0600), as a complaint file's rows keep full national IDs"),
   ]
 
   static func run(

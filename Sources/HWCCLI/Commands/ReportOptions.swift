@@ -1,6 +1,12 @@
 import HWCDomain
 import HWCReports
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Options shared by the commands that print reports and letters.
 enum ReportOptions {
   static let templates = OptionSpec(
@@ -16,11 +22,21 @@ extension Invocation {
     guard ReportSetup.languages.contains(lang) else {
       throw DomainError.invalid(field: .lang, "'\(lang)' is not a language hwc ships (en, ru)")
     }
+    let given = value("templates").map { ("--templates", $0) }
     let directory =
-      value("templates")
+      given
       ?? environment["HWC_TEMPLATES"].flatMap {
-        $0.isEmpty ? nil : $0
+        $0.isEmpty ? nil : ("HWC_TEMPLATES", $0)
       }
-    return ReportSetup(lang: lang, overrideDirectory: directory)
+    if let (source, path) = directory {
+      var info = stat()
+      guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+        throw DomainError.invalid(
+          field: .templates,
+          "\(source) names \(path), which is not a folder; give the folder of your templates, "
+            + "or leave it out to use the shipped ones")
+      }
+    }
+    return ReportSetup(lang: lang, overrideDirectory: directory?.1)
   }
 }

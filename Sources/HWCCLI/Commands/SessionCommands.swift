@@ -18,7 +18,8 @@ enum SessionCommands {
       options: [
         OptionSpec("as", "USER", "who you are (default: $HWC_USER)"),
         OptionSpec("password-file", "FILE", "your passphrase, from the file's first line"),
-      ]
+      ],
+      traits: [.database, .writes]
     ) { invocation in
       guard let name = invocation.actorName, !name.isEmpty else {
         throw DomainError.invalid(field: .actor, "name yourself with --as USER or HWC_USER")
@@ -49,7 +50,9 @@ enum SessionCommands {
       )
       return 0
     },
-    CommandSpec(["logout"], abstract: "End your session on this register") { invocation in
+    CommandSpec(
+      ["logout"], abstract: "End your session on this register", traits: [.database, .writes]
+    ) { invocation in
       guard let file = SessionFile(invocation), let stored = file.read() else {
         invocation.console.print("no session to end")
         return 0

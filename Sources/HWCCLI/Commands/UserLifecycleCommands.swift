@@ -26,7 +26,8 @@ enum UserLifecycleCommands {
         OptionSpec("as", "USER", "whose passphrase (default: $HWC_USER)"),
         OptionSpec("password-file", "FILE", "the setup code or current passphrase (first line)"),
         OptionSpec("new-password-file", "FILE", "the new passphrase (first line)"),
-      ]
+      ],
+      traits: [.database, .writes]
     ) { invocation in
       let name = invocation.actorName
       let register = try invocation.openRegister()
