@@ -15,9 +15,12 @@ extension Register {
     public let problem: String?
   }
 
-  /// Integrity, foreign keys, the audit chain and the ledger invariants.
+  /// The schema, integrity, foreign keys, the audit chain and the ledger invariants.
   public func check() throws -> [CheckItem] {
     var items: [CheckItem] = []
+    let schema = try Schema.migrator.schemaDifferences(db)
+    items.append(
+      CheckItem(name: "schema", problem: schema.isEmpty ? nil : schema.joined(separator: "; ")))
     let integrity = try db.prepare("PRAGMA integrity_check").map { $0.text(0) }
     items.append(
       CheckItem(
@@ -27,7 +30,7 @@ extension Register {
       "\($0.text(0)) row \($0.int(1)) refers to a missing \($0.text(2))"
     }
     items.append(CheckItem(name: "foreign keys", problem: foreign.first))
-    let audit = try verifyAudit()
+    let audit = try verifyAudit(schemaDifferences: schema)
     items.append(CheckItem(name: "audit chain", problem: audit.problem))
     let ledger = try ledgerProblems()
     items.append(

@@ -51,6 +51,15 @@ public enum MigrationError: Error, CustomStringConvertible, Equatable {
 
 /// Applies migrations in order, each in its own transaction, recording name and checksum.
 public struct Migrator {
+  /// The table that records the applied migrations, made before the first one.
+  static let recordTable = """
+    CREATE TABLE schema_migration (
+      name TEXT PRIMARY KEY,
+      checksum TEXT NOT NULL,
+      applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    ) STRICT
+    """
+
   /// The migrations this binary knows, in order.
   public let migrations: [Migration]
 
@@ -69,14 +78,7 @@ public struct Migrator {
       if !hasTable {
         let others = try db.scalarInt("SELECT count(*) FROM sqlite_schema")
         guard others == 0 else { throw MigrationError.notARegister }
-        try db.execute(
-          """
-          CREATE TABLE schema_migration (
-            name TEXT PRIMARY KEY,
-            checksum TEXT NOT NULL,
-            applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-          ) STRICT
-          """)
+        try db.execute(Migrator.recordTable)
       }
       return try appliedChecksums(db)
     }

@@ -118,7 +118,25 @@ import Testing
     let workspace = Workspace.standard()
     let outcome = workspace.ok(["check"])
     #expect(outcome.err == "")
-    #expect(outcome.out.contains("integrity: ok"))
+    #expect(outcome.out.hasPrefix("schema: ok\nintegrity: ok\n"), "\(outcome)")
+  }
+
+  @Test func checkAndAuditVerifyNameAGuardTriggerLeftDropped() throws {
+    let workspace = Workspace.standard()
+    workspace.ok(Workspace.register(["--as", "dauren"]))
+    try Database(path: workspace.db, create: false).execute(
+      "DROP TRIGGER complaint_event_no_delete")
+    let named = "trigger complaint_event_no_delete is missing (hwc's migrations create it)"
+    let check = workspace.run(["check"])
+    #expect(check.code == 1, "\(check)")
+    #expect(check.out.hasPrefix("schema: \(named)\nintegrity: ok\n"), "\(check)")
+    #expect(check.errLines == ["hwc: check failed: schema: \(named)"])
+    let verify = workspace.run(["audit", "verify"])
+    #expect(verify.code == 1, "\(verify)")
+    #expect(
+      verify.errLines == [
+        "hwc: audit verification failed: schema: \(named); the records were not compared with the log"
+      ])
   }
 
   @Test func backupWritesANewFileAndRefusesAnExistingOne() throws {

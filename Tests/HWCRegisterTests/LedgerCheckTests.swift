@@ -46,7 +46,7 @@ import Testing
         ])
     #expect(try problems(fixture) == [])
     let items = try fixture.register.check()
-    #expect(items.map(\.name) == ["integrity", "foreign keys", "audit chain", "ledger"])
+    #expect(items.map(\.name) == ["schema", "integrity", "foreign keys", "audit chain", "ledger"])
     #expect(items.allSatisfy { $0.problem == nil })
   }
 

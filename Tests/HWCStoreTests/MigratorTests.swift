@@ -82,3 +82,60 @@ import Testing
     #expect(Migration(name: name, sql: "") == nil)
   }
 }
+
+@Suite struct MigratorSchemaTests {
+  let directory = TemporaryDirectory()
+
+  static let migrations = [
+    Migration(
+      name: "0001_a.sql",
+      sql: """
+        CREATE TABLE a (x INTEGER) STRICT; CREATE TABLE gone (z INTEGER);
+        CREATE TRIGGER a_kept BEFORE DELETE ON a BEGIN SELECT RAISE(ABORT, 'kept'); END;
+        """)!,
+    Migration(
+      name: "0002_b.sql",
+      sql: "DROP TABLE gone; CREATE INDEX a_x ON a(x); ALTER TABLE a ADD COLUMN y TEXT;")!,
+  ]
+
+  @Test func aDatabaseAsItsMigrationsMadeItHasNoDifferences() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    let migrator = Migrator(migrations: Self.migrations)
+    try migrator.migrate(db)
+    #expect(try migrator.schemaDifferences(db) == [])
+    try db.run("INSERT INTO a(x) VALUES (1)")
+    try db.execute("ANALYZE")
+    #expect(try migrator.schemaDifferences(db) == [], "SQLite's own tables are not hwc's schema")
+  }
+
+  @Test func everyDifferenceIsNamedWithTheMigrationsThatMadeIt() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    let migrator = Migrator(migrations: Self.migrations)
+    try migrator.migrate(db)
+    try db.execute(
+      """
+      ALTER TABLE a ADD COLUMN w TEXT; DROP INDEX a_x; CREATE TABLE gone (z INTEGER);
+      CREATE TRIGGER a BEFORE UPDATE ON a BEGIN SELECT 1; END;
+      DROP TRIGGER a_kept; CREATE TRIGGER a_kept BEFORE DELETE ON a BEGIN SELECT 1; END;
+      """)
+    #expect(
+      try migrator.schemaDifferences(db) == [
+        "table a differs from what migration 0001_a.sql created and migration 0002_b.sql "
+          + "last changed",
+        "trigger a_kept differs from what migration 0001_a.sql created",
+        "index a_x is missing (hwc's migrations create it)",
+        "table gone is not made by hwc's migrations (migration 0002_b.sql dropped it)",
+        "trigger a is not made by hwc's migrations",
+      ])
+  }
+
+  @Test func aDatabaseWithoutAMigrationRecordHasNothingOfTheMigrations() throws {
+    let db = try Database(path: directory.file("r.sqlite"))
+    try db.execute("CREATE TABLE t (x)")
+    #expect(
+      try Migrator(migrations: Self.migrations).schemaDifferences(db) == [
+        "table schema_migration is missing (hwc's migrations create it)",
+        "table t is not made by hwc's migrations",
+      ])
+  }
+}

@@ -4,21 +4,32 @@ import HWCStore
 /// Changing a register file behind the register's back, as someone with `sqlite3` could, to test
 /// that the audit and the checks notice.
 public enum Tamper {
-  /// Drops the triggers that keep the audit log and complaint items unchangeable, then runs
-  /// `sql` on the register file at `path` through a raw connection.
+  /// Runs `sql` on the register file at `path` through a raw connection, with the triggers that
+  /// keep the audit log and complaint items unchangeable dropped meanwhile and then made again
+  /// exactly as they were, so the schema still matches what hwc's migrations made.
   public static func register(at path: String, _ sql: String) throws {
     let raw = try Database(path: path, create: false)
-    try raw.execute(
-      """
-      DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
-      DROP TRIGGER complaint_item_no_change;
-      \(sql)
-      """)
+    try withoutGuards(
+      raw, ["audit_log_no_update", "audit_log_no_delete", "complaint_item_no_change"]
+    ) { try raw.execute(sql) }
+  }
+
+  /// Drops the named triggers, runs `body`, and creates them again from their stored SQL.
+  static func withoutGuards(_ raw: Database, _ triggers: [String], _ body: () throws -> Void)
+    throws
+  {
+    let saved = try triggers.map {
+      try raw.scalarText(
+        "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", [.text($0)])
+    }
+    for name in triggers { try raw.execute("DROP TRIGGER \(name)") }
+    try body()
+    for sql in saved { try raw.execute(sql) }
   }
 
   /// Rewrites the audit chain from entry `first` on, as an attacker with `sqlite3` and a SHA-256
   /// tool could: every hash recomputed, so the chain is consistent again and only a printed
-  /// anchor can tell. The log's guard triggers must already be dropped (`register(at:_:)`).
+  /// anchor can tell. The log's guard triggers are dropped meanwhile and made again after.
   public static func rewriteChain(at path: String, from first: Int) throws {
     let raw = try Database(path: path, create: false)
     var entries: [(AuditLog.Entry, String)] = []
@@ -36,12 +47,14 @@ public enum Tamper {
         ))
     }
     var previous = entries[first - 1].1
-    for (entry, _) in entries where entry.id >= first {
-      let hash = AuditLog.hash(previous: previous, entry)
-      try raw.run(
-        "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?",
-        with: [previous, hash, entry.id])
-      previous = hash
+    try withoutGuards(raw, ["audit_log_no_update"]) {
+      for (entry, _) in entries where entry.id >= first {
+        let hash = AuditLog.hash(previous: previous, entry)
+        try raw.run(
+          "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?",
+          with: [previous, hash, entry.id])
+        previous = hash
+      }
     }
   }
 }

@@ -5,10 +5,11 @@ import HWCRegister
 enum MaintenanceCommands {
   static let specs = [
     CommandSpec(
-      ["check"], abstract: "Check integrity, foreign keys and the audit chain",
+      ["check"], abstract: "Check the schema, integrity, foreign keys and the audit chain",
       discussion: """
-        Runs SQLite's integrity_check and foreign_key_check, then verifies the audit chain and
-        every audited record. Exit status 1 names the first problem.
+        Checks that the tables, indexes, views and triggers are exactly what hwc's migrations
+        made, runs SQLite's integrity_check and foreign_key_check, then verifies the audit chain
+        and every audited record. Exit status 1 names the first problem.
         """,
       traits: [.database, .json]
     ) { invocation in
