@@ -2,12 +2,6 @@ import HWCCore
 import HWCDomain
 import HWCStore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension Register {
   /// One line of `hwc check`: what was checked and the problem, if any.
   public struct CheckItem: Sendable {
@@ -36,14 +30,6 @@ extension Register {
     items.append(
       CheckItem(name: "ledger", problem: ledger.isEmpty ? nil : ledger.joined(separator: "; ")))
     return items
-  }
-
-  /// Writes a consistent copy of the register to a new file (`hwc backup`).
-  public func backup(to path: String) throws {
-    guard access(path, F_OK) != 0 else {
-      throw DomainError.invalid(field: .file, "\(path) already exists; choose a new file name")
-    }
-    try db.backup(to: path)
   }
 
   /// Copies the write-ahead log into the register file and truncates the log, so the file's

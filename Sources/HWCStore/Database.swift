@@ -301,18 +301,18 @@ public final class Database {
   /// True while a transaction opened by `transaction` or `savepoint` is running.
   public var inTransaction: Bool { depth > 0 }
 
-  /// Copies the whole database to `path` with the online backup API, consistently.
+  /// Writes a consistent copy of the whole database to `destination`, a new or empty file
+  /// (created readable by its owner only), with one statement: `VACUUM INTO`.
+  ///
+  /// The statement reads one snapshot in one read transaction, so writers on other connections
+  /// go on committing and the copy is never restarted, however often they do (the online backup
+  /// API, copying a few pages per step, starts over after every commit of another process). The
+  /// copy is compacted: it holds no free pages. A failure can leave `destination` partly
+  /// written; the caller removes it.
   public func backup(to destination: String) throws(SQLiteError) {
-    let target = try Database(path: destination, create: true)
-    guard let backup = sqlite3_backup_init(target.handle, "main", handle, "main") else {
-      throw target.error(code: SQLITE_ERROR, sql: nil)
-    }
-    var code: Int32
-    repeat {
-      code = sqlite3_backup_step(backup, 256)
-      if code == SQLITE_BUSY || code == SQLITE_LOCKED { sqlite3_sleep(20) }
-    } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED
-    sqlite3_backup_finish(backup)
-    guard code == SQLITE_DONE else { throw target.error(code: code, sql: nil) }
+    let fd = open(destination, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+    if fd >= 0 { close(fd) }
+    let statement = try Statement(database: self, sql: "VACUUM INTO ?")
+    try statement.run([.text(destination)])
   }
 }

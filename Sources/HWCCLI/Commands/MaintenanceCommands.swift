@@ -29,14 +29,59 @@ enum MaintenanceCommands {
       return 0
     },
     CommandSpec(
-      ["backup"], abstract: "Write a consistent copy of the register while others keep working",
+      ["backup"], abstract: "Write a checked copy of the register while others keep working",
+      discussion: """
+        Copies one snapshot of the register to a temporary file beside FILE, however busy
+        others are writing meanwhile (their later work is not in the copy), checks the copy as
+        `hwc check` does, and only then gives it the name FILE. On any failure no FILE is left,
+        so the same name can be tried again. Prints the copy's size, the time taken and the
+        anchor of its last audit entry; see the README's "Backup and restore" to restore one.
+        """,
       arguments: [ArgumentSpec("FILE", "where to write the copy (must not exist)")],
-      traits: [.database]
+      traits: [.database, .json]
     ) { invocation in
       let target = invocation.argument(0)!
-      try invocation.openRegister().backup(to: target)
-      invocation.console.print("backed up \(invocation.databasePath) to \(target)")
+      let result = try invocation.openRegister().backup(to: target)
+      if invocation.json {
+        invocation.console.print(
+          JSON.object([
+            ("path", .string(result.path)), ("bytes", .int(result.bytes)),
+            ("milliseconds", .int(Int((result.seconds * 1000).rounded()))),
+            ("copy_milliseconds", .int(Int((result.copySeconds * 1000).rounded()))),
+            ("checked", .bool(true)), ("checks", .array(result.checked.map(JSON.string))),
+            ("audit_entries", .int(result.auditEntries)),
+            ("anchor", .optional(result.anchor?.description)),
+          ]))
+        return 0
+      }
+      let checks = result.checked.map {
+        $0 == "audit chain"
+          ? "audit chain: \(NumberStyle.english.integer(result.auditEntries)) entries" : $0
+      }
+      invocation.console.print(
+        "backed up to \(target): \(size(result.bytes)) in \(seconds(result.seconds)) s "
+          + "(copy \(seconds(result.copySeconds)) s), "
+          + "checked (\(checks.joined(separator: ", ")))")
+      if let anchor = result.anchor {
+        invocation.console.print("anchor \(anchor) (the copy's last audit entry)")
+      }
       return 0
     },
   ]
+}
+
+/// `bytes` in decimal units with one decimal: 71_234_567 → `71.2 MB`; under 1 KB, in bytes.
+private func size(_ bytes: Int) -> String {
+  for (unit, name) in [(1_000_000_000, "GB"), (1_000_000, "MB"), (1_000, "KB")] where bytes >= unit
+  {
+    let tenths = (bytes * 10 + unit / 2) / unit
+    return "\(NumberStyle.english.integer(tenths / 10)).\(tenths % 10) \(name)"
+  }
+  return "\(bytes) bytes"
+}
+
+/// `seconds` with two decimals: 0.4123 → `0.41`.
+private func seconds(_ seconds: Double) -> String {
+  let hundredths = Int((seconds * 100).rounded())
+  return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
 }
