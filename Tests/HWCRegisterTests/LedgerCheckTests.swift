@@ -34,7 +34,9 @@ import Testing
   func problems(_ fixture: Fixture) throws -> [String] { try fixture.register.ledgerProblems() }
 
   func accountID(_ fixture: Fixture, _ code: String) throws -> Int {
-    try fixture.register.db.scalarInt("SELECT id FROM ledger_account WHERE code = ?", [.text(code)])
+    try #require(
+      try fixture.register.db.scalar(
+        Int.self, "SELECT id FROM ledger_account WHERE code = ?", with: [code]))
   }
 
   @Test func aSoundLedgerHasNoProblemsAndCheckSaysSo() throws {
@@ -188,8 +190,9 @@ import Testing
   @Test func aTransferMixingCurrenciesIsNamed() throws {
     let fixture = try sound()
     let budget = try accountID(fixture, "budget:KAZ:2026")
-    let donor = try fixture.register.db.scalarInt(
-      "SELECT id FROM ledger_account WHERE kind = 'source' AND currency = 'KGS'")
+    let donor = try #require(
+      try fixture.register.db.scalar(
+        Int.self, "SELECT id FROM ledger_account WHERE kind = 'source' AND currency = 'KGS'"))
     try fixture.register.db.transaction {
       try fixture.register.db.run(
         """

@@ -42,7 +42,7 @@ extension Fixture {
       "ledger_account", "ledger_transfer", "ledger_entry", "approval", "assessment", "inspection",
       "herd_insurance",
     ] {
-      result[table] = try register.db.scalarInt("SELECT count(*) FROM \(table)")
+      result[table] = try register.db.scalar(Int.self, "SELECT count(*) FROM \(table)") ?? 0
     }
     return result
   }
@@ -114,7 +114,8 @@ extension Fixture {
     ).map([.integer(Int64(transfer))]) { "\($0.text(0)) \($0.int(1))" }
     #expect(entries == ["source:ministry:KZT -150000000", "budget:KAZ:2026 150000000"])
     #expect(
-      try fixture.register.db.scalarText(
+      try fixture.register.db.scalar(
+        String.self,
         "SELECT kind FROM ledger_transfer WHERE id = ?",
         [
           .integer(Int64(transfer))
@@ -137,7 +138,8 @@ extension Fixture {
     #expect(try fixture.register.budget(district: "Zhanibek", year: "2026") == nil)
     // The ministry's source account holds the opposite of everything allocated.
     #expect(
-      try fixture.register.db.scalarInt(
+      try fixture.register.db.scalar(
+        Int.self,
         "SELECT balance_minor FROM ledger_account WHERE code = 'source:ministry:KZT'")
         == -10_250_957)
     #expect(try fixture.register.ledgerProblems() == [])
@@ -295,7 +297,7 @@ extension Fixture {
     }
     // Looking opens no account.
     #expect(try fixture.register.budget(district: "Kaztalov", year: "2026") == nil)
-    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM ledger_account") == 0)
+    #expect(try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM ledger_account") == 0)
   }
 
   @Test func anAllocationThatWouldOverflowTheBalanceIsRefusedAndWritesNothing() throws {
