@@ -58,12 +58,12 @@ extension QuarterlyFigures {
   /// and the eligible assessments recorded in the span, by payer.
   public func payers() throws -> [PayerFigures] {
     var scope = ""
-    var values: [SQLValue] = []
+    var values: [any SQLBindable] = []
     if let district {
       let list = reference.conservancies.filter { $0.districtID == district.id }
         .map { String($0.id) }.joined(separator: ",")
       scope = " AND (o.district_id = ? OR o.conservancy_id IN (\(list.isEmpty ? "0" : list)))"
-      values.append(.integer(Int64(district.id)))
+      values.append(district.id)
     }
     var payers = try Ledger(db: db).figures(
       asOf: toText, since: fromText, filter: scope, values

@@ -130,7 +130,7 @@ extension Register {
       let declared = herd.first { $0.livestockClass == livestockClass }?.heads ?? 0
       if heads > declared {
         try insertFlag.run(with: [
-          id, "above_herd", SQLValue.null,
+          id, "above_herd", Int?.none,
           "\(heads) \(livestockClass) claimed, \(declared) declared in the herd",
         ])
       }
@@ -158,8 +158,6 @@ extension Register {
     ).map(with: [id]) { ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi")) }
     return items == valid.items
   }
-
-  static func optional(_ text: String?) -> SQLValue { text.map(SQLValue.text) ?? .null }
 
   static func pad(_ value: Int, _ width: Int) -> String {
     let text = String(value)

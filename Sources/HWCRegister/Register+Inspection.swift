@@ -131,8 +131,8 @@ extension Register {
         with: [
           complaint.id, date.description, actor.id,
           protected ? 1 : 0,
-          certificate.flatMap { $0.isEmpty ? nil : SQLValue.text($0) } ?? .null,
-          finding.flatMap { $0.isEmpty ? nil : SQLValue.text($0) } ?? .null,
+          certificate.flatMap { $0.isEmpty ? nil : $0 },
+          finding.flatMap { $0.isEmpty ? nil : $0 },
           clock.timestamp(),
         ])
       let id = db.lastInsertRowID

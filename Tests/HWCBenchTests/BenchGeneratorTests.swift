@@ -83,7 +83,7 @@ import Testing
     for code in summary.sampleCodes {
       #expect(
         try register.db.scalar(
-          Int.self, "SELECT count(*) FROM complaint WHERE code = ?", [.text(code)])
+          Int.self, "SELECT count(*) FROM complaint WHERE code = ?", with: [code])
           == 1)
     }
     let inspections = try register.importInspections(

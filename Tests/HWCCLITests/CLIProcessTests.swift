@@ -139,7 +139,7 @@ import Testing
       #expect(
         try raw.scalar(
           Int.self,
-          "SELECT count(*) FROM complaint WHERE external_ref = ?", [.text("P-\(count - 1)")]) == 1)
+          "SELECT count(*) FROM complaint WHERE external_ref = ?", with: ["P-\(count - 1)"]) == 1)
     }
     let small = peaks[10_000] ?? 0
     let large = peaks[100_000] ?? 0

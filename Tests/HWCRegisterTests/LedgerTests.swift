@@ -111,14 +111,14 @@ extension Fixture {
       SELECT a.code, e.amount_minor FROM ledger_entry e JOIN ledger_account a ON a.id = e.account_id
       WHERE e.transfer_id = ? ORDER BY e.id
       """
-    ).map([.integer(Int64(transfer))]) { "\($0.text(0)) \($0.int(1))" }
+    ).map(with: [transfer]) { "\($0.text("code")) \($0.int("amount_minor"))" }
     #expect(entries == ["source:ministry:KZT -150000000", "budget:KAZ:2026 150000000"])
     #expect(
       try fixture.register.db.scalar(
         String.self,
         "SELECT kind FROM ledger_transfer WHERE id = ?",
-        [
-          .integer(Int64(transfer))
+        with: [
+          transfer
         ]) == "allocation")
     #expect(try fixture.register.ledgerProblems() == [])
     #expect(try fixture.register.verifyAudit().problem == nil)
@@ -161,7 +161,7 @@ extension Fixture {
     #expect(
       try fixture.register.db.prepare(
         "SELECT code, balance_minor FROM ledger_account WHERE kind = 'source' ORDER BY code"
-      ).map { "\($0.text(0)) \($0.int(1))" } == [
+      ).map { "\($0.text("code")) \($0.int("balance_minor"))" } == [
         "source:donor:KGS -2000000", "source:state:KGS -15025",
       ])
     #expect(try fixture.register.ledgerProblems() == [])
@@ -182,7 +182,7 @@ extension Fixture {
     #expect(fund.reserved == 0 && fund.paid == 0)
     let premiums = try fixture.register.db.prepare(
       "SELECT insurance_id FROM ledger_transfer WHERE kind = 'premium' ORDER BY id"
-    ).map { $0.optionalInt(0) }
+    ).map { $0.optionalInt("insurance_id") }
     #expect(premiums == [insurance, insurance + 1])
     #expect(try fixture.register.ledgerProblems() == [])
   }

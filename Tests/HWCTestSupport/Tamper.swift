@@ -29,9 +29,11 @@ public enum Tamper {
       entries.append(
         (
           AuditLog.Entry(
-            id: row.int(0), at: row.text(1), actor: row.text(2), command: row.text(3),
-            entity: row.text(4), action: row.text(5), before: row.optionalText(6),
-            after: row.optionalText(7)), row.text(8)
+            id: row.int("id"), at: row.text("at"), actor: row.text("actor"),
+            command: row.text("command"),
+            entity: row.text("entity"), action: row.text("action"),
+            before: row.optionalText("before"),
+            after: row.optionalText("after")), row.text("prev_hash")
         ))
     }
     var previous = entries[first - 1].1
