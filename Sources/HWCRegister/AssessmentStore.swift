@@ -20,13 +20,13 @@ struct AssessmentStore {
         currency, amount_minor, policy_date, payer, assessed_by, assessed_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """
-    ).run([
-      .integer(Int64(complaintID)), inspectionID.map { .integer(Int64($0)) } ?? .null,
-      .text(assessment.scheme.rawValue), .text(assessment.outcome.rawValue),
-      Register.optional(assessment.reason), Register.optional(assessment.reasonCode?.rawValue),
-      .text(assessment.currency), .integer(Int64(assessment.amountMinor)),
-      .text(assessment.policyDate.description), Register.optional(assessment.payer),
-      .integer(Int64(actorID)), .text(at),
+    ).run(with: [
+      complaintID, inspectionID,
+      assessment.scheme.rawValue, assessment.outcome.rawValue,
+      assessment.reason, assessment.reasonCode?.rawValue,
+      assessment.currency, assessment.amountMinor,
+      assessment.policyDate.description, assessment.payer,
+      actorID, at,
     ])
     let id = db.lastInsertRowID
     let insertPolicy = try db.prepare(
@@ -35,9 +35,9 @@ struct AssessmentStore {
       VALUES (?, ?, ?, ?, ?)
       """)
     for (position, value) in assessment.policyValues.enumerated() {
-      try insertPolicy.run([
-        .integer(Int64(id)), .integer(Int64(position + 1)), .text(value.key),
-        .integer(Int64(value.centi)), .text(value.effectiveFrom.description),
+      try insertPolicy.run(with: [
+        id, position + 1, value.key,
+        value.centi, value.effectiveFrom.description,
       ])
     }
     let insertStep = try db.prepare(
@@ -48,9 +48,9 @@ struct AssessmentStore {
     for (position, line) in assessment.explanation.enumerated() {
       let args = JSON.object(
         line.values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
-      try insertStep.run([
-        .integer(Int64(id)), .integer(Int64(position + 1)), .text(line.step.rawValue),
-        .text(line.rule), .text(args.text()), .text(line.text),
+      try insertStep.run(with: [
+        id, position + 1, line.step.rawValue,
+        line.rule, args.text(), line.text,
       ])
     }
     let insertLine = try db.prepare(
@@ -59,10 +59,10 @@ struct AssessmentStore {
         amount_minor, note) VALUES (?, ?, ?, ?, ?, ?, ?)
       """)
     for (position, line) in assessment.lines.enumerated() {
-      try insertLine.run([
-        .integer(Int64(id)), .integer(Int64(position + 1)), .text(line.item),
-        .integer(Int64(line.quantityCenti)), .text(line.rate), .integer(Int64(line.amountMinor)),
-        .text(line.note),
+      try insertLine.run(with: [
+        id, position + 1, line.item,
+        line.quantityCenti, line.rate, line.amountMinor,
+        line.note,
       ])
     }
     return id
@@ -77,23 +77,26 @@ struct AssessmentStore {
   /// Assessment `id` of complaint `code` as it was stored: result, lines, policy values and
   /// explanation, read back as the engine computed them.
   func stored(id: Int, code: String) throws -> StoredAssessment? {
-    let key: [SQLValue] = [.integer(Int64(id))]
+    let key: [any SQLBindable] = [id]
     guard
       let head = try db.prepare(
         """
         SELECT scheme, outcome, reason, reason_code, currency, amount_minor, policy_date, payer,
-          assessed_at, (SELECT name FROM app_user WHERE id = assessed_by)
+          assessed_at, (SELECT name FROM app_user WHERE id = assessed_by) AS assessed_by_name
         FROM assessment WHERE id = ?
         """
       ).first(
-        key,
+        with: key,
         { row in
           (
-            scheme: Scheme(rawValue: row.text(0))!,
-            outcome: Assessment.Outcome(rawValue: row.text(1))!, reason: row.optionalText(2),
-            reasonCode: row.optionalText(3).flatMap(ReasonCode.init(rawValue:)),
-            currency: row.text(4), amount: row.int(5), policyDate: CalendarDate(row.text(6))!,
-            payer: row.optionalText(7), at: row.text(8), by: row.text(9)
+            scheme: Scheme(rawValue: row.text("scheme"))!,
+            outcome: Assessment.Outcome(rawValue: row.text("outcome"))!,
+            reason: row.optionalText("reason"),
+            reasonCode: row.optionalText("reason_code").flatMap(ReasonCode.init(rawValue:)),
+            currency: row.text("currency"), amount: row.int("amount_minor"),
+            policyDate: CalendarDate(row.text("policy_date"))!,
+            payer: row.optionalText("payer"), at: row.text("assessed_at"),
+            by: row.text("assessed_by_name")
           )
         })
     else { return nil }
@@ -102,10 +105,10 @@ struct AssessmentStore {
       SELECT key, value_centi, effective_from FROM assessment_policy
       WHERE assessment_id = ? ORDER BY position
       """
-    ).map(key) {
+    ).map(with: key) {
       PolicyValue(
-        scheme: head.scheme, key: $0.text(0), centi: $0.int(1),
-        effectiveFrom: CalendarDate($0.text(2))!)
+        scheme: head.scheme, key: $0.text("key"), centi: $0.int("value_centi"),
+        effectiveFrom: CalendarDate($0.text("effective_from"))!)
     }
     var values: [Int: [String: String]] = [:]
     try db.prepare(
@@ -113,26 +116,29 @@ struct AssessmentStore {
       SELECT s.position, j.key, j.value FROM assessment_step s, json_each(s.args) j
       WHERE s.assessment_id = ?
       """
-    ).eachRow(key) { values[$0.int(0), default: [:]][$0.text(1)] = $0.text(2) }
+    ).eachRow(with: key) {
+      values[$0.int("position"), default: [:]][$0.text("key")] = $0.text("value")
+    }
     let explanation = try db.prepare(
       """
       SELECT position, step, rule, text FROM assessment_step
       WHERE assessment_id = ? ORDER BY position
       """
-    ).map(key) {
+    ).map(with: key) {
       ExplanationLine(
-        step: ExplanationStep(rawValue: $0.text(1))!, rule: $0.text(2),
-        values: values[$0.int(0)] ?? [:], text: $0.text(3))
+        step: ExplanationStep(rawValue: $0.text("step"))!, rule: $0.text("rule"),
+        values: values[$0.int("position")] ?? [:], text: $0.text("text"))
     }
     let lines = try db.prepare(
       """
       SELECT item, quantity_centi, rate, amount_minor, note FROM assessment_line
       WHERE assessment_id = ? ORDER BY position
       """
-    ).map(key) {
+    ).map(with: key) {
       AssessmentLine(
-        item: $0.text(0), quantityCenti: $0.int(1), rate: $0.text(2), amountMinor: $0.int(3),
-        note: $0.text(4))
+        item: $0.text("item"), quantityCenti: $0.int("quantity_centi"), rate: $0.text("rate"),
+        amountMinor: $0.int("amount_minor"),
+        note: $0.text("note"))
     }
     let assessment = Assessment(
       complaint: code, scheme: head.scheme, outcome: head.outcome, reason: head.reason,

@@ -89,8 +89,8 @@ public struct AuditLog {
 
   /// The current audited state of the entity with row id `id` in `view`.
   func state(view: String, id: Int) throws -> (entity: String, state: String)? {
-    try db.prepare("SELECT entity, state FROM \(view) WHERE id = ?").first([.integer(Int64(id))]) {
-      ($0.text(0), $0.text(1))
+    try db.prepare("SELECT entity, state FROM \(view) WHERE id = ?").first(with: [id]) {
+      ($0.text("entity"), $0.text("state"))
     }
   }
 
@@ -100,7 +100,7 @@ public struct AuditLog {
     before: String?, after: String?, origin: AuditOrigin? = nil
   ) throws {
     let last = try db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first {
-      ($0.int(0), $0.text(1))
+      ($0.int("id"), $0.text("hash"))
     }
     let entry = Entry(
       id: (last?.0 ?? 0) + 1, at: at, actor: actor, command: command, entity: entity,
@@ -113,11 +113,11 @@ public struct AuditLog {
         id, at, actor, command, entity, action, before, after, prev_hash, hash, os_user, host)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """,
-      [
-        .integer(Int64(entry.id)), .text(at), .text(actor), .text(command), .text(entity),
-        .text(action), before.map(SQLValue.text) ?? .null, after.map(SQLValue.text) ?? .null,
-        .text(previous), .text(hash), origin?.osUser.map(SQLValue.text) ?? .null,
-        origin?.host.map(SQLValue.text) ?? .null,
+      with: [
+        entry.id, at, actor, command, entity,
+        action, before, after,
+        previous, hash, origin?.osUser,
+        origin?.host,
       ])
   }
 }

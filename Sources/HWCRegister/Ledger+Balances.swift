@@ -65,13 +65,12 @@ extension Ledger {
   /// period is `since`…`asOf` (the whole history when nil). `filter` narrows the owners (`o`),
   /// with its `values`.
   func figures(
-    asOf: String? = nil, since: String? = nil, filter: String = "", _ values: [SQLValue] = []
+    asOf: String? = nil, since: String? = nil, filter: String = "", _ values: [any SQLBindable] = []
   ) throws -> [Figures] {
-    let bounds =
-      (since.map { Array(repeating: SQLValue.text($0), count: 3) } ?? [])
-      + (asOf.map { [SQLValue.text($0)] } ?? [])
+    let bounds: [any SQLBindable] =
+      (since.map { Array(repeating: $0, count: 3) } ?? []) + (asOf.map { [$0] } ?? [])
     return try db.prepare(Ledger.figuresSQL(since: since != nil, asOf: asOf != nil, filter: filter))
-      .map(bounds + values) { row in
+      .map(with: bounds + values) { row in
         Figures(
           ownerID: row.int("id"), code: row.text("code"), kind: Kind(rawValue: row.text("kind"))!,
           currency: row.text("currency"), districtID: row.optionalInt("district_id"),
@@ -84,6 +83,6 @@ extension Ledger {
 
   /// The figures of the budget or fund `code` (nil when it has no entries dated by `asOf`).
   func figures(of code: String, asOf: String? = nil, since: String? = nil) throws -> Figures? {
-    try figures(asOf: asOf, since: since, filter: " AND o.code = ?", [.text(code)]).first
+    try figures(asOf: asOf, since: since, filter: " AND o.code = ?", [code]).first
   }
 }

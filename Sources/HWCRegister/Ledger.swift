@@ -47,25 +47,24 @@ struct Ledger {
   func account(code: String) throws -> Account? {
     try db.prepare(
       "SELECT id, code, kind, currency, balance_minor FROM ledger_account WHERE code = ?"
-    ).first([.text(code)]) {
+    ).first(with: [code]) {
       Account(
-        id: $0.int(0), code: $0.text(1), kind: Kind(rawValue: $0.text(2))!,
-        currency: $0.text(3), balance: $0.int(4))
+        id: $0.int("id"), code: $0.text("code"), kind: Kind(rawValue: $0.text("kind"))!,
+        currency: $0.text("currency"), balance: $0.int("balance_minor"))
     }
   }
 
   /// Opens an account and returns its id; the caller audits it.
   func open(_ opening: Opening, at: String) throws -> Int {
-    func value(_ number: Int?) -> SQLValue { number.map { .integer(Int64($0)) } ?? .null }
     try db.run(
       """
       INSERT INTO ledger_account(code, kind, currency, district_id, conservancy_id, year,
         owner_id, source, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       """,
-      [
-        .text(opening.code), .text(opening.kind.rawValue), .text(opening.currency),
-        value(opening.districtID), value(opening.conservancyID), value(opening.year),
-        value(opening.ownerID), opening.source.map(SQLValue.text) ?? .null, .text(at),
+      with: [
+        opening.code, opening.kind.rawValue, opening.currency,
+        opening.districtID, opening.conservancyID, opening.year,
+        opening.ownerID, opening.source, at,
       ])
     return db.lastInsertRowID
   }
@@ -88,25 +87,24 @@ struct Ledger {
       transfer.entries.count >= 2 && transfer.entries.reduce(0, { $0 + $1.amount }) == 0
         && transfer.entries.allSatisfy({ $0.amount != 0 }),
       "an unbalanced transfer was about to be posted")
-    func value(_ number: Int?) -> SQLValue { number.map { .integer(Int64($0)) } ?? .null }
     try db.prepare(
       """
       INSERT INTO ledger_transfer(kind, on_date, complaint_id, insurance_id, reverses_id,
         reference, memo, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       """
-    ).run([
-      .text(transfer.kind.rawValue), .text(transfer.onDate.description),
-      value(transfer.complaintID),
-      value(transfer.insuranceID), value(transfer.reverses),
-      transfer.reference.map(SQLValue.text) ?? .null, transfer.memo.map(SQLValue.text) ?? .null,
-      .integer(Int64(actorID)), .text(at),
+    ).run(with: [
+      transfer.kind.rawValue, transfer.onDate.description,
+      transfer.complaintID,
+      transfer.insuranceID, transfer.reverses,
+      transfer.reference, transfer.memo,
+      actorID, at,
     ])
     let id = db.lastInsertRowID
     let insert = try db.prepare(
       "INSERT INTO ledger_entry(transfer_id, account_id, amount_minor) VALUES (?, ?, ?)")
     for entry in transfer.entries {
-      try insert.run([
-        .integer(Int64(id)), .integer(Int64(entry.account)), .integer(Int64(entry.amount)),
+      try insert.run(with: [
+        id, entry.account, entry.amount,
       ])
     }
     return id

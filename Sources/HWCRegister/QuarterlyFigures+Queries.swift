@@ -10,19 +10,21 @@ extension QuarterlyFigures {
   private var toStamp: String { to.description + "T99" }
 
   private var districtFilter: String { district == nil ? "" : " AND c.district_id = ?" }
-  private var districtValue: [SQLValue] { district.map { [.integer(Int64($0.id))] } ?? [] }
-  private var span: [SQLValue] { [.text(fromText), .text(toText)] + districtValue }
+  private var districtValue: [any SQLBindable] { district.map { [$0.id] } ?? [] }
+  private var span: [any SQLBindable] { [fromText, toText] + districtValue }
 
   /// Complaints registered in the span by district and damage type.
   public func complaintsByDistrictAndType() throws -> [DistrictTypeCount] {
     try db.prepare(
       """
-      SELECT c.district_id, c.damage_type, count(*) FROM complaint c
+      SELECT c.district_id, c.damage_type, count(*) AS complaints FROM complaint c
       WHERE c.reported_date BETWEEN ? AND ?\(districtFilter)
       GROUP BY c.district_id, c.damage_type
       """
-    ).map(span) {
-      DistrictTypeCount(districtID: $0.int(0), damageType: $0.text(1), count: $0.int(2))
+    ).map(with: span) {
+      DistrictTypeCount(
+        districtID: $0.int("district_id"), damageType: $0.text("damage_type"),
+        count: $0.int("complaints"))
     }
   }
 
@@ -31,10 +33,10 @@ extension QuarterlyFigures {
     Dictionary(
       uniqueKeysWithValues: try db.prepare(
         """
-        SELECT c.species, count(*) FROM complaint c
+        SELECT c.species, count(*) AS complaints FROM complaint c
         WHERE c.reported_date BETWEEN ? AND ?\(districtFilter) GROUP BY c.species
         """
-      ).map(span) { ($0.text(0), $0.int(1)) })
+      ).map(with: span) { ($0.text("species"), $0.int("complaints")) })
   }
 
   /// Verified quantities (latest inspection of each complaint registered in the span), in
@@ -43,12 +45,12 @@ extension QuarterlyFigures {
     Dictionary(
       uniqueKeysWithValues: try db.prepare(
         """
-        SELECT ii.item, sum(ii.quantity_centi) FROM complaint c
+        SELECT ii.item, sum(ii.quantity_centi) AS quantity_centi FROM complaint c
         JOIN inspection i ON i.id = \(ReadSQL.latestInspection(of: "c.id"))
         JOIN inspection_item ii ON ii.inspection_id = i.id
         WHERE c.reported_date BETWEEN ? AND ?\(districtFilter) GROUP BY ii.item
         """
-      ).map(span) { ($0.text(0), $0.int(1)) })
+      ).map(with: span) { ($0.text("item"), $0.int("quantity_centi")) })
   }
 
   /// Every budget and fund in scope with activity up to the span's end: approvals (net of
@@ -56,12 +58,12 @@ extension QuarterlyFigures {
   /// and the eligible assessments recorded in the span, by payer.
   public func payers() throws -> [PayerFigures] {
     var scope = ""
-    var values: [SQLValue] = []
+    var values: [any SQLBindable] = []
     if let district {
       let list = reference.conservancies.filter { $0.districtID == district.id }
         .map { String($0.id) }.joined(separator: ",")
       scope = " AND (o.district_id = ? OR o.conservancy_id IN (\(list.isEmpty ? "0" : list)))"
-      values.append(.integer(Int64(district.id)))
+      values.append(district.id)
     }
     var payers = try Ledger(db: db).figures(
       asOf: toText, since: fromText, filter: scope, values
@@ -121,7 +123,7 @@ extension QuarterlyFigures {
           AND x.assessed_at <= ?)
       GROUP BY 1, 2, 3
       """
-    ).eachRow([.text(fromText), .text(toStamp)] + districtValue + [.text(toStamp)]) { row in
+    ).eachRow(with: [fromText, toStamp] + districtValue + [toStamp]) { row in
       let payer: Payer
       if let id = row.optionalInt("conservancy_id"), let conservancy = reference.conservancy(id: id)
       {
@@ -147,17 +149,17 @@ extension QuarterlyFigures {
           AND e.to_status = \(ComplaintStatus.ineligible.sqlLiteral) THEN
           (SELECT a.reason_code FROM assessment a WHERE a.complaint_id = e.complaint_id
             AND a.reason = e.reason AND a.assessed_at <= e.at ORDER BY a.id DESC LIMIT 1)
-        END
+        END AS reason_code
       FROM complaint_event e
       JOIN complaint c ON c.id = e.complaint_id
       WHERE e.at BETWEEN ? AND ?\(districtFilter)
         AND e.kind IN (\(ComplaintEventKind.allCases.filter(\.isDecision).sqlLiteral))
       """
-    ).map([.text(fromText), .text(toStamp)] + districtValue) {
+    ).map(with: [fromText, toStamp] + districtValue) {
       Decision(
-        kind: ComplaintEventKind(rawValue: $0.text(0))!,
-        status: ComplaintStatus(rawValue: $0.text(1))!, reason: $0.optionalText(2),
-        reasonCode: $0.optionalText(3).flatMap(ReasonCode.init))
+        kind: ComplaintEventKind(rawValue: $0.text("kind"))!,
+        status: ComplaintStatus(rawValue: $0.text("to_status"))!, reason: $0.optionalText("reason"),
+        reasonCode: $0.optionalText("reason_code").flatMap(ReasonCode.init))
     }
   }
 
@@ -167,19 +169,20 @@ extension QuarterlyFigures {
     try db.prepare(
       """
       SELECT c.reported_date,
-        (SELECT min(inspection_date) FROM inspection WHERE complaint_id = c.id),
+        (SELECT min(inspection_date) FROM inspection WHERE complaint_id = c.id) AS inspected,
         (SELECT min(substr(at, 1, 10)) FROM complaint_event WHERE complaint_id = c.id
           AND (kind IN (\([ComplaintEventKind.approved, .rejected].sqlLiteral))
             OR (kind = \(ComplaintEventKind.assessed.sqlLiteral)
-              AND to_status = \(ComplaintStatus.ineligible.sqlLiteral)))),
+              AND to_status = \(ComplaintStatus.ineligible.sqlLiteral)))) AS decided,
         (SELECT on_date FROM ledger_transfer WHERE complaint_id = c.id
-          AND kind = \(TransferKind.payment.sqlLiteral))
+          AND kind = \(TransferKind.payment.sqlLiteral)) AS paid
       FROM complaint c WHERE c.reported_date BETWEEN ? AND ?\(districtFilter)
       """
-    ).map(span) {
+    ).map(with: span) {
       Timeline(
-        reported: $0.text(0), inspected: $0.optionalText(1), decided: $0.optionalText(2),
-        paid: $0.optionalText(3))
+        reported: $0.text("reported_date"), inspected: $0.optionalText("inspected"),
+        decided: $0.optionalText("decided"),
+        paid: $0.optionalText("paid"))
     }
   }
 
@@ -191,8 +194,8 @@ extension QuarterlyFigures {
       WHERE c.reported_date BETWEEN ? AND ?\(districtFilter) AND c.village IS NOT NULL
       GROUP BY c.village, c.district_id ORDER BY n DESC, c.village LIMIT ?
       """
-    ).map(span + [.integer(Int64(limit))]) {
-      Hotspot(village: $0.text(0), districtID: $0.int(1), count: $0.int(2))
+    ).map(with: span + [limit]) {
+      Hotspot(village: $0.text("village"), districtID: $0.int("district_id"), count: $0.int("n"))
     }
   }
 
@@ -200,11 +203,13 @@ extension QuarterlyFigures {
   public func flags() throws -> [Flag] {
     try db.prepare(
       """
-      SELECT f.kind, c.code, o.code FROM complaint_flag f JOIN complaint c ON c.id = f.complaint_id
+      SELECT f.kind, c.code AS complaint, o.code AS other FROM complaint_flag f JOIN complaint c ON c.id = f.complaint_id
       LEFT JOIN complaint o ON o.id = f.other_complaint_id
       WHERE c.reported_date BETWEEN ? AND ?\(districtFilter) ORDER BY c.id, f.id
       """
-    ).map(span) { Flag(kind: $0.text(0), complaint: $0.text(1), other: $0.optionalText(2)) }
+    ).map(with: span) {
+      Flag(kind: $0.text("kind"), complaint: $0.text("complaint"), other: $0.optionalText("other"))
+    }
   }
 
   /// Wildlife-crime incidents up to the span's end: conservancy, kind, date.
@@ -214,34 +219,40 @@ extension QuarterlyFigures {
       SELECT conservancy_id, kind, incident_date FROM wildlife_incident
       WHERE incident_date <= ? ORDER BY incident_date, id
       """
-    ).map([.text(toText)]) {
-      Incident(conservancyID: $0.int(0), kind: $0.text(1), date: $0.text(2))
+    ).map(with: [toText]) {
+      Incident(
+        conservancyID: $0.int("conservancy_id"), kind: $0.text("kind"),
+        date: $0.text("incident_date"))
     }
   }
 
   /// Complaints registered, heads verified and money paid (by currency) in the span.
   public func headline() throws -> Headline {
-    let complaints = try db.scalarInt(
-      "SELECT count(*) FROM complaint c WHERE c.reported_date BETWEEN ? AND ?\(districtFilter)",
-      span)
-    let heads = try db.scalarInt(
-      """
-      SELECT coalesce(sum(ii.quantity_centi), 0) / 100 FROM complaint c
-      JOIN inspection i ON i.id = \(ReadSQL.latestInspection(of: "c.id"))
-      JOIN inspection_item ii ON ii.inspection_id = i.id JOIN item it ON it.code = ii.item
-      WHERE c.reported_date BETWEEN ? AND ?\(districtFilter) AND it.unit = 'head'
-      """, span)
+    let complaints =
+      try db.scalar(
+        Int.self,
+        "SELECT count(*) FROM complaint c WHERE c.reported_date BETWEEN ? AND ?\(districtFilter)",
+        with: span) ?? 0
+    let heads =
+      try db.scalar(
+        Int.self,
+        """
+        SELECT coalesce(sum(ii.quantity_centi), 0) / 100 FROM complaint c
+        JOIN inspection i ON i.id = \(ReadSQL.latestInspection(of: "c.id"))
+        JOIN inspection_item ii ON ii.inspection_id = i.id JOIN item it ON it.code = ii.item
+        WHERE c.reported_date BETWEEN ? AND ?\(districtFilter) AND it.unit = 'head'
+        """, with: span) ?? 0
     let paid = Dictionary(
       uniqueKeysWithValues: try db.prepare(
         """
-        SELECT a.currency, sum(e.amount_minor) FROM ledger_transfer t
+        SELECT a.currency, sum(e.amount_minor) AS amount_minor FROM ledger_transfer t
         JOIN ledger_entry e ON e.transfer_id = t.id JOIN ledger_account a ON a.id = e.account_id
         JOIN complaint c ON c.id = t.complaint_id
         WHERE t.kind = \(TransferKind.payment.sqlLiteral) AND a.kind = \(Ledger.Kind.paid.sqlLiteral)
           AND t.on_date BETWEEN ? AND ?\(districtFilter)
         GROUP BY a.currency
         """
-      ).map(span) { ($0.text(0), $0.int(1)) })
+      ).map(with: span) { ($0.text("currency"), $0.int("amount_minor")) })
     return Headline(complaints: complaints, heads: heads, paid: paid)
   }
 }

@@ -11,18 +11,25 @@ extension Register {
     let coverage = Coverage(
       district: district, conservancy: conservancy, incidentYear: complaint.incidentDate.year)
     let scheme = coverage.scheme
-    let key: [SQLValue] = [.integer(Int64(complaint.id))]
+    let key: [any SQLBindable] = [complaint.id]
     let inspection = try db.prepare(
       """
       SELECT id, inspection_date, protected, vet_certificate FROM inspection
       WHERE complaint_id = ? ORDER BY id DESC LIMIT 1
       """
-    ).first(key) { ($0.int(0), $0.text(1), $0.int(2) == 1, $0.optionalText(3)) }
+    ).first(with: key) {
+      (
+        $0.int("id"), $0.text("inspection_date"), $0.int("protected") == 1,
+        $0.optionalText("vet_certificate")
+      )
+    }
     var facts: InspectionFacts?
     if let inspection {
       let items = try db.prepare(
         "SELECT item, quantity_centi FROM inspection_item WHERE inspection_id = ? ORDER BY item"
-      ).map([.integer(Int64(inspection.0))]) { ItemQuantity(item: $0.text(0), centi: $0.int(1)) }
+      ).map(with: [inspection.0]) {
+        ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi"))
+      }
       facts = InspectionFacts(
         date: CalendarDate(inspection.1)!, items: items, protected: inspection.2,
         vetCertificate: inspection.3)
@@ -30,44 +37,47 @@ extension Register {
     let year = complaint.incidentDate.year
     let emergencies = try db.prepare(
       "SELECT decree, from_date, to_date FROM emergency WHERE district_id = ? ORDER BY from_date"
-    ).map([.integer(Int64(district.id))]) {
+    ).map(with: [district.id]) {
       EmergencyFacts(
-        decree: $0.text(0), from: CalendarDate($0.text(1))!, to: CalendarDate($0.text(2))!)
+        decree: $0.text("decree"), from: CalendarDate($0.text("from_date"))!,
+        to: CalendarDate($0.text("to_date"))!)
     }
     // What is already approved (or paid) for the claimant in the same year or season.
-    let approved = try db.scalarInt(
-      """
-      SELECT coalesce(sum(a.amount_minor), 0) FROM complaint c
-      JOIN assessment a ON a.id = \(ReadSQL.latestAssessment(of: "c.id"))
-      WHERE c.claimant_id = ? AND c.id != ?
-        AND c.status IN (\(ComplaintStatus.allCases.filter(\.isCommitted).sqlLiteral))
-        AND a.scheme = ? AND substr(c.incident_date, 1, 4) = ?
-      """,
-      [
-        .integer(Int64(complaint.claimantID)), .integer(Int64(complaint.id)),
-        .text(scheme.rawValue), .text(String(year)),
-      ])
+    let approved =
+      try db.scalar(
+        Int.self,
+        """
+        SELECT coalesce(sum(a.amount_minor), 0) FROM complaint c
+        JOIN assessment a ON a.id = \(ReadSQL.latestAssessment(of: "c.id"))
+        WHERE c.claimant_id = ? AND c.id != ?
+          AND c.status IN (\(ComplaintStatus.allCases.filter(\.isCommitted).sqlLiteral))
+          AND a.scheme = ? AND substr(c.incident_date, 1, 4) = ?
+        """,
+        with: [
+          complaint.claimantID, complaint.id,
+          scheme.rawValue, String(year),
+        ]) ?? 0
     var member = false
     var insured: [String: Int] = [:]
     var compensated: [String: Int] = [:]
     var incidents: [WildlifeIncident] = []
     if let conservancy {
-      let claimantSeason: [SQLValue] = [
-        .integer(Int64(complaint.claimantID)), .integer(Int64(conservancy.id)),
-        .integer(Int64(year)),
+      let claimantSeason: [any SQLBindable] = [
+        complaint.claimantID, conservancy.id,
+        year,
       ]
       for (livestockClass, heads) in try db.prepare(
         """
-        SELECT livestock_class, sum(heads) FROM herd_insurance
+        SELECT livestock_class, sum(heads) AS heads FROM herd_insurance
         WHERE claimant_id = ? AND conservancy_id = ? AND season = ? GROUP BY livestock_class
         """
-      ).map(claimantSeason, { ($0.text(0), $0.int(1)) }) {
+      ).map(with: claimantSeason, { ($0.text("livestock_class"), $0.int("heads")) }) {
         insured[livestockClass] = heads
         member = true
       }
       for (item, centi) in try db.prepare(
         """
-        SELECT l.item, sum(l.quantity_centi) FROM complaint c
+        SELECT l.item, sum(l.quantity_centi) AS quantity_centi FROM complaint c
         JOIN assessment a ON a.id = \(ReadSQL.latestAssessment(of: "c.id"))
         JOIN assessment_line l ON l.assessment_id = a.id
         WHERE c.claimant_id = ? AND c.conservancy_id = ? AND substr(c.incident_date, 1, 4) = ?
@@ -76,8 +86,8 @@ extension Register {
         GROUP BY l.item
         """
       ).map(
-        [claimantSeason[0], claimantSeason[1], .text(String(year)), .integer(Int64(complaint.id))],
-        { ($0.text(0), $0.int(1)) })
+        with: [claimantSeason[0], claimantSeason[1], String(year), complaint.id],
+        { ($0.text("item"), $0.int("quantity_centi")) })
       {
         if let livestockClass = reference.items[item]?.livestockClass {
           compensated[livestockClass, default: 0] += centi / 100
@@ -88,8 +98,9 @@ extension Register {
         SELECT id, kind, incident_date FROM wildlife_incident WHERE conservancy_id = ?
         ORDER BY incident_date, id
         """
-      ).map([.integer(Int64(conservancy.id))]) {
-        WildlifeIncident(id: $0.int(0), kind: $0.text(1), date: CalendarDate($0.text(2))!)
+      ).map(with: [conservancy.id]) {
+        WildlifeIncident(
+          id: $0.int("id"), kind: $0.text("kind"), date: CalendarDate($0.text("incident_date"))!)
       }
     }
     return AssessmentInput(
@@ -175,7 +186,7 @@ extension Register {
       let codes = try db.prepare(
         "SELECT id, code FROM complaint WHERE status = \(ComplaintStatus.inspected.sqlLiteral) "
           + "AND id > ? ORDER BY id LIMIT ?"
-      ).map([.integer(Int64(afterID)), .integer(Int64(batch))]) { ($0.int(0), $0.text(1)) }
+      ).map(with: [afterID, batch]) { ($0.int("id"), $0.text("code")) }
       guard let last = codes.last else { break }
       afterID = last.0
       try db.transaction {

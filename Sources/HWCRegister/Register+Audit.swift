@@ -57,14 +57,14 @@ extension Register {
       "SELECT id, at, actor, command, entity, action, before, after, hash, os_user, host"
       + " FROM audit_log"
     var conditions: [String] = []
-    var values: [SQLValue] = []
+    var values: [any SQLBindable] = []
     if let entity {
       conditions.append("entity = ?")
-      values.append(.text(entity))
+      values.append(entity)
     }
     if let actor {
       conditions.append("actor = ?")
-      values.append(.text(actor))
+      values.append(actor)
     }
     if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
     if let limit {
@@ -72,13 +72,14 @@ extension Register {
     } else {
       sql += " ORDER BY id"
     }
-    return try db.prepare(sql).map(values) { row in
+    return try db.prepare(sql).map(with: values) { row in
       var entry = AuditEntry(
-        id: row.int(0), at: row.text(1), actor: row.text(2), command: row.text(3),
-        entity: row.text(4), action: row.text(5), before: row.optionalText(6),
-        after: row.optionalText(7), hash: row.text(8))
-      entry.osUser = row.optionalText(9)
-      entry.host = row.optionalText(10)
+        id: row.int("id"), at: row.text("at"), actor: row.text("actor"),
+        command: row.text("command"),
+        entity: row.text("entity"), action: row.text("action"), before: row.optionalText("before"),
+        after: row.optionalText("after"), hash: row.text("hash"))
+      entry.osUser = row.optionalText("os_user")
+      entry.host = row.optionalText("host")
       return entry
     }
   }
@@ -116,21 +117,24 @@ extension Register {
       while problem == nil, try statement.step() {
         let row = Row(statement: statement)
         let entry = AuditLog.Entry(
-          id: row.int(0), at: row.text(1), actor: row.text(2), command: row.text(3),
-          entity: row.text(4), action: row.text(5), before: row.optionalText(6),
-          after: row.optionalText(7), osUser: row.optionalText(10), host: row.optionalText(11))
+          id: row.int("id"), at: row.text("at"), actor: row.text("actor"),
+          command: row.text("command"),
+          entity: row.text("entity"), action: row.text("action"),
+          before: row.optionalText("before"),
+          after: row.optionalText("after"), osUser: row.optionalText("os_user"),
+          host: row.optionalText("host"))
         if entry.id != expectedID {
           problem = "audit entry #\(expectedID) is missing (the next entry is #\(entry.id))"
-        } else if row.text(8) != previous {
+        } else if row.text("prev_hash") != previous {
           problem =
             "audit entry #\(entry.id) does not follow entry #\(entry.id - 1) "
             + "(its previous hash was changed)"
-        } else if AuditLog.hash(previous: previous, entry) != row.text(9) {
+        } else if AuditLog.hash(previous: previous, entry) != row.text("hash") {
           problem =
             "audit entry #\(entry.id) (\(NationalID.maskEntity(entry.entity))) was altered: "
             + "its hash does not match"
         }
-        previous = row.text(9)
+        previous = row.text("hash")
         expectedID += 1
         count += 1
       }
@@ -146,7 +150,7 @@ extension Register {
       }
       var rows = 0
       for (prefix, view) in AuditLog.views {
-        let present = try db.scalarInt("SELECT count(*) FROM \(view)")
+        let present = try db.scalar(Int.self, "SELECT count(*) FROM \(view)") ?? 0
         rows += present
         // Every row against its entity's latest entry (an index lookup per row).
         var mismatch = try db.prepare(
@@ -155,7 +159,7 @@ extension Register {
           LEFT JOIN audit_log l ON l.id = (SELECT max(id) FROM audit_log WHERE entity = s.entity)
           WHERE l.after IS NOT s.state LIMIT 1
           """
-        ).first { ($0.text(0), $0.optionalInt(1)) }
+        ).first { ($0.text("entity"), $0.optionalInt("id")) }
         // When every row matches, a removed row shows as more logged entities than rows; only
         // then is the (slower) search for which one it was run.
         let latest = """
@@ -163,13 +167,13 @@ extension Register {
           WHERE l.entity >= '\(prefix):' AND l.entity < '\(prefix);' AND l.after IS NOT NULL
             AND l.id = (SELECT max(id) FROM audit_log WHERE entity = l.entity)
           """
-        if mismatch == nil, try db.scalarInt("SELECT count(*) \(latest)") > present {
+        if mismatch == nil, try db.scalar(Int.self, "SELECT count(*) \(latest)") ?? 0 > present {
           mismatch = try db.prepare(
             """
-            SELECT l.entity, -l.id \(latest)
+            SELECT l.entity, -l.id AS id \(latest)
               AND l.entity NOT IN (SELECT entity FROM \(view)) LIMIT 1
             """
-          ).first { ($0.text(0), $0.optionalInt(1)) }
+          ).first { ($0.text("entity"), $0.optionalInt("id")) }
         }
         if let (unmasked, entryID) = mismatch {
           // Problems are printed and logged: a claimant is named by the masked national ID.
@@ -223,7 +227,7 @@ extension Register {
   /// The chain's head as an anchor: its last entry; nil for a register with no entries.
   public func auditAnchor() throws -> AuditAnchor? {
     try db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first {
-      AuditAnchor(entry: $0.int(0), hash: $0.text(1))
+      AuditAnchor(entry: $0.int("id"), hash: $0.text("hash"))
     }
   }
 
@@ -231,8 +235,8 @@ extension Register {
   /// problem in one sentence, or nil when it does.
   public func checkAnchor(_ anchor: AuditAnchor) throws -> String? {
     let held = try db.prepare("SELECT hash FROM audit_log WHERE id = ?").first(
-      [.integer(Int64(anchor.entry))]
-    ) { $0.text(0) }
+      with: [anchor.entry]
+    ) { $0.text("hash") }
     guard let held else {
       let count = try db.scalar(Int.self, "SELECT max(id) FROM audit_log") ?? 0
       return "the register has no audit entry #\(anchor.entry) (its chain ends at #\(count)): "

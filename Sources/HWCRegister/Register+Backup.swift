@@ -26,6 +26,12 @@ extension Register {
     public let anchor: AuditAnchor?
   }
 
+  /// Refuses a target that exists, or whose folder is missing or may not be written — before
+  /// the register is opened, so a refused backup touches nothing (not even the register's WAL).
+  public static func checkBackupTarget(_ path: String) throws {
+    _ = try BackupFile.folder(of: path)
+  }
+
   /// Writes a consistent, checked copy of the register to `path`, a new file, while others
   /// keep writing (`hwc backup`).
   ///

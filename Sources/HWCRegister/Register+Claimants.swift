@@ -134,11 +134,11 @@ extension Register {
       INSERT INTO claimant(national_id, country, name, district_id, conservancy_id, village,
         created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """,
-      [
-        .text(claimant.id.value), .text(claimant.id.country.rawValue), .text(claimant.name),
-        .integer(Int64(claimant.district.id)),
-        claimant.conservancy.map { .integer(Int64($0.id)) } ?? .null,
-        claimant.village.map(SQLValue.text) ?? .null, .text(now), .integer(Int64(actor.id)),
+      with: [
+        claimant.id.value, claimant.id.country.rawValue, claimant.name,
+        claimant.district.id,
+        claimant.conservancy?.id,
+        claimant.village, now, actor.id,
       ])
     let id = db.lastInsertRowID
     for (livestockClass, heads) in claimant.herd {
@@ -146,7 +146,7 @@ extension Register {
         """
         INSERT INTO herd_declaration(claimant_id, livestock_class, heads, declared_at)
         VALUES (?, ?, ?, ?)
-        """, [.integer(Int64(id)), .text(livestockClass), .integer(Int64(heads)), .text(now)])
+        """, with: [id, livestockClass, heads, now])
     }
     try auditCreated("claimant", id: id, actor: actor.name)
     return id
@@ -155,7 +155,7 @@ extension Register {
   /// The row id of the claimant with this national ID.
   func claimantID(nationalID: String) throws -> Int? {
     try db.prepare("SELECT id FROM claimant WHERE national_id = ?").first(
-      [.text(nationalID.trimmingSpaces)]) { $0.int(0) }
+      with: [nationalID.trimmingSpaces]) { $0.int("id") }
   }
 
   /// Latest declared heads per class for a claimant.
@@ -167,20 +167,23 @@ extension Register {
         WHERE claimant_id = ?1 AND livestock_class = h.livestock_class)
       ORDER BY livestock_class
       """
-    ).map([.integer(Int64(claimantID))]) { (livestockClass: $0.text(0), heads: $0.int(1)) }
+    ).map(with: [claimantID]) {
+      (livestockClass: $0.text("livestock_class"), heads: $0.int("heads"))
+    }
   }
 
   func claimant(id: Int) throws -> ClaimantRecord {
     let row = try db.prepare(
       """
       SELECT national_id, country, name, district_id, conservancy_id, village,
-        (SELECT count(*) FROM complaint WHERE claimant_id = claimant.id)
+        (SELECT count(*) FROM complaint WHERE claimant_id = claimant.id) AS complaints
       FROM claimant WHERE id = ?
       """
-    ).first([.integer(Int64(id))]) { row in
+    ).first(with: [id]) { row in
       (
-        row.text(0), row.text(1), row.text(2), row.int(3), row.optionalInt(4),
-        row.optionalText(5), row.int(6)
+        row.text("national_id"), row.text("country"), row.text("name"), row.int("district_id"),
+        row.optionalInt("conservancy_id"),
+        row.optionalText("village"), row.int("complaints")
       )
     }
     guard let row else { throw DomainError.notFound("no claimant #\(id)") }
@@ -202,13 +205,13 @@ extension Register {
   /// Claimants, by name, optionally in one district (`hwc claimant list`).
   public func claimants(district: String? = nil) throws -> [ClaimantRecord] {
     var sql = "SELECT id FROM claimant"
-    var values: [SQLValue] = []
+    var values: [any SQLBindable] = []
     if let district {
       let found = try reference.requireDistrict(district)
       sql += " WHERE district_id = ?"
-      values.append(.integer(Int64(found.id)))
+      values.append(found.id)
     }
     sql += " ORDER BY name, id"
-    return try db.prepare(sql).map(values) { $0.int(0) }.map { try claimant(id: $0) }
+    return try db.prepare(sql).map(with: values) { $0.int("id") }.map { try claimant(id: $0) }
   }
 }

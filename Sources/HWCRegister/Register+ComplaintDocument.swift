@@ -74,46 +74,52 @@ extension Register {
     return try db.transaction(.deferred) {
       let row = try db.prepare(
         """
-        SELECT c.id, c.code, c.external_ref, c.status, c.registered_at, u.name, c.incident_date,
-          c.reported_date, cl.name, cl.national_id, c.district_id, c.conservancy_id, c.village,
+        SELECT c.id, c.code, c.external_ref, c.status, c.registered_at, u.name AS registered_by_name, c.incident_date,
+          c.reported_date, cl.name AS claimant_name, cl.national_id, c.district_id, c.conservancy_id, c.village,
           c.damage_type, c.species
         FROM complaint c JOIN claimant cl ON cl.id = c.claimant_id
         JOIN app_user u ON u.id = c.registered_by
         WHERE c.code = ?
         """
-      ).first([.text(code)]) { row in
+      ).first(with: [code]) { row in
         (
-          id: row.int(0), code: row.text(1), ref: row.optionalText(2),
-          status: ComplaintStatus(rawValue: row.text(3))!,
-          registeredAt: row.text(4), registeredBy: row.text(5), incident: row.text(6),
-          reported: row.text(7), name: row.text(8), nationalID: row.text(9),
-          districtID: row.int(10), conservancyID: row.optionalInt(11),
-          village: row.optionalText(12), type: row.text(13), species: row.text(14)
+          id: row.int("id"), code: row.text("code"), ref: row.optionalText("external_ref"),
+          status: ComplaintStatus(rawValue: row.text("status"))!,
+          registeredAt: row.text("registered_at"), registeredBy: row.text("registered_by_name"),
+          incident: row.text("incident_date"),
+          reported: row.text("reported_date"), name: row.text("claimant_name"),
+          nationalID: row.text("national_id"),
+          districtID: row.int("district_id"), conservancyID: row.optionalInt("conservancy_id"),
+          village: row.optionalText("village"), type: row.text("damage_type"),
+          species: row.text("species")
         )
       }
       guard let row, let district = reference.district(id: row.districtID) else {
         throw DomainError.invalid(field: .complaint, "there is no complaint \(text.trimmingSpaces)")
       }
-      let id: [SQLValue] = [.integer(Int64(row.id))]
+      let id: [any SQLBindable] = [row.id]
       let items = try db.prepare(
         "SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = ? ORDER BY item"
-      ).map(id) { ComplaintDocumentFacts.Item(item: $0.text(0), quantityCenti: $0.int(1)) }
+      ).map(with: id) {
+        ComplaintDocumentFacts.Item(item: $0.text("item"), quantityCenti: $0.int("quantity_centi"))
+      }
       let events = try db.prepare(
         "SELECT to_status, at, reason FROM complaint_event WHERE complaint_id = ? ORDER BY id"
-      ).map(id) {
+      ).map(with: id) {
         ComplaintDocumentFacts.Event(
-          status: ComplaintStatus(rawValue: $0.text(0))!, at: $0.text(1),
-          reason: $0.optionalText(2))
+          status: ComplaintStatus(rawValue: $0.text("to_status"))!, at: $0.text("at"),
+          reason: $0.optionalText("reason"))
       }
       let payment = try db.prepare(
         """
         SELECT t.reference, t.on_date,
-          (SELECT sum(amount_minor) FROM ledger_entry WHERE transfer_id = t.id AND amount_minor > 0)
+          (SELECT sum(amount_minor) FROM ledger_entry WHERE transfer_id = t.id AND amount_minor > 0) AS amount_minor
         FROM ledger_transfer t WHERE t.complaint_id = ? AND t.kind = \(TransferKind.payment.sqlLiteral)
         """
-      ).first(id) {
+      ).first(with: id) {
         ComplaintDocumentFacts.Payment(
-          reference: $0.text(0), paidOn: $0.text(1), amountMinor: $0.int(2))
+          reference: $0.text("reference"), paidOn: $0.text("on_date"),
+          amountMinor: $0.int("amount_minor"))
       }
       return ComplaintDocumentFacts(
         code: row.code, ref: row.ref, status: row.status, registeredAt: row.registeredAt,

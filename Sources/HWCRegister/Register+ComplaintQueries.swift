@@ -7,7 +7,7 @@ extension Register {
   public func complaint(code: String) throws -> ComplaintRecord {
     guard
       let id = try db.prepare("SELECT id FROM complaint WHERE code = ?").first(
-        [.text(code.trimmingSpaces.uppercased())], { $0.int(0) })
+        with: [code.trimmingSpaces.uppercased()], { $0.int("id") })
     else {
       throw DomainError.notFound("there is no complaint \(code)")
     }
@@ -15,43 +15,51 @@ extension Register {
   }
 
   func complaint(id: Int) throws -> ComplaintRecord {
-    let key: [SQLValue] = [.integer(Int64(id))]
+    let key: [any SQLBindable] = [id]
     let items = try db.prepare(
       "SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = ? ORDER BY item"
-    ).map(key) { ItemQuantity(item: $0.text(0), centi: $0.int(1)) }
+    ).map(with: key) { ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi")) }
     let flags = try db.prepare(
       "SELECT kind, detail FROM complaint_flag WHERE complaint_id = ? ORDER BY id"
-    ).map(key) { "\($0.text(0)): \($0.text(1))" }
+    ).map(with: key) { "\($0.text("kind")): \($0.text("detail"))" }
     let events = try db.prepare(
       """
       SELECT e.kind, e.from_status, e.to_status, u.name, e.at, e.reason
       FROM complaint_event e JOIN app_user u ON u.id = e.actor_id
       WHERE e.complaint_id = ? ORDER BY e.id
       """
-    ).map(key) {
+    ).map(with: key) {
       ComplaintRecord.Event(
-        kind: $0.text(0), fromStatus: $0.optionalText(1), toStatus: $0.text(2), actor: $0.text(3),
-        at: $0.text(4), reason: $0.optionalText(5))
+        kind: $0.text("kind"), fromStatus: $0.optionalText("from_status"),
+        toStatus: $0.text("to_status"), actor: $0.text("name"),
+        at: $0.text("at"), reason: $0.optionalText("reason"))
     }
     let record = try db.prepare(
       """
-      SELECT c.code, c.district_id, c.conservancy_id, cl.national_id, cl.name, c.damage_type,
+      SELECT c.code, c.district_id, c.conservancy_id, cl.national_id, cl.name AS claimant_name, c.damage_type,
         c.species, c.incident_date, c.reported_date, c.status, c.external_ref, c.village,
-        c.latitude_micro, c.longitude_micro, c.notes, c.registered_at, u.name
+        c.latitude_micro, c.longitude_micro, c.notes, c.registered_at, u.name AS registered_by_name
       FROM complaint c JOIN claimant cl ON cl.id = c.claimant_id
       JOIN app_user u ON u.id = c.registered_by
       WHERE c.id = ?
       """
-    ).first(key) { row in
+    ).first(with: key) { row in
       ComplaintRecord(
-        id: id, code: row.text(0), district: reference.district(id: row.int(1))?.name.en ?? "?",
-        conservancy: row.optionalInt(2).flatMap { reference.conservancy(id: $0)?.name.en },
-        claimantMaskedID: NationalID.mask(row.text(3)), claimantName: row.text(4),
-        type: row.text(5), species: row.text(6), incidentDate: row.text(7),
-        reportedDate: row.text(8), status: row.text(9), items: items, ref: row.optionalText(10),
-        village: row.optionalText(11), latitudeMicro: row.optionalInt(12),
-        longitudeMicro: row.optionalInt(13), notes: row.optionalText(14),
-        registeredAt: row.text(15), registeredBy: row.text(16), flags: flags, events: events)
+        id: id, code: row.text("code"),
+        district: reference.district(id: row.int("district_id"))?.name.en ?? "?",
+        conservancy: row.optionalInt("conservancy_id").flatMap {
+          reference.conservancy(id: $0)?.name.en
+        },
+        claimantMaskedID: NationalID.mask(row.text("national_id")),
+        claimantName: row.text("claimant_name"),
+        type: row.text("damage_type"), species: row.text("species"),
+        incidentDate: row.text("incident_date"),
+        reportedDate: row.text("reported_date"), status: row.text("status"), items: items,
+        ref: row.optionalText("external_ref"),
+        village: row.optionalText("village"), latitudeMicro: row.optionalInt("latitude_micro"),
+        longitudeMicro: row.optionalInt("longitude_micro"), notes: row.optionalText("notes"),
+        registeredAt: row.text("registered_at"), registeredBy: row.text("registered_by_name"),
+        flags: flags, events: events)
     }
     guard let record else { throw DomainError.notFound("there is no complaint #\(id)") }
     return record
@@ -85,11 +93,11 @@ extension Register {
     throws -> [ComplaintSummary]
   {
     var conditions: [String] = []
-    var values: [SQLValue] = []
+    var values: [any SQLBindable] = []
     if let district {
       let found = try reference.requireDistrict(district)
       conditions.append("c.district_id = ?")
-      values.append(.integer(Int64(found.id)))
+      values.append(found.id)
     }
     if let status {
       guard let known = ComplaintStatus(rawValue: status) else {
@@ -97,29 +105,30 @@ extension Register {
           field: .status, "'\(status)' is not a status (one of: \(ComplaintStatus.list))")
       }
       conditions.append("c.status = ?")
-      values.append(.text(known.rawValue))
+      values.append(known.rawValue)
     }
     if let quarter {
       let (first, last) = try Register.quarterBounds(quarter)
       conditions.append("c.reported_date BETWEEN ? AND ?")
-      values.append(.text(first.description))
-      values.append(.text(last.description))
+      values.append(first.description)
+      values.append(last.description)
     }
     var sql = """
       SELECT c.code, c.district_id, cl.name, c.damage_type, c.species, c.incident_date,
         c.reported_date, c.status,
-        (SELECT count(*) FROM complaint_flag f WHERE f.complaint_id = c.id)
+        (SELECT count(*) FROM complaint_flag f WHERE f.complaint_id = c.id) AS flags
       FROM complaint c JOIN claimant cl ON cl.id = c.claimant_id
       """
     if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
     sql += " ORDER BY c.reported_date, c.id"
-    return try db.prepare(sql).map(values) { row in
+    return try db.prepare(sql).map(with: values) { row in
       ComplaintSummary(
-        code: row.text(0), district: reference.district(id: row.int(1))?.name.en ?? "?",
-        claimantName: row.text(2), type: row.text(3), species: row.text(4),
-        incidentDate: row.text(5), reportedDate: row.text(6),
-        status: ComplaintStatus(rawValue: row.text(7))!,
-        flags: row.int(8))
+        code: row.text("code"),
+        district: reference.district(id: row.int("district_id"))?.name.en ?? "?",
+        claimantName: row.text("name"), type: row.text("damage_type"), species: row.text("species"),
+        incidentDate: row.text("incident_date"), reportedDate: row.text("reported_date"),
+        status: ComplaintStatus(rawValue: row.text("status"))!,
+        flags: row.int("flags"))
     }
   }
 

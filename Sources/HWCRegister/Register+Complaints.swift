@@ -50,7 +50,7 @@ extension Register {
     }
     if let ref = valid.ref,
       let existing = try db.prepare("SELECT id, code FROM complaint WHERE external_ref = ?").first(
-        [.text(ref)], { ($0.int(0), $0.text(1)) })
+        with: [ref], { ($0.int("id"), $0.text("code")) })
     {
       guard try sameComplaint(existing.0, valid, claimantID: claimantID) else {
         throw DomainError.invalid(
@@ -60,9 +60,12 @@ extension Register {
       return (existing.0, false)
     }
     let year = valid.reportedDate.year
-    let seq = try db.scalarInt(
-      "SELECT coalesce(max(seq), 0) + 1 FROM complaint WHERE district_id = ? AND year = ?",
-      [.integer(Int64(valid.district.id)), .integer(Int64(year))])
+    // An aggregate always returns one row: nil cannot happen.
+    let seq =
+      try db.scalar(
+        Int.self,
+        "SELECT coalesce(max(seq), 0) + 1 FROM complaint WHERE district_id = ? AND year = ?",
+        with: [valid.district.id, year]) ?? 1
     let code = "\(valid.district.code)-\(year)-" + Register.pad(seq, 4)
     let now = clock.timestamp()
     try db.prepare(
@@ -72,21 +75,21 @@ extension Register {
         external_ref, status, registered_at, registered_by)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(ComplaintStatus.registered.sqlLiteral), ?, ?)
       """
-    ).run([
-      .text(code), .integer(Int64(valid.district.id)), .integer(Int64(year)),
-      .integer(Int64(seq)), .integer(Int64(claimantID)),
-      valid.conservancy.map { .integer(Int64($0.id)) } ?? .null, .text(valid.type),
-      .text(valid.species), .text(valid.incidentDate.description),
-      .text(valid.reportedDate.description), Register.optional(valid.village),
-      valid.latitudeMicro.map { .integer(Int64($0)) } ?? .null,
-      valid.longitudeMicro.map { .integer(Int64($0)) } ?? .null, Register.optional(valid.notes),
-      Register.optional(valid.ref), .text(now), .integer(Int64(actor.id)),
+    ).run(with: [
+      code, valid.district.id, year,
+      seq, claimantID,
+      valid.conservancy?.id, valid.type,
+      valid.species, valid.incidentDate.description,
+      valid.reportedDate.description, valid.village,
+      valid.latitudeMicro,
+      valid.longitudeMicro, valid.notes,
+      valid.ref, now, actor.id,
     ])
     let id = db.lastInsertRowID
     let insertItem = try db.prepare(
       "INSERT INTO complaint_item(complaint_id, item, quantity_centi) VALUES (?, ?, ?)")
     for item in valid.items {
-      try insertItem.run([.integer(Int64(id)), .text(item.item), .integer(Int64(item.centi))])
+      try insertItem.run(with: [id, item.item, item.centi])
     }
     try db.prepare(
       """
@@ -94,7 +97,7 @@ extension Register {
       VALUES (?, \(ComplaintEventKind.registered.sqlLiteral), NULL,
         \(ComplaintStatus.registered.sqlLiteral), ?, ?)
       """
-    ).run([.integer(Int64(id)), .integer(Int64(actor.id)), .text(now)])
+    ).run(with: [id, actor.id, now])
     try flagPossibleDuplicates(id: id, valid, claimantID: claimantID)
     try auditCreated("complaint", id: id, actor: actor.name)
     return (id, true)
@@ -114,15 +117,15 @@ extension Register {
         AND status != \(ComplaintStatus.withdrawn.sqlLiteral)
       ORDER BY incident_date, id
       """
-    ).map([
-      .integer(Int64(claimantID)), .text(valid.type),
-      .text(valid.incidentDate.adding(days: -7).description),
-      .text(valid.incidentDate.adding(days: 7).description), .integer(Int64(id)),
-    ]) { ($0.int(0), $0.text(1), $0.text(2)) }
+    ).map(with: [
+      claimantID, valid.type,
+      valid.incidentDate.adding(days: -7).description,
+      valid.incidentDate.adding(days: 7).description, id,
+    ]) { ($0.int("id"), $0.text("code"), $0.text("incident_date")) }
     for other in nearby {
-      try insertFlag.run([
-        .integer(Int64(id)), .text("near_duplicate"), .integer(Int64(other.0)),
-        .text("same claimant and damage type as \(other.1) (incident \(other.2))"),
+      try insertFlag.run(with: [
+        id, "near_duplicate", other.0,
+        "same claimant and damage type as \(other.1) (incident \(other.2))",
       ])
     }
     let herd = try herd(claimantID: claimantID)
@@ -136,9 +139,9 @@ extension Register {
     for (livestockClass, heads) in claimed.sorted(by: { $0.key < $1.key }) {
       let declared = herd.first { $0.livestockClass == livestockClass }?.heads ?? 0
       if heads > declared {
-        try insertFlag.run([
-          .integer(Int64(id)), .text("above_herd"), .null,
-          .text("\(heads) \(livestockClass) claimed, \(declared) declared in the herd"),
+        try insertFlag.run(with: [
+          id, "above_herd", Int?.none,
+          "\(heads) \(livestockClass) claimed, \(declared) declared in the herd",
         ])
       }
     }
@@ -150,20 +153,21 @@ extension Register {
       SELECT claimant_id, district_id, conservancy_id, damage_type, species, incident_date,
         reported_date, village FROM complaint WHERE id = ?
       """
-    ).first([.integer(Int64(id))]) { row in
-      row.int(0) == claimantID && row.int(1) == valid.district.id
-        && row.optionalInt(2) == valid.conservancy?.id && row.text(3) == valid.type
-        && row.text(4) == valid.species && row.text(5) == valid.incidentDate.description
-        && row.text(6) == valid.reportedDate.description && row.optionalText(7) == valid.village
+    ).first(with: [id]) { row in
+      row.int("claimant_id") == claimantID && row.int("district_id") == valid.district.id
+        && row.optionalInt("conservancy_id") == valid.conservancy?.id
+        && row.text("damage_type") == valid.type
+        && row.text("species") == valid.species
+        && row.text("incident_date") == valid.incidentDate.description
+        && row.text("reported_date") == valid.reportedDate.description
+        && row.optionalText("village") == valid.village
     }
     guard stored == true else { return false }
     let items = try db.prepare(
       "SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = ? ORDER BY item"
-    ).map([.integer(Int64(id))]) { ItemQuantity(item: $0.text(0), centi: $0.int(1)) }
+    ).map(with: [id]) { ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi")) }
     return items == valid.items
   }
-
-  static func optional(_ text: String?) -> SQLValue { text.map(SQLValue.text) ?? .null }
 
   static func pad(_ value: Int, _ width: Int) -> String {
     let text = String(value)

@@ -35,8 +35,11 @@ extension Register {
       SELECT id, outcome, reason, amount_minor, currency FROM assessment
       WHERE complaint_id = ? ORDER BY id DESC LIMIT 1
       """
-    ).first([.integer(Int64(complaint.id))]) {
-      ($0.int(0), $0.text(1), $0.optionalText(2), $0.int(3), $0.text(4))
+    ).first(with: [complaint.id]) {
+      (
+        $0.int("id"), $0.text("outcome"), $0.optionalText("reason"), $0.int("amount_minor"),
+        $0.text("currency")
+      )
     }
   }
 
@@ -78,22 +81,25 @@ extension Register {
 
   /// Refuses a decision by the complaint's registrar, one of its inspectors, or the claimant.
   func requireIndependent(_ actor: Actor, _ complaint: ComplaintHeader, to what: String) throws {
-    let key: [SQLValue] = [.integer(Int64(complaint.id)), .integer(Int64(actor.id))]
+    let key: [any SQLBindable] = [complaint.id, actor.id]
     if complaint.registeredBy == actor.id {
       throw DomainError.notPermitted(
         "\(actor.name) registered \(complaint.code) and may not \(what) it")
     }
-    if try db.scalarInt(
-      "SELECT count(*) FROM inspection WHERE complaint_id = ? AND inspector_id = ?", key) > 0
+    if try db.scalar(
+      Int.self,
+      "SELECT count(*) FROM inspection WHERE complaint_id = ? AND inspector_id = ?", with: key) ?? 0
+      > 0
     {
       throw DomainError.notPermitted(
         "\(actor.name) inspected \(complaint.code) and may not \(what) it")
     }
-    if try db.scalarInt(
+    if try db.scalar(
+      Int.self,
       """
       SELECT count(*) FROM complaint c JOIN claimant cl ON cl.id = c.claimant_id
       JOIN app_user u ON u.national_id = cl.national_id WHERE c.id = ? AND u.id = ?
-      """, key) > 0
+      """, with: key) ?? 0 > 0
     {
       throw DomainError.notPermitted(
         "\(actor.name) is the claimant of \(complaint.code) and may not \(what) it")
@@ -158,7 +164,7 @@ extension Register {
         SELECT u.id, u.name FROM approval p JOIN app_user u ON u.id = p.member_id
         WHERE p.assessment_id = ? ORDER BY p.id
         """
-      ).map([.integer(Int64(assessment.id))]) { ($0.int(0), $0.text(1)) }
+      ).map(with: [assessment.id]) { ($0.int("id"), $0.text("name")) }
       if members.contains(where: { $0.0 == actor.id }) {
         throw DomainError.conflict(
           "\(actor.name) has already approved \(complaint.code); a second, different committee "
@@ -191,9 +197,9 @@ extension Register {
       }
       try db.run(
         "INSERT INTO approval(complaint_id, assessment_id, member_id, at) VALUES (?, ?, ?, ?)",
-        [
-          .integer(Int64(complaint.id)), .integer(Int64(assessment.id)),
-          .integer(Int64(actor.id)), .text(clock.timestamp()),
+        with: [
+          complaint.id, assessment.id,
+          actor.id, clock.timestamp(),
         ])
       try auditCreated("approval", id: db.lastInsertRowID, actor: actor.name)
       let reserved = after != nil
@@ -218,11 +224,11 @@ extension Register {
           AND NOT EXISTS (SELECT 1 FROM ledger_transfer r WHERE r.reverses_id = t.id)
         ORDER BY t.id DESC LIMIT 1
         """
-      ).first([.integer(Int64(complaint.id))], { $0.int(0) })
+      ).first(with: [complaint.id], { $0.int("id") })
     else { return nil }
     let entries = try db.prepare(
       "SELECT account_id, amount_minor FROM ledger_entry WHERE transfer_id = ? ORDER BY id"
-    ).map([.integer(Int64(id))]) { (account: $0.int(0), amount: $0.int(1)) }
+    ).map(with: [id]) { (account: $0.int("account_id"), amount: $0.int("amount_minor")) }
     return (id, entries)
   }
 
@@ -282,7 +288,7 @@ extension Register {
         SELECT c.code FROM ledger_transfer t JOIN complaint c ON c.id = t.complaint_id
         WHERE t.kind = \(TransferKind.payment.sqlLiteral) AND t.reference = ?
         """
-      ).first([.text(bankReference)], { $0.text(0) }) {
+      ).first(with: [bankReference], { $0.text("code") }) {
         throw DomainError.invalid(
           field: .reference, "\(bankReference) already paid \(other); each payment has its own")
       }
@@ -291,7 +297,7 @@ extension Register {
         SELECT o.code FROM ledger_account p JOIN ledger_account o ON o.id = p.owner_id
         WHERE p.id = ?
         """
-      ).first([.integer(Int64(reserved.account))]) { $0.text(0) }!
+      ).first(with: [reserved.account]) { $0.text("code") }!
       let owner = try ledger.account(code: ownerCode)!
       let paid = try ownedAccount(.paid, of: owner, actor: actor.name)
       let id = try post(

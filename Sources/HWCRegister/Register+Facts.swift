@@ -30,9 +30,9 @@ extension Register {
         INSERT INTO emergency(district_id, from_date, to_date, decree, declared_by, declared_at)
         VALUES (?, ?, ?, ?, ?, ?)
         """,
-        [
-          .integer(Int64(district.id)), .text(first.description), .text(last.description),
-          .text(decree), .integer(Int64(actor.id)), .text(clock.timestamp()),
+        with: [
+          district.id, first.description, last.description,
+          decree, actor.id, clock.timestamp(),
         ])
       let id = db.lastInsertRowID
       try auditCreated("emergency", id: id, actor: actor.name)
@@ -68,10 +68,10 @@ extension Register {
         INSERT INTO wildlife_incident(conservancy_id, kind, incident_date, note, recorded_by,
           recorded_at) VALUES (?, ?, ?, ?, ?, ?)
         """,
-        [
-          .integer(Int64(conservancy.id)), .text(kind), .text(when.description),
-          Register.optional(note?.trimmingSpaces), .integer(Int64(actor.id)),
-          .text(clock.timestamp()),
+        with: [
+          conservancy.id, kind, when.description,
+          note?.trimmingSpaces, actor.id,
+          clock.timestamp(),
         ])
       let id = db.lastInsertRowID
       try auditCreated("incident", id: id, actor: actor.name)
@@ -90,10 +90,13 @@ extension Register {
       throw DomainError.invalid(
         field: .claimant, "no claimant with national ID \(NationalID.mask(nationalID))")
     }
-    let conservancyID = try db.scalarInt(
-      "SELECT coalesce(conservancy_id, 0) FROM claimant WHERE id = ?",
-      [.integer(Int64(claimantID))])
-    guard let conservancy = reference.conservancy(id: conservancyID) else {
+    // The claimant was just found, so its row is there; no conservancy reads as 0.
+    guard
+      let conservancyID = try db.scalar(
+        Int.self, "SELECT coalesce(conservancy_id, 0) FROM claimant WHERE id = ?",
+        with: [claimantID]),
+      let conservancy = reference.conservancy(id: conservancyID)
+    else {
       throw DomainError.invalid(
         field: .claimant,
         "the claimant belongs to no conservancy; buffer insurance is for conservancy members")
@@ -123,10 +126,10 @@ extension Register {
         INSERT INTO herd_insurance(claimant_id, conservancy_id, season, livestock_class, heads,
           premium_minor, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """,
-        [
-          .integer(Int64(claimantID)), .integer(Int64(conservancy.id)), .integer(Int64(season)),
-          .text(livestockClass), .integer(Int64(heads)), .integer(Int64(premiumMinor)),
-          .integer(Int64(actor.id)), .text(clock.timestamp()),
+        with: [
+          claimantID, conservancy.id, season,
+          livestockClass, heads, premiumMinor,
+          actor.id, clock.timestamp(),
         ])
       let id = db.lastInsertRowID
       try auditCreated("insurance", id: id, actor: actor.name)

@@ -88,7 +88,7 @@ extension Register {
     let payableCode = Register.payableCode(of: fundCode)
     let paidCode = Register.paidCode(of: fundCode)
     let (start, end) = (from.description, to.description)
-    let insurance: [SQLValue] = [.integer(Int64(conservancy.id)), .integer(Int64(season))]
+    let insurance: [any SQLBindable] = [conservancy.id, season]
     return try db.transaction(.deferred) {
       let opening = try ledger.figures(of: fundCode, asOf: from.adding(days: -1).description)
       let closing = try ledger.figures(of: fundCode, asOf: end, since: start)
@@ -106,7 +106,7 @@ extension Register {
         WHERE a.code = ? AND t.on_date BETWEEN ? AND ? AND t.kind IN (\([TransferKind.premium, .contribution].sqlLiteral))
         GROUP BY 1, 2
         """
-      ).eachRow([.text(fundCode), .text(start), .text(end)]) { row in
+      ).eachRow(with: [fundCode, start, end]) { row in
         if row.text("kind") == "premium" {
           premiums += row.int("amount")
         } else {
@@ -123,15 +123,15 @@ extension Register {
         WHERE t.kind = \(TransferKind.payment.sqlLiteral) AND a.code = ? AND t.on_date BETWEEN ? AND ?
         ORDER BY t.on_date, t.id
         """
-      ).map([.text(paidCode), .text(start), .text(end)]) {
+      ).map(with: [paidCode, start, end]) {
         FundFlows.Payment(
-          complaint: $0.text(0), paidOn: $0.text(1), reference: $0.text(2),
-          amountMinor: $0.int(3))
+          complaint: $0.text("code"), paidOn: $0.text("on_date"), reference: $0.text("reference"),
+          amountMinor: $0.int("amount_minor"))
       }
       let reserved = try db.prepare(
         """
-        SELECT c.code, max(CASE WHEN t.kind = \(TransferKind.reservation.sqlLiteral) THEN t.on_date END),
-          sum(e.amount_minor)
+        SELECT c.code, max(CASE WHEN t.kind = \(TransferKind.reservation.sqlLiteral) THEN t.on_date END) AS approved_on,
+          sum(e.amount_minor) AS amount_minor
         FROM ledger_entry e
         JOIN ledger_account a ON a.id = e.account_id
         JOIN ledger_transfer t ON t.id = e.transfer_id
@@ -140,24 +140,29 @@ extension Register {
         GROUP BY c.id HAVING sum(e.amount_minor) > 0
         ORDER BY c.code
         """
-      ).map([.text(payableCode), .text(end)]) {
-        FundFlows.Reservation(complaint: $0.text(0), approvedOn: $0.text(1), amountMinor: $0.int(2))
+      ).map(with: [payableCode, end]) {
+        FundFlows.Reservation(
+          complaint: $0.text("code"), approvedOn: $0.text("approved_on"),
+          amountMinor: $0.int("amount_minor"))
       }
-      let members = try db.scalarInt(
-        """
-        SELECT count(DISTINCT claimant_id) FROM herd_insurance
-        WHERE conservancy_id = ? AND season = ?
-        """, insurance)
+      let members =
+        try db.scalar(
+          Int.self,
+          """
+          SELECT count(DISTINCT claimant_id) FROM herd_insurance
+          WHERE conservancy_id = ? AND season = ?
+          """, with: insurance) ?? 0
       let insured = try db.prepare(
         """
-        SELECT livestock_class, count(DISTINCT claimant_id), sum(heads), sum(premium_minor)
+        SELECT livestock_class, count(DISTINCT claimant_id) AS members, sum(heads) AS heads, sum(premium_minor) AS premium_minor
         FROM herd_insurance WHERE conservancy_id = ? AND season = ?
         GROUP BY livestock_class
         """
-      ).map(insurance) {
+      ).map(with: insurance) {
         FundFlows.InsuredClass(
-          livestockClass: $0.text(0), members: $0.int(1), heads: $0.int(2),
-          premiumMinor: $0.int(3))
+          livestockClass: $0.text("livestock_class"), members: $0.int("members"),
+          heads: $0.int("heads"),
+          premiumMinor: $0.int("premium_minor"))
       }
       return FundFlows(
         account: fundCode, openingAvailable: opening?.available ?? 0,

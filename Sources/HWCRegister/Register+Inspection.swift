@@ -47,13 +47,16 @@ extension Register {
         incident_date, reported_date, status, registered_by
       FROM complaint WHERE code = ?
       """
-    ).first([.text(key)]) { row in
+    ).first(with: [key]) { row in
       ComplaintHeader(
-        id: row.int(0), code: row.text(1), districtID: row.int(2),
-        conservancyID: row.optionalInt(3),
-        claimantID: row.int(4), type: row.text(5), species: row.text(6),
-        incidentDate: CalendarDate(row.text(7))!, reportedDate: CalendarDate(row.text(8))!,
-        status: ComplaintStatus(rawValue: row.text(9))!, registeredBy: row.int(10))
+        id: row.int("id"), code: row.text("code"), districtID: row.int("district_id"),
+        conservancyID: row.optionalInt("conservancy_id"),
+        claimantID: row.int("claimant_id"), type: row.text("damage_type"),
+        species: row.text("species"),
+        incidentDate: CalendarDate(row.text("incident_date"))!,
+        reportedDate: CalendarDate(row.text("reported_date"))!,
+        status: ComplaintStatus(rawValue: row.text("status"))!,
+        registeredBy: row.int("registered_by"))
     }
     guard let header else {
       throw DomainError.invalid(field: .complaint, "there is no complaint \(code)")
@@ -69,16 +72,16 @@ extension Register {
     let change = try beginChange("complaint", id: complaint.id)
     try db.run(
       "UPDATE complaint SET status = ? WHERE id = ?",
-      [.text(status.rawValue), .integer(Int64(complaint.id))])
+      with: [status.rawValue, complaint.id])
     try db.run(
       """
       INSERT INTO complaint_event(complaint_id, kind, from_status, to_status, actor_id, at, reason)
       VALUES (?, ?, ?, ?, ?, ?, ?)
       """,
-      [
-        .integer(Int64(complaint.id)), .text(kind.rawValue), .text(complaint.status.rawValue),
-        .text(status.rawValue),
-        .integer(Int64(actor.id)), .text(clock.timestamp()), Register.optional(reason),
+      with: [
+        complaint.id, kind.rawValue, complaint.status.rawValue,
+        status.rawValue,
+        actor.id, clock.timestamp(), reason,
       ])
     try commitChange(change, action: kind.rawValue, actor: actor.name)
   }
@@ -125,18 +128,18 @@ extension Register {
         INSERT INTO inspection(complaint_id, inspection_date, inspector_id, protected,
           vet_certificate, findings, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
         """,
-        [
-          .integer(Int64(complaint.id)), .text(date.description), .integer(Int64(actor.id)),
-          .integer(protected ? 1 : 0),
-          certificate.flatMap { $0.isEmpty ? nil : SQLValue.text($0) } ?? .null,
-          finding.flatMap { $0.isEmpty ? nil : SQLValue.text($0) } ?? .null,
-          .text(clock.timestamp()),
+        with: [
+          complaint.id, date.description, actor.id,
+          protected ? 1 : 0,
+          certificate.flatMap { $0.isEmpty ? nil : $0 },
+          finding.flatMap { $0.isEmpty ? nil : $0 },
+          clock.timestamp(),
         ])
       let id = db.lastInsertRowID
       let insert = try db.prepare(
         "INSERT INTO inspection_item(inspection_id, item, quantity_centi) VALUES (?, ?, ?)")
       for item in items {
-        try insert.run([.integer(Int64(id)), .text(item.item), .integer(Int64(item.centi))])
+        try insert.run(with: [id, item.item, item.centi])
       }
       try auditCreated("inspection", id: id, actor: actor.name)
       try transition(complaint, to: .inspected, kind: .inspected, reason: nil, actor: actor)
@@ -175,21 +178,24 @@ extension Register {
     guard
       let latest = try db.prepare(
         """
-        SELECT id, inspection_date, protected, coalesce(vet_certificate, ''),
-          coalesce(findings, '')
+        SELECT id, inspection_date, protected, coalesce(vet_certificate, '') AS vet_certificate,
+          coalesce(findings, '') AS findings
         FROM inspection WHERE complaint_id = ? ORDER BY id DESC LIMIT 1
         """
       ).first(
-        [.integer(Int64(complaint.id))],
+        with: [complaint.id],
         { row in
-          (row.int(0), row.text(1), row.int(2) == 1, row.text(3), row.text(4))
+          (
+            row.int("id"), row.text("inspection_date"), row.int("protected") == 1,
+            row.text("vet_certificate"), row.text("findings")
+          )
         })
     else { return false }
     guard let items = try? reference.parseItems(draft.items, damageType: complaint.type).get()
     else { return false }
     let stored = try db.prepare(
       "SELECT item, quantity_centi FROM inspection_item WHERE inspection_id = ? ORDER BY item"
-    ).map([.integer(Int64(latest.0))]) { ItemQuantity(item: $0.text(0), centi: $0.int(1)) }
+    ).map(with: [latest.0]) { ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi")) }
     return latest.1 == draft.date.trimmingSpaces
       && latest.2 == (draft.protected.trimmingSpaces.lowercased() == "yes")
       && latest.3 == (draft.vetCertificate?.trimmingSpaces ?? "")

@@ -10,7 +10,7 @@ extension Register {
       "every transfer balances",
       """
       SELECT 'transfer #' || t.id || ' (' || t.kind || ') does not balance: its entries sum to '
-        || coalesce(sum(e.amount_minor), 0) || ' over ' || count(e.id) || ' entries'
+        || coalesce(sum(e.amount_minor), 0) || ' over ' || count(e.id) || ' entries' AS problem
       FROM ledger_transfer t LEFT JOIN ledger_entry e ON e.transfer_id = t.id
       GROUP BY t.id HAVING coalesce(sum(e.amount_minor), 0) != 0 OR count(e.id) < 2 LIMIT 1
       """
@@ -18,7 +18,7 @@ extension Register {
     (
       "one currency per transfer",
       """
-      SELECT 'transfer #' || e.transfer_id || ' mixes currencies'
+      SELECT 'transfer #' || e.transfer_id || ' mixes currencies' AS problem
       FROM ledger_entry e JOIN ledger_account a ON a.id = e.account_id
       GROUP BY e.transfer_id HAVING count(DISTINCT a.currency) > 1 LIMIT 1
       """
@@ -27,7 +27,7 @@ extension Register {
       "balances equal the sum of their entries",
       """
       SELECT 'account ' || a.code || ' shows a balance of ' || a.balance_minor
-        || ' but its entries sum to ' || coalesce(s.total, 0)
+        || ' but its entries sum to ' || coalesce(s.total, 0) AS problem
       FROM ledger_account a LEFT JOIN (
         SELECT account_id, sum(amount_minor) AS total FROM ledger_entry GROUP BY account_id) s
         ON s.account_id = a.id
@@ -37,7 +37,7 @@ extension Register {
     (
       "no account below zero",
       """
-      SELECT 'account ' || a.code || ' is below zero: ' || s.total
+      SELECT 'account ' || a.code || ' is below zero: ' || s.total AS problem
       FROM ledger_account a JOIN (
         SELECT account_id, sum(amount_minor) AS total FROM ledger_entry GROUP BY account_id) s
         ON s.account_id = a.id
@@ -48,7 +48,7 @@ extension Register {
     (
       "reserved + paid never exceed what was credited",
       """
-      SELECT code || ': reserved + paid ' || (reserved + paid) || ' exceed credited ' || credited
+      SELECT code || ': reserved + paid ' || (reserved + paid) || ' exceed credited ' || credited AS problem
       FROM (\(Ledger.figuresSQL()))
       WHERE reserved + paid > credited LIMIT 1
       """
@@ -70,7 +70,7 @@ extension Register {
         WHERE c.status IN (\(ComplaintStatus.allCases.filter(\.isCommitted).sqlLiteral))
           OR c.id IN (SELECT id FROM money))
       SELECT x.code || ' is ' || x.status || ' but the ledger holds ' || coalesce(m.reserved, 0)
-        || ' reserved and ' || coalesce(m.paid, 0) || ' paid for it (assessed ' || x.amount || ')'
+        || ' reserved and ' || coalesce(m.paid, 0) || ' paid for it (assessed ' || x.amount || ')' AS problem
       FROM expected x LEFT JOIN money m ON m.id = x.id
       WHERE NOT (
         (x.status = \(ComplaintStatus.approved.sqlLiteral) AND coalesce(m.reserved, 0) = x.amount
@@ -89,7 +89,9 @@ extension Register {
   public func ledgerProblems() throws -> [String] {
     try db.transaction(.deferred) {
       try Register.ledgerInvariants.compactMap { invariant in
-        try db.prepare(invariant.sql).first { $0.text(0) }.map { "\(invariant.name): \($0)" }
+        try db.prepare(invariant.sql).first { $0.text("problem") }.map {
+          "\(invariant.name): \($0)"
+        }
       }
     }
   }

@@ -15,13 +15,13 @@ extension Register {
     let schema = try Schema.migrator.schemaDifferences(db)
     items.append(
       CheckItem(name: "schema", problem: schema.isEmpty ? nil : schema.joined(separator: "; ")))
-    let integrity = try db.prepare("PRAGMA integrity_check").map { $0.text(0) }
+    let integrity = try db.prepare("PRAGMA integrity_check").map { $0.text("integrity_check") }
     items.append(
       CheckItem(
         name: "integrity",
         problem: integrity == ["ok"] ? nil : integrity.prefix(3).joined(separator: "; ")))
     let foreign = try db.prepare("PRAGMA foreign_key_check").map {
-      "\($0.text(0)) row \($0.int(1)) refers to a missing \($0.text(2))"
+      "\($0.text("table")) row \($0.int("rowid")) refers to a missing \($0.text("parent"))"
     }
     items.append(CheckItem(name: "foreign keys", problem: foreign.first))
     let audit = try verifyAudit(schemaDifferences: schema)
@@ -35,6 +35,6 @@ extension Register {
   /// Copies the write-ahead log into the register file and truncates the log, so the file's
   /// size on disk is the register's (`make bench` measures it).
   public func checkpoint() throws {
-    _ = try db.prepare("PRAGMA wal_checkpoint(TRUNCATE)").map { $0.int(0) }
+    _ = try db.prepare("PRAGMA wal_checkpoint(TRUNCATE)").map { $0.int("busy") }
   }
 }

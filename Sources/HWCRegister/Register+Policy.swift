@@ -10,8 +10,10 @@ extension Register {
       try db.prepare("SELECT scheme, key, value_centi, effective_from FROM policy_value").map {
         row in
         PolicyValue(
-          scheme: Scheme(rawValue: row.text(0)) ?? .kzState, key: row.text(1), centi: row.int(2),
-          effectiveFrom: CalendarDate(row.text(3)) ?? CalendarDate(daysSinceEpoch: 0))
+          scheme: Scheme(rawValue: row.text("scheme")) ?? .kzState, key: row.text("key"),
+          centi: row.int("value_centi"),
+          effectiveFrom: CalendarDate(row.text("effective_from")) ?? CalendarDate(daysSinceEpoch: 0)
+        )
       })
   }
 
@@ -57,9 +59,9 @@ extension Register {
         INSERT INTO policy_value(scheme, key, value_centi, effective_from, set_at, set_by)
         VALUES (?, ?, ?, ?, ?, ?)
         """,
-        [
-          .text(scheme.rawValue), .text(key), .integer(Int64(centi)), .text(date.description),
-          .text(clock.timestamp()), .text(actor.name),
+        with: [
+          scheme.rawValue, key, centi, date.description,
+          clock.timestamp(), actor.name,
         ])
       try auditCreated("policy", id: db.lastInsertRowID, actor: actor.name)
       return PolicyValue(scheme: scheme, key: key, centi: centi, effectiveFrom: date)

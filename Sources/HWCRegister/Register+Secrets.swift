@@ -39,10 +39,12 @@ extension Register {
       SELECT id, name, secret, setup_code, disabled_reason, locked, failed_attempts
       FROM app_user WHERE name = ?
       """
-    ).first([.text(name)]) {
+    ).first(with: [name]) {
       UserCredentials(
-        id: $0.int(0), name: $0.text(1), secret: $0.optionalText(2), setupCode: $0.optionalText(3),
-        disabledReason: $0.optionalText(4), locked: $0.int(5) != 0, failedAttempts: $0.int(6))
+        id: $0.int("id"), name: $0.text("name"), secret: $0.optionalText("secret"),
+        setupCode: $0.optionalText("setup_code"),
+        disabledReason: $0.optionalText("disabled_reason"), locked: $0.int("locked") != 0,
+        failedAttempts: $0.int("failed_attempts"))
     }
     guard let row else { throw DomainError.invalid(field: .actor, "there is no user '\(name)'") }
     return row
@@ -91,10 +93,12 @@ extension Register {
     let hash = SHA256.hex(SHA256.hash(token))
     let session = try db.prepare(
       """
-      SELECT s.id, u.name, s.last_used_at, s.ended_at IS NOT NULL
+      SELECT s.id, u.name, s.last_used_at, s.ended_at IS NOT NULL AS ended
       FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?
       """
-    ).first([.text(hash)]) { ($0.int(0), $0.text(1), $0.text(2), $0.int(3) != 0) }
+    ).first(with: [hash]) {
+      ($0.int("id"), $0.text("name"), $0.text("last_used_at"), $0.int("ended") != 0)
+    }
     guard let (sessionID, owner, lastUsed, ended) = session else {
       throw DomainError.notPermitted("the session has ended; start a new one with hwc login")
     }
@@ -124,11 +128,11 @@ extension Register {
     try db.transaction {
       try db.run(
         "UPDATE app_user SET last_active_at = ?, failed_attempts = 0 WHERE id = ?",
-        [.text(now), .integer(Int64(proven.actor.id))])
+        with: [now, proven.actor.id])
       if let session = proven.sessionID {
         try db.run(
           "UPDATE user_session SET last_used_at = ? WHERE id = ?",
-          [.text(now), .integer(Int64(session))])
+          with: [now, session])
       }
     }
   }
@@ -136,19 +140,23 @@ extension Register {
   /// Counts a wrong secret; the fifth in a row locks the user (an audited change).
   func recordFailure(_ user: UserCredentials) throws {
     try db.transaction {
-      let failures =
-        try db.scalarInt(
-          "SELECT failed_attempts FROM app_user WHERE id = ?", [.integer(Int64(user.id))]) + 1
+      // A lookup by key: a user row gone since the credentials were read is "not found", not
+      // a first failure.
+      guard
+        let attempts = try db.scalar(
+          Int.self, "SELECT failed_attempts FROM app_user WHERE id = ?", with: [user.id])
+      else { throw DomainError.notFound("no user '\(user.name)'") }
+      let failures = attempts + 1
       guard failures >= Register.maximumFailures else {
         try db.run(
           "UPDATE app_user SET failed_attempts = ? WHERE id = ?",
-          [.integer(Int64(failures)), .integer(Int64(user.id))])
+          with: [failures, user.id])
         return
       }
       let change = try beginChange("user", id: user.id)
       try db.run(
         "UPDATE app_user SET failed_attempts = ?, locked = 1 WHERE id = ?",
-        [.integer(Int64(failures)), .integer(Int64(user.id))])
+        with: [failures, user.id])
       try endSessions(userID: user.id)
       try commitChange(change, action: "lock", actor: user.name)
     }
@@ -165,13 +173,13 @@ extension Register {
         INSERT INTO user_session(user_id, token_hash, started_at, last_used_at)
         VALUES (?, ?, ?, ?)
         """,
-        [
-          .integer(Int64(proven.actor.id)), .text(SHA256.hex(SHA256.hash(token))), .text(now),
-          .text(now),
+        with: [
+          proven.actor.id, SHA256.hex(SHA256.hash(token)), now,
+          now,
         ])
       try db.run(
         "UPDATE app_user SET last_active_at = ?, failed_attempts = 0 WHERE id = ?",
-        [.text(now), .integer(Int64(proven.actor.id))])
+        with: [now, proven.actor.id])
     }
     return token
   }
@@ -186,10 +194,10 @@ extension Register {
         SELECT u.name FROM user_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.token_hash = ? AND s.ended_at IS NULL
         """
-      ).first([.text(hash)]) { $0.text(0) }
+      ).first(with: [hash]) { $0.text("name") }
       try db.run(
         "UPDATE user_session SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL",
-        [.text(clock.timestamp()), .text(hash)])
+        with: [clock.timestamp(), hash])
       return owner
     }
   }
@@ -197,7 +205,7 @@ extension Register {
   func endSessions(userID: Int) throws {
     try db.run(
       "UPDATE user_session SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL",
-      [.text(clock.timestamp()), .integer(Int64(userID))])
+      with: [clock.timestamp(), userID])
   }
 
   /// Sets the passphrase of `name`, who proves it with their one-time setup code or their
@@ -222,9 +230,9 @@ extension Register {
         UPDATE app_user SET secret = ?, setup_code = NULL, failed_attempts = 0, last_active_at = ?
         WHERE id = ?
         """,
-        [
-          .text(SecretHash(passphrase: passphrase).stored), .text(clock.timestamp()),
-          .integer(Int64(user.id)),
+        with: [
+          SecretHash(passphrase: passphrase).stored, clock.timestamp(),
+          user.id,
         ])
       try endSessions(userID: user.id)
       try commitChange(change, action: "set passphrase", actor: user.name)

@@ -21,7 +21,7 @@ extension Register {
       let change = try beginChange("user", id: user.id)
       try db.run(
         "UPDATE app_user SET disabled_reason = ? WHERE id = ?",
-        [.text(reason), .integer(Int64(user.id))])
+        with: [reason, user.id])
       try endSessions(userID: user.id)
       try commitChange(change, action: "disable", actor: actor.name)
     }
@@ -38,7 +38,7 @@ extension Register {
       let change = try beginChange("user", id: user.id)
       try db.run(
         "UPDATE app_user SET disabled_reason = NULL, locked = 0, failed_attempts = 0 WHERE id = ?",
-        [.integer(Int64(user.id))])
+        with: [user.id])
       try commitChange(change, action: "enable", actor: actor.name)
     }
   }
@@ -48,12 +48,12 @@ extension Register {
     try require(actor, .admin, to: "revoke roles")
     let user = try lifecycleTarget(name)
     let role = try ScopedRole.parse(text, reference: reference).get()
-    var district: SQLValue = .null
-    var conservancy: SQLValue = .null
+    var district: Int? = nil
+    var conservancy: Int? = nil
     switch role.scope {
     case .everywhere: break
-    case .district(let value): district = .integer(Int64(value))
-    case .conservancy(let value): conservancy = .integer(Int64(value))
+    case .district(let value): district = value
+    case .conservancy(let value): conservancy = value
     }
     try db.transaction {
       if role.role == .admin { try keepAnAdministrator(except: user.id, to: "revoke it") }
@@ -63,7 +63,7 @@ extension Register {
         DELETE FROM user_role WHERE user_id = ? AND role = ? AND district_id IS ?
           AND conservancy_id IS ?
         """,
-        [.integer(Int64(user.id)), .text(role.role.rawValue), district, conservancy])
+        with: [user.id, role.role.rawValue, district, conservancy])
       guard db.changes > 0 else {
         throw DomainError.notFound(
           "user \(user.name) does not hold the role \(role.written(reference: reference))")
@@ -82,7 +82,7 @@ extension Register {
       let change = try beginChange("user", id: user.id)
       try db.run(
         "UPDATE app_user SET secret = NULL, setup_code = ?, failed_attempts = 0 WHERE id = ?",
-        [.text(SetupCode.stored(code)), .integer(Int64(user.id))])
+        with: [SetupCode.stored(code), user.id])
       try endSessions(userID: user.id)
       try commitChange(change, action: "reset", actor: actor.name)
     }
@@ -99,14 +99,18 @@ extension Register {
 
   /// Refuses a change that would leave no active administrator.
   private func keepAnAdministrator(except userID: Int, to what: String) throws {
-    let others = try db.scalarInt(
-      """
-      SELECT count(DISTINCT u.id) FROM app_user u JOIN user_role r ON r.user_id = u.id
-      WHERE r.role = 'admin' AND u.id != ? AND u.disabled_reason IS NULL
-      """, [.integer(Int64(userID))])
-    let isAdmin = try db.scalarInt(
-      "SELECT count(*) FROM user_role WHERE user_id = ? AND role = 'admin'",
-      [.integer(Int64(userID))])
+    let others =
+      try db.scalar(
+        Int.self,
+        """
+        SELECT count(DISTINCT u.id) FROM app_user u JOIN user_role r ON r.user_id = u.id
+        WHERE r.role = 'admin' AND u.id != ? AND u.disabled_reason IS NULL
+        """, with: [userID]) ?? 0
+    let isAdmin =
+      try db.scalar(
+        Int.self,
+        "SELECT count(*) FROM user_role WHERE user_id = ? AND role = 'admin'",
+        with: [userID]) ?? 0
     guard isAdmin == 0 || others > 0 else {
       throw DomainError.conflict(
         "cannot \(what): the register would have no active administrator left")

@@ -52,7 +52,7 @@ extension Register {
     }
     guard
       let id = try db.prepare("SELECT id FROM app_user WHERE name = ?").first(
-        [.text(name)], { $0.int(0) })
+        with: [name], { $0.int("id") })
     else {
       throw DomainError.invalid(field: .actor, "there is no user '\(name)'")
     }
@@ -62,11 +62,12 @@ extension Register {
   func roles(userID: Int) throws -> [ScopedRole] {
     try db.prepare(
       "SELECT role, district_id, conservancy_id FROM user_role WHERE user_id = ? ORDER BY id"
-    ).map([.integer(Int64(userID))]) { row in
+    ).map(with: [userID]) { row in
       let scope: Scope =
-        row.optionalInt(1).map(Scope.district) ?? row.optionalInt(2).map(Scope.conservancy)
+        row.optionalInt("district_id").map(Scope.district) ?? row.optionalInt("conservancy_id").map(
+          Scope.conservancy)
         ?? .everywhere
-      return ScopedRole(role: Role(rawValue: row.text(0)) ?? .analyst, scope: scope)
+      return ScopedRole(role: Role(rawValue: row.text("role")) ?? .analyst, scope: scope)
     }
   }
 
@@ -124,10 +125,12 @@ extension Register {
       if !roles.contains(role) { roles.append(role) }
     }
     return try db.transaction {
-      let exists = try db.scalarInt("SELECT count(*) FROM app_user WHERE name = ?", [.text(name)])
+      let exists =
+        try db.scalar(Int.self, "SELECT count(*) FROM app_user WHERE name = ?", with: [name]) ?? 0
       guard exists == 0 else { throw DomainError.conflict("user '\(name)' already exists") }
       if let personal,
-        try db.scalarInt("SELECT count(*) FROM app_user WHERE national_id = ?", [.text(personal)])
+        try db.scalar(
+          Int.self, "SELECT count(*) FROM app_user WHERE national_id = ?", with: [personal]) ?? 0
           > 0
       {
         throw DomainError.conflict(
@@ -153,23 +156,23 @@ extension Register {
       INSERT INTO app_user(name, created_at, national_id, secret, setup_code)
       VALUES (?, ?, ?, ?, ?)
       """,
-      [
-        .text(name), .text(clock.timestamp()), nationalID.map(SQLValue.text) ?? .null,
-        passphrase.map { .text(SecretHash(passphrase: $0).stored) } ?? .null,
-        setupCode.map { .text(SetupCode.stored($0)) } ?? .null,
+      with: [
+        name, clock.timestamp(), nationalID,
+        passphrase.map { SecretHash(passphrase: $0).stored },
+        setupCode.map { SetupCode.stored($0) },
       ])
     let id = db.lastInsertRowID
     for role in roles {
-      var district: SQLValue = .null
-      var conservancy: SQLValue = .null
+      var district: Int? = nil
+      var conservancy: Int? = nil
       switch role.scope {
       case .everywhere: break
-      case .district(let value): district = .integer(Int64(value))
-      case .conservancy(let value): conservancy = .integer(Int64(value))
+      case .district(let value): district = value
+      case .conservancy(let value): conservancy = value
       }
       try db.run(
         "INSERT INTO user_role(user_id, role, district_id, conservancy_id) VALUES (?, ?, ?, ?)",
-        [.integer(Int64(id)), .text(role.role.rawValue), district, conservancy])
+        with: [id, role.role.rawValue, district, conservancy])
     }
     try auditCreated("user", id: id, actor: actor)
     return id
@@ -180,10 +183,12 @@ extension Register {
       """
       SELECT name, created_at, last_active_at,
         CASE WHEN disabled_reason IS NOT NULL THEN 'disabled' WHEN locked = 1 THEN 'locked'
-          WHEN secret IS NULL THEN 'must set passphrase' ELSE 'active' END
+          WHEN secret IS NULL THEN 'must set passphrase' ELSE 'active' END AS state
       FROM app_user WHERE id = ?
       """
-    ).first([.integer(Int64(id))]) { ($0.text(0), $0.text(1), $0.optionalText(2), $0.text(3)) }
+    ).first(with: [id]) {
+      ($0.text("name"), $0.text("created_at"), $0.optionalText("last_active_at"), $0.text("state"))
+    }
     guard let row else { throw DomainError.notFound("no user #\(id)") }
     return UserRecord(
       id: id, name: row.0, roles: try roles(userID: id).map { $0.written(reference: reference) },
@@ -192,7 +197,7 @@ extension Register {
 
   /// Every user, by name.
   public func users() throws -> [UserRecord] {
-    let ids = try db.prepare("SELECT id FROM app_user ORDER BY name").map { $0.int(0) }
+    let ids = try db.prepare("SELECT id FROM app_user ORDER BY name").map { $0.int("id") }
     return try ids.map { try user(id: $0) }
   }
 }

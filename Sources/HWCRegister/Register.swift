@@ -103,7 +103,7 @@ public final class Register {
       // Another application's database is not made into a register.
       do {
         let reader = try Database(path: path, create: false, readOnly: true)
-        if try reader.scalarInt("SELECT count(*) FROM sqlite_schema") > 0 {
+        if try reader.scalar(Int.self, "SELECT count(*) FROM sqlite_schema") ?? 0 > 0 {
           try checkHasTables(reader, path: path)
         }
       } catch let error as SQLiteError where error.primaryCode == 26 {  // SQLITE_NOTADB
@@ -118,7 +118,7 @@ public final class Register {
     var createdAdmin: String?
     var code: String?
     try db.transaction {
-      if try db.scalarInt("SELECT count(*) FROM app_user") == 0 {
+      if try db.scalar(Int.self, "SELECT count(*) FROM app_user") == 0 {
         code = passphrase == nil && setupCode ? Randomness.setupCode() : nil
         try register.insertUser(
           name: admin, roles: [ScopedRole(role: .admin, scope: .everywhere)],
@@ -130,15 +130,15 @@ public final class Register {
           SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'admin'
           WHERE u.name = ? AND u.secret IS NULL AND u.setup_code IS NULL
           """
-        ).first([.text(admin)], { $0.int(0) })
+        ).first(with: [admin], { $0.int("id") })
       {
         code = passphrase == nil ? Randomness.setupCode() : nil
         let change = try register.beginChange("user", id: id)
         try db.run(
           "UPDATE app_user SET secret = ?, setup_code = ? WHERE id = ?",
-          [
-            passphrase.map { .text(SecretHash(passphrase: $0).stored) } ?? .null,
-            code.map { .text(SetupCode.stored($0)) } ?? .null, .integer(Int64(id)),
+          with: [
+            passphrase.map { SecretHash(passphrase: $0).stored },
+            code.map { SetupCode.stored($0) }, id,
           ])
         try register.commitChange(change, action: "set first secret", actor: admin)
       }

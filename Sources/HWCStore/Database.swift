@@ -148,20 +148,22 @@ public final class Database {
   private func configure() throws(SQLiteError) {
     // A reader leaves the file as it is: another application's database stays in its mode.
     if path != ":memory:", !readOnly {
-      let mode = try scalarText("PRAGMA journal_mode = WAL")
-      guard mode.lowercased() == "wal" else {
+      let mode = try scalar(String.self, "PRAGMA journal_mode = WAL")
+      guard let mode, mode.lowercased() == "wal" else {
         throw SQLiteError(
-          code: SQLITE_ERROR, message: "cannot switch to WAL (got \(mode))", sql: nil)
+          code: SQLITE_ERROR, message: "cannot switch to WAL (got \(mode ?? "nothing"))", sql: nil)
       }
     }
     try execute("PRAGMA synchronous = FULL")
     try execute("PRAGMA foreign_keys = ON")
-    let synchronous = try scalarInt("PRAGMA synchronous")
-    guard synchronous == 2 else {
+    let synchronous = try scalar(Int.self, "PRAGMA synchronous")
+    guard let synchronous, synchronous == 2 else {
       throw SQLiteError(
-        code: SQLITE_ERROR, message: "synchronous is \(synchronous), expected FULL (2)", sql: nil)
+        code: SQLITE_ERROR,
+        message: "synchronous is \(synchronous.map(String.init) ?? "unknown"), expected FULL (2)",
+        sql: nil)
     }
-    guard try scalarInt("PRAGMA foreign_keys") == 1 else {
+    guard try scalar(Int.self, "PRAGMA foreign_keys") == 1 else {
       throw SQLiteError(code: SQLITE_ERROR, message: "foreign keys cannot be enabled", sql: nil)
     }
   }
@@ -208,20 +210,6 @@ public final class Database {
     guard try statement.step() else { return nil }
     let row = Row(statement: statement)
     return row.isNull(0) ? nil : T.read(row, at: 0)
-  }
-
-  /// The first column of the first row as an integer: 0 when there is no row or it is NULL.
-  ///
-  /// Cannot tell "no row" from 0; prefer `scalar(Int.self, …)`, which returns nil for both.
-  public func scalarInt(_ sql: String, _ values: [SQLValue] = []) throws(SQLiteError) -> Int {
-    try scalar(Int.self, sql, values) ?? 0
-  }
-
-  /// The first column of the first row as text: "" when there is no row or it is NULL.
-  ///
-  /// Cannot tell "no row" from ""; prefer `scalar(String.self, …)`, which returns nil for both.
-  public func scalarText(_ sql: String, _ values: [SQLValue] = []) throws(SQLiteError) -> String {
-    try scalar(String.self, sql, values) ?? ""
   }
 
   /// Row id of the last successful INSERT on this connection.

@@ -99,7 +99,8 @@ extension Migrator {
 
   /// The names of the migrations applied to `db`; empty when it has no migration record.
   func appliedNames(_ db: Database) throws -> Set<String> {
-    let hasTable = try db.scalarInt(
+    let hasTable = try db.scalar(
+      Int.self,
       "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'")
     guard hasTable == 1 else { return [] }
     return Set(try db.prepare("SELECT name FROM schema_migration").map { $0.text("name") })

@@ -72,11 +72,12 @@ public struct Migrator {
   public func migrate(_ db: Database) throws -> [String] {
     let applied = try db.transaction(.immediate) { () throws -> [String: String] in
       let hasTable =
-        try db.scalarInt(
+        try db.scalar(
+          Int.self,
           "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'")
         == 1
       if !hasTable {
-        let others = try db.scalarInt("SELECT count(*) FROM sqlite_schema")
+        let others = try db.scalar(Int.self, "SELECT count(*) FROM sqlite_schema") ?? 0
         guard others == 0 else { throw MigrationError.notARegister }
         try db.execute(Migrator.recordTable)
       }
@@ -96,13 +97,15 @@ public struct Migrator {
       do {
         try db.transaction(.immediate) {
           // Another process may have applied it while we waited for the lock.
-          let done = try db.scalarInt(
-            "SELECT count(*) FROM schema_migration WHERE name = ?", [.text(migration.name)])
+          let done =
+            try db.scalar(
+              Int.self,
+              "SELECT count(*) FROM schema_migration WHERE name = ?", with: [migration.name]) ?? 0
           guard done == 0 else { return }
           try db.execute(migration.sql)
           try db.run(
             "INSERT INTO schema_migration(name, checksum) VALUES (?, ?)",
-            [.text(migration.name), .text(migration.checksum)])
+            with: [migration.name, migration.checksum])
           newlyApplied.append(migration.name)
         }
       } catch let error as SQLiteError {
@@ -135,10 +138,13 @@ public struct Migrator {
 
   /// Names of migrations not yet applied to `db`, without applying them.
   public func pending(_ db: Database) throws -> [String] {
-    let hasTable = try db.scalarInt(
-      "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'")
+    let hasTable =
+      try db.scalar(
+        Int.self,
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'")
+      ?? 0
     guard hasTable == 1 else { return migrations.map(\.name) }
-    let applied = Set(try db.prepare("SELECT name FROM schema_migration").map { $0.text(0) })
+    let applied = Set(try db.prepare("SELECT name FROM schema_migration").map { $0.text("name") })
     return migrations.map(\.name).filter { !applied.contains($0) }
   }
 }

@@ -90,16 +90,4 @@ extension Database {
   {
     try scalar(type, sql, values.sqlValues)
   }
-
-  /// The first column of the first row as an integer (0 when there is no row or it is NULL).
-  public func scalarInt(_ sql: String, with values: [any SQLBindable]) throws(SQLiteError) -> Int {
-    try scalarInt(sql, values.sqlValues)
-  }
-
-  /// The first column of the first row as text ("" when there is no row or it is NULL).
-  public func scalarText(_ sql: String, with values: [any SQLBindable]) throws(SQLiteError)
-    -> String
-  {
-    try scalarText(sql, values.sqlValues)
-  }
 }

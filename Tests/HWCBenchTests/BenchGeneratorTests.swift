@@ -75,12 +75,15 @@ import Testing
     #expect(complaints.created == 200)
     #expect(complaints.claimantsCreated == 50)
     // The only possible duplicates are the second forms the generator wrote.
-    let flagged = try register.db.scalarInt(
-      "SELECT count(DISTINCT complaint_id) FROM complaint_flag")
+    let flagged =
+      try register.db.scalar(
+        Int.self,
+        "SELECT count(DISTINCT complaint_id) FROM complaint_flag") ?? 0
     #expect(flagged == summary.duplicates)
     for code in summary.sampleCodes {
       #expect(
-        try register.db.scalarInt("SELECT count(*) FROM complaint WHERE code = ?", [.text(code)])
+        try register.db.scalar(
+          Int.self, "SELECT count(*) FROM complaint WHERE code = ?", with: [code])
           == 1)
     }
     let inspections = try register.importInspections(

@@ -106,7 +106,7 @@ import Testing
     let loaded = try rows(baseline)
     #expect(loaded.count == 200)
     #expect(loaded == (try rows(imported)))
-    #expect(try baseline.db.scalarInt("SELECT count(*) FROM claimant") == 50)
+    #expect(try baseline.db.scalar(Int.self, "SELECT count(*) FROM claimant") == 50)
     let missing = try baseline.db.prepare("PRAGMA foreign_key_check(complaint)").map { _ in 1 }
       .count
     // Every complaint names a claimant the baseline loaded (the tool checks no foreign keys).

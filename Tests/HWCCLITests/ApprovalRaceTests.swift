@@ -103,8 +103,9 @@ import Testing
   }
 
   func reservations(_ workspace: Workspace) throws -> Int {
-    try Database(path: workspace.db, create: false).scalarInt(
-      "SELECT count(*) FROM ledger_transfer WHERE kind = 'reservation'")
+    try Database(path: workspace.db, create: false).scalar(
+      Int.self,
+      "SELECT count(*) FROM ledger_transfer WHERE kind = 'reservation'") ?? 0
   }
 
   func executable() -> String? {

@@ -17,7 +17,7 @@ import Testing
 
   /// Complaints in the register file at `path`, read with a raw connection.
   static func complaints(_ path: String) throws -> Int {
-    try Database(path: path, create: false).scalarInt("SELECT count(*) FROM complaint")
+    try Database(path: path, create: false).scalar(Int.self, "SELECT count(*) FROM complaint") ?? 0
   }
 
   /// The anchor in a line `anchor N:HASH…`.
@@ -28,8 +28,9 @@ import Testing
   @Test func aBackupPrintsSizeTimeAndChecksAndIsAWorkingRegisterInWALMode() throws {
     let workspace = Workspace.standard()
     workspace.ok(Workspace.register(["--as", "dauren"]))
-    let entries = try Database(path: workspace.db, create: false).scalarInt(
-      "SELECT count(*) FROM audit_log")
+    let entries = try #require(
+      try Database(path: workspace.db, create: false).scalar(
+        Int.self, "SELECT count(*) FROM audit_log"))
     let copy = workspace.path("copy.sqlite")
     let outcome = workspace.ok(["backup", copy])
     let lines = outcome.out.split(separator: "\n")
@@ -38,7 +39,8 @@ import Testing
     let pattern = #/backed up to (.+): \d+\.\d KB in [\d.]+ s \(copy [\d.]+ s\), checked \((.+)\)/#
     let match = try #require(summary.wholeMatch(of: pattern), "\(outcome)")
     #expect(match.output.1 == copy)
-    #expect(match.output.2 == "integrity, foreign keys, audit chain: \(entries) entries, ledger")
+    #expect(
+      match.output.2 == "schema, integrity, foreign keys, audit chain: \(entries) entries, ledger")
     let printed = workspace.ok(["audit", "anchor"]).out.dropLast()
     #expect(lines.last == printed + " (the copy's last audit entry)")
     // Nothing but the copy: no temporary file, no -wal or -shm beside it.
@@ -62,7 +64,9 @@ import Testing
     #expect((0...total).contains(report["copy_milliseconds"] as? Int ?? -1))
     #expect(report["checked"] as? Bool == true)
     #expect(
-      report["checks"] as? [String] == ["integrity", "foreign keys", "audit chain", "ledger"])
+      report["checks"] as? [String] == [
+        "schema", "integrity", "foreign keys", "audit chain", "ledger",
+      ])
     #expect(report["audit_entries"] as? Int == entries)
     #expect(report["anchor"] as? String == Self.anchor(in: printed))
   }
@@ -183,8 +187,7 @@ import Testing
       "\(failed)")
     #expect(failed.err.hasSuffix("; nothing was kept\n"), "\(failed)")
     #expect(try Self.files(workspace, "copy.sqlite") == [])
-    try Database(path: workspace.db, create: false).execute(
-      "UPDATE complaint_item SET quantity_centi = 300")
+    try Tamper.register(at: workspace.db, "UPDATE complaint_item SET quantity_centi = 300")
     workspace.ok(["check"])
     workspace.ok(["backup", copy])
     workspace.ok(["check", "--db", copy])
@@ -220,9 +223,8 @@ import Testing
     #expect(outcome.code == 1, "\(outcome)", sourceLocation: sourceLocation)
     #expect(outcome.out == "", sourceLocation: sourceLocation)
     #expect(outcome.err == "hwc: FILE: \(message)\n", sourceLocation: sourceLocation)
-    #expect(
-      try FileManager.default.subpathsOfDirectory(atPath: workspace.directory).sorted() == before,
-      sourceLocation: sourceLocation)
+    let after = try FileManager.default.subpathsOfDirectory(atPath: workspace.directory).sorted()
+    #expect(after == before, "\(after)", sourceLocation: sourceLocation)
   }
 
   @Test func targetsThatExistOrWhoseFolderIsMissingAreRefusedInOneSentence() throws {

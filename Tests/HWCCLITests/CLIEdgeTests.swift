@@ -105,8 +105,8 @@ import Testing
       #expect(try Self.journalMode(foreign) == "delete", "\(words)")
     }
     #expect(!FileManager.default.fileExists(atPath: foreign + "-wal"))
-    let tables = try Database(path: foreign, create: false).scalarInt(
-      "SELECT count(*) FROM sqlite_schema")
+    let tables = try Database(path: foreign, create: false).scalar(
+      Int.self, "SELECT count(*) FROM sqlite_schema")
     #expect(tables == 1)
   }
 

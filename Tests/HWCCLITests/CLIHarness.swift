@@ -175,7 +175,7 @@ final class Workspace {
       "app_user", "user_role", "claimant", "complaint", "complaint_item", "audit_log",
       "user_session",
     ] {
-      result[table] = try raw.scalarInt("SELECT count(*) FROM \(table)")
+      result[table] = try raw.scalar(Int.self, "SELECT count(*) FROM \(table)") ?? 0
     }
     return result
   }

@@ -32,7 +32,7 @@ import Testing
     for table in [
       "ledger_account", "ledger_transfer", "ledger_entry", "approval", "complaint_event",
     ] {
-      result[table] = try raw.scalarInt("SELECT count(*) FROM \(table)")
+      result[table] = try raw.scalar(Int.self, "SELECT count(*) FROM \(table)") ?? 0
     }
     return result
   }

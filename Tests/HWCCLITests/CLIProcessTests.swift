@@ -134,11 +134,12 @@ import Testing
       #endif
       peaks[count] = peak
       let raw = try Database(path: db, create: false)
-      #expect(try raw.scalarInt("SELECT count(*) FROM complaint") == count)
-      #expect(try raw.scalarInt("SELECT count(*) FROM claimant") == count)
+      #expect(try raw.scalar(Int.self, "SELECT count(*) FROM complaint") == count)
+      #expect(try raw.scalar(Int.self, "SELECT count(*) FROM claimant") == count)
       #expect(
-        try raw.scalarInt(
-          "SELECT count(*) FROM complaint WHERE external_ref = ?", [.text("P-\(count - 1)")]) == 1)
+        try raw.scalar(
+          Int.self,
+          "SELECT count(*) FROM complaint WHERE external_ref = ?", with: ["P-\(count - 1)"]) == 1)
     }
     let small = peaks[10_000] ?? 0
     let large = peaks[100_000] ?? 0

@@ -30,8 +30,8 @@ import Testing
 
   func failedAttempts(_ workspace: Workspace, _ user: String) throws -> Int {
     let raw = try Database(path: workspace.db, create: false)
-    return try raw.scalarInt(
-      "SELECT failed_attempts FROM app_user WHERE name = ?", [.text(user)])
+    return try #require(
+      try raw.scalar(Int.self, "SELECT failed_attempts FROM app_user WHERE name = ?", with: [user]))
   }
 
   @Test func everyMutatingCommandIsDeclaredAndTakesAPasswordFile() {

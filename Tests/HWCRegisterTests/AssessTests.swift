@@ -127,8 +127,8 @@ import Testing
     let faultedID = try fixture.register.header(code: faulted).id
     let db = fixture.register.db
     let auditOfFaulted = "SELECT count(*) FROM audit_log WHERE entity = 'complaint:' || ?"
-    let entriesBefore = try db.scalarInt(auditOfFaulted, with: [faulted])
-    let auditBefore = try db.scalarInt("SELECT count(*) FROM audit_log")
+    let entriesBefore = try db.scalar(Int.self, auditOfFaulted, with: [faulted]) ?? 0
+    let auditBefore = try db.scalar(Int.self, "SELECT count(*) FROM audit_log") ?? 0
     // Refuse KAZ-2026-0002 after its assessment row and lines are written, before its audit
     // entry and status change.
     let assessmentsOfFaulted = "SELECT count(*) FROM assessment WHERE complaint_id = ?"
@@ -140,8 +140,8 @@ import Testing
     fixture.register.faultAfterAssessmentRow = { code in
       guard code == faulted else { return }
       partialWrite = (
-        try db.scalarInt(assessmentsOfFaulted, with: [faultedID]),
-        try db.scalarInt(linesOfFaulted, with: [faultedID])
+        try db.scalar(Int.self, assessmentsOfFaulted, with: [faultedID]) ?? 0,
+        try db.scalar(Int.self, linesOfFaulted, with: [faultedID]) ?? 0
       )
       throw DomainError.conflict("\(code) refused after a partial write (test)")
     }
@@ -158,20 +158,21 @@ import Testing
     #expect(try fixture.register.complaint(code: "KAZ-2026-0001").status == "assessed")
     #expect(try fixture.register.complaint(code: "KAZ-2026-0003").status == "assessed")
     #expect(try fixture.register.complaint(code: faulted).status == "inspected")
-    #expect(try db.scalarInt(assessmentsOfFaulted, with: [faultedID]) == 0)
-    #expect(try db.scalarInt(linesOfFaulted, with: [faultedID]) == 0)
-    #expect(try db.scalarInt("SELECT count(*) FROM assessment") == 2)
-    #expect(try db.scalarInt("SELECT count(*) FROM assessment_line") == 2)
+    #expect(try db.scalar(Int.self, assessmentsOfFaulted, with: [faultedID]) == 0)
+    #expect(try db.scalar(Int.self, linesOfFaulted, with: [faultedID]) == 0)
+    #expect(try db.scalar(Int.self, "SELECT count(*) FROM assessment") == 2)
+    #expect(try db.scalar(Int.self, "SELECT count(*) FROM assessment_line") == 2)
     // No audit entry for it: neither its assessment nor a status change.
-    #expect(try db.scalarInt(auditOfFaulted, with: [faulted]) == entriesBefore)
+    #expect(try db.scalar(Int.self, auditOfFaulted, with: [faulted]) == entriesBefore)
     #expect(
-      try db.scalarInt(
+      try db.scalar(
+        Int.self,
         """
         SELECT count(*) FROM audit_log
         WHERE entity LIKE 'assessment:%' AND json_extract(after, '$.complaint') = ?
         """, with: [faultedID]) == 0)
     // The two assessed: an assessment created and a complaint moved, each.
-    #expect(try db.scalarInt("SELECT count(*) FROM audit_log") == auditBefore + 4)
+    #expect(try db.scalar(Int.self, "SELECT count(*) FROM audit_log") == auditBefore + 4)
     #expect(try fixture.register.verifyAudit().problem == nil)
     #expect(try fixture.register.ledgerProblems().isEmpty)
 

@@ -30,13 +30,13 @@ import Testing
   func transfers(_ fixture: Fixture, _ code: String) throws -> [String] {
     try fixture.register.db.prepare(
       """
-      SELECT t.kind, coalesce(t.reverses_id, 0), a.code, e.amount_minor
+      SELECT t.kind, coalesce(t.reverses_id, 0) AS reverses_id, a.code, e.amount_minor
       FROM ledger_transfer t JOIN complaint c ON c.id = t.complaint_id
       JOIN ledger_entry e ON e.transfer_id = t.id JOIN ledger_account a ON a.id = e.account_id
       WHERE c.code = ? ORDER BY t.id, e.id
       """
-    ).map([.text(code)]) {
-      "\($0.text(0))\($0.int(1) == 0 ? "" : " of #\($0.int(1))") \($0.text(2)) \($0.int(3))"
+    ).map(with: [code]) {
+      "\($0.text("kind"))\($0.int("reverses_id") == 0 ? "" : " of #\($0.int("reverses_id"))") \($0.text("code")) \($0.int("amount_minor"))"
     }
   }
 
@@ -292,8 +292,9 @@ import Testing
     try fixture.register.reject(
       code: code, reason: "a dog, not a wolf", actor: fixture.actor("chingiz"))
     #expect(try status(fixture, code) == "rejected")
-    let reservation = try fixture.register.db.scalarInt(
-      "SELECT id FROM ledger_transfer WHERE kind = 'reservation'")
+    let reservation = try #require(
+      try fixture.register.db.scalar(
+        Int.self, "SELECT id FROM ledger_transfer WHERE kind = 'reservation'"))
     #expect(
       try transfers(fixture, code) == [
         "reservation budget:KAZ:2026 -15570000",
@@ -302,7 +303,8 @@ import Testing
         "release of #\(reservation) payable:budget:KAZ:2026 -15570000",
       ])
     #expect(
-      try fixture.register.db.scalarText("SELECT memo FROM ledger_transfer WHERE kind = 'release'")
+      try fixture.register.db.scalar(
+        String.self, "SELECT memo FROM ledger_transfer WHERE kind = 'release'")
         == "rejected: a dog, not a wolf")
     #expect(
       try fixture.budget()
@@ -362,8 +364,9 @@ import Testing
         "payment payable:budget:KAZ:2026 -15570000", "payment paid:budget:KAZ:2026 15570000",
       ])
     #expect(
-      try fixture.register.db.scalarText(
-        "SELECT reference FROM ledger_transfer WHERE id = ?", [.integer(Int64(payment.transfer))])
+      try fixture.register.db.scalar(
+        String.self,
+        "SELECT reference FROM ledger_transfer WHERE id = ?", with: [payment.transfer])
         == "KZB-2026-0001")
     for reference in ["KZB-2026-0001", "KZB-2026-0002"] {
       try fixture.expectRefusal("\(code) cannot be paid: it is already paid") {
@@ -462,8 +465,10 @@ import Testing
     #expect(complaint.events.last?.reason == "the herder brings witnesses")
     #expect(try fixture.budget().available == 20_000_000)
     #expect(try fixture.budget().reserved == 0)
-    let releases = try fixture.register.db.scalarInt(
-      "SELECT count(*) FROM ledger_transfer WHERE kind = 'release'")
+    let releases =
+      try fixture.register.db.scalar(
+        Int.self,
+        "SELECT count(*) FROM ledger_transfer WHERE kind = 'release'") ?? 0
     #expect(releases == (decided == .approved ? 1 : 0))
     #expect(try fixture.register.ledgerProblems() == [])
   }
@@ -534,8 +539,8 @@ import Testing
     #expect(try fixture.budget().available == 4_050_000)
     #expect(
       try fixture.register.db.prepare("SELECT kind FROM ledger_transfer WHERE complaint_id = 1")
-        .map { $0.text(0) } == ["reservation", "release", "reservation"])
-    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM approval") == 4)
+        .map { $0.text("kind") } == ["reservation", "release", "reservation"])
+    #expect(try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM approval") == 4)
     #expect(try fixture.register.ledgerProblems() == [])
   }
 

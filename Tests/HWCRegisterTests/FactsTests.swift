@@ -18,7 +18,7 @@ import Testing
         district: "Kaztalov", from: "2026-04-01", to: "2026-05-31", decree: "X",
         actor: fixture.actor("dauren"))
     }
-    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM emergency") == 1)
+    #expect(try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM emergency") == 1)
   }
 
   @Test(arguments: [
@@ -38,7 +38,7 @@ import Testing
         district: district, from: from, to: to, decree: decree, actor: fixture.actor("admin"))
     } throws: { ($0 as? DomainError)?.description.hasPrefix(message) == true }
     #expect(try fixture.counts() == before)
-    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM emergency") == 0)
+    #expect(try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM emergency") == 0)
   }
 
   @Test func incidentsAreRecordedByTheConservancysOfficer() throws {
@@ -62,7 +62,7 @@ import Testing
         conservancy: "Shamshy", kind: "poaching", date: "2026-07-01", note: nil,
         actor: fixture.actor("bakyt"))
     }
-    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM wildlife_incident") == 1)
+    #expect(try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM wildlife_incident") == 1)
   }
 
   @Test func insuringAHerdRecordsThePremiumDueAtTheSeasonsRate() throws {
@@ -93,7 +93,7 @@ import Testing
           actor: bakyt)
       }
     }
-    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM herd_insurance") == 1)
+    #expect(try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM herd_insurance") == 1)
   }
 
   // MARK: policy
@@ -148,12 +148,12 @@ import Testing
     actor: String, scheme: String, key: String, value: String, from: String, message: String
   ) throws {
     let fixture = try Fixture()
-    let before = try fixture.register.db.scalarInt("SELECT count(*) FROM policy_value")
+    let before = try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM policy_value") ?? 0
     #expect {
       _ = try fixture.register.setPolicy(
         scheme: scheme, key: key, value: value, from: from, actor: fixture.actor(actor))
     } throws: { ($0 as? DomainError)?.description.hasPrefix(message) == true }
-    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM policy_value") == before)
+    #expect(try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM policy_value") == before)
   }
 
   @Test func policyCheckReportsMissingRatesGapsAndStaleValues() throws {

@@ -51,7 +51,7 @@ final class Fixture {
       "app_user", "user_role", "claimant", "herd_declaration", "complaint", "complaint_item",
       "complaint_event", "complaint_flag", "audit_log",
     ] {
-      result[table] = try register.db.scalarInt("SELECT count(*) FROM \(table)")
+      result[table] = try register.db.scalar(Int.self, "SELECT count(*) FROM \(table)") ?? 0
     }
     return result
   }

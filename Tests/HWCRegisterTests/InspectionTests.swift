@@ -36,7 +36,7 @@ import Testing
     let second = try fixture.register.inspect(
       code: "KAZ-2026-0001", inspection { $0.items = ["sheep_goat.adult=3"] }, actor: marat)
     #expect(second > first)
-    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM inspection") == 2)
+    #expect(try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM inspection") == 2)
   }
 
   @Test(
@@ -70,7 +70,7 @@ import Testing
       _ = try fixture.register.inspect(code: code, draft, actor: fixture.actor(actor))
     } throws: { ($0 as? DomainError)?.description.hasPrefix(message) == true }
     #expect(try fixture.counts() == before)
-    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM inspection") == 0)
+    #expect(try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM inspection") == 0)
   }
 
   @Test func inspectionImportIsAllOrNothingAndIdempotent() throws {
@@ -90,7 +90,7 @@ import Testing
       path: csv, options: ImportOptions(), actor: marat, observer: observer)
     #expect(!refused.committed)
     #expect(errors == ["inspections.csv:3: complaint: there is no complaint KAZ-2026-0009"])
-    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM inspection") == 0)
+    #expect(try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM inspection") == 0)
 
     try TextFile.write(
       """
@@ -105,6 +105,6 @@ import Testing
     #expect(first.created == 1)
     #expect(again.created == 0)
     #expect(again.unchanged == 1)
-    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM inspection") == 1)
+    #expect(try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM inspection") == 1)
   }
 }

@@ -34,14 +34,16 @@ import Testing
   func problems(_ fixture: Fixture) throws -> [String] { try fixture.register.ledgerProblems() }
 
   func accountID(_ fixture: Fixture, _ code: String) throws -> Int {
-    try fixture.register.db.scalarInt("SELECT id FROM ledger_account WHERE code = ?", [.text(code)])
+    try #require(
+      try fixture.register.db.scalar(
+        Int.self, "SELECT id FROM ledger_account WHERE code = ?", with: [code]))
   }
 
   @Test func aSoundLedgerHasNoProblemsAndCheckSaysSo() throws {
     let fixture = try sound()
     #expect(
       try fixture.register.db.prepare("SELECT DISTINCT kind FROM ledger_transfer ORDER BY kind")
-        .map { $0.text(0) } == [
+        .map { $0.text("kind") } == [
           "allocation", "contribution", "payment", "premium", "release", "reservation",
         ])
     #expect(try problems(fixture) == [])
@@ -99,7 +101,7 @@ import Testing
     let before = try fixture.ledgerCounts()
     let balances = try fixture.register.db.prepare(
       "SELECT code, balance_minor FROM ledger_account ORDER BY id"
-    ).map { "\($0.text(0)) \($0.int(1))" }
+    ).map { "\($0.text("code")) \($0.int("balance_minor"))" }
     #expect {
       try fixture.register.db.run(sql)
     } throws: { error in
@@ -109,7 +111,7 @@ import Testing
     #expect(try fixture.ledgerCounts() == before)
     #expect(
       try fixture.register.db.prepare("SELECT code, balance_minor FROM ledger_account ORDER BY id")
-        .map { "\($0.text(0)) \($0.int(1))" } == balances)
+        .map { "\($0.text("code")) \($0.int("balance_minor"))" } == balances)
     #expect(try problems(fixture) == [])
   }
 
@@ -128,7 +130,7 @@ import Testing
         for (account, amount) in [(budget, -5_000_001), (source, 5_000_001)] {
           try fixture.register.db.run(
             "INSERT INTO ledger_entry(transfer_id, account_id, amount_minor) VALUES (?, ?, ?)",
-            [.integer(Int64(transfer)), .integer(Int64(account)), .integer(Int64(amount))])
+            with: [transfer, account, amount])
         }
       }
     } throws: { ($0 as? SQLiteError)?.isConstraint == true }
@@ -163,7 +165,7 @@ import Testing
     let transfer = fixture.register.db.lastInsertRowID
     try fixture.register.db.run(
       "INSERT INTO ledger_entry(transfer_id, account_id, amount_minor) VALUES (?, ?, 500)",
-      [.integer(Int64(transfer)), .integer(Int64(budget))])
+      with: [transfer, budget])
     let found = try problems(fixture)
     #expect(
       found.first
@@ -188,8 +190,9 @@ import Testing
   @Test func aTransferMixingCurrenciesIsNamed() throws {
     let fixture = try sound()
     let budget = try accountID(fixture, "budget:KAZ:2026")
-    let donor = try fixture.register.db.scalarInt(
-      "SELECT id FROM ledger_account WHERE kind = 'source' AND currency = 'KGS'")
+    let donor = try #require(
+      try fixture.register.db.scalar(
+        Int.self, "SELECT id FROM ledger_account WHERE kind = 'source' AND currency = 'KGS'"))
     try fixture.register.db.transaction {
       try fixture.register.db.run(
         """
@@ -200,7 +203,7 @@ import Testing
       for (account, amount) in [(donor, -700), (budget, 700)] {
         try fixture.register.db.run(
           "INSERT INTO ledger_entry(transfer_id, account_id, amount_minor) VALUES (?, ?, ?)",
-          [.integer(Int64(transfer)), .integer(Int64(account)), .integer(Int64(amount))])
+          with: [transfer, account, amount])
       }
     }
     #expect(try problems(fixture).first?.hasPrefix("one currency per transfer: transfer #") == true)
@@ -220,7 +223,7 @@ import Testing
       for (account, amount) in [(source, -100_000_000), (payable, 100_000_000)] {
         try fixture.register.db.run(
           "INSERT INTO ledger_entry(transfer_id, account_id, amount_minor) VALUES (?, ?, ?)",
-          [.integer(Int64(transfer)), .integer(Int64(account)), .integer(Int64(amount))])
+          with: [transfer, account, amount])
       }
     }
     #expect(
@@ -237,7 +240,7 @@ import Testing
     // Raise the stored balance first, so the entry below passes the CHECK on the balance.
     try fixture.register.db.run(
       "UPDATE ledger_account SET balance_minor = 10000000 WHERE id = ?",
-      [.integer(Int64(budget))])
+      with: [budget])
     try fixture.register.db.transaction {
       try fixture.register.db.run(
         """
@@ -248,7 +251,7 @@ import Testing
       for (account, amount) in [(budget, -6_000_000), (source, 6_000_000)] {
         try fixture.register.db.run(
           "INSERT INTO ledger_entry(transfer_id, account_id, amount_minor) VALUES (?, ?, ?)",
-          [.integer(Int64(transfer)), .integer(Int64(account)), .integer(Int64(amount))])
+          with: [transfer, account, amount])
       }
     }
     let found = try problems(fixture)

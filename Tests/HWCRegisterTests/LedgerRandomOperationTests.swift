@@ -323,8 +323,10 @@ private final class RandomLedgerRun {
   func checkInvariants(touching item: Case?) throws {
     let problems = try register.ledgerProblems()
     if !problems.isEmpty { return fail("ledger: \(problems)") }
-    let negative = try register.db.scalarInt(
-      "SELECT count(*) FROM ledger_account WHERE kind != 'source' AND balance_minor < 0")
+    let negative =
+      try register.db.scalar(
+        Int.self,
+        "SELECT count(*) FROM ledger_account WHERE kind != 'source' AND balance_minor < 0") ?? 0
     if negative != 0 { return fail("\(negative) accounts below zero") }
     for (code, model) in accounts {
       guard let account = try register.ledger.account(code: code) else {
@@ -338,8 +340,10 @@ private final class RandomLedgerRun {
         return fail("\(code): balances \(actual), the model expects \(expected)")
       }
     }
-    let opened = try register.db.scalarInt(
-      "SELECT count(*) FROM ledger_account WHERE kind IN ('budget', 'fund')")
+    let opened =
+      try register.db.scalar(
+        Int.self,
+        "SELECT count(*) FROM ledger_account WHERE kind IN ('budget', 'fund')") ?? 0
     if opened != accounts.count {
       return fail("\(opened) budgets and funds, the model knows \(accounts.count)")
     }

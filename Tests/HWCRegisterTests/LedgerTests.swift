@@ -42,7 +42,7 @@ extension Fixture {
       "ledger_account", "ledger_transfer", "ledger_entry", "approval", "assessment", "inspection",
       "herd_insurance",
     ] {
-      result[table] = try register.db.scalarInt("SELECT count(*) FROM \(table)")
+      result[table] = try register.db.scalar(Int.self, "SELECT count(*) FROM \(table)") ?? 0
     }
     return result
   }
@@ -111,13 +111,14 @@ extension Fixture {
       SELECT a.code, e.amount_minor FROM ledger_entry e JOIN ledger_account a ON a.id = e.account_id
       WHERE e.transfer_id = ? ORDER BY e.id
       """
-    ).map([.integer(Int64(transfer))]) { "\($0.text(0)) \($0.int(1))" }
+    ).map(with: [transfer]) { "\($0.text("code")) \($0.int("amount_minor"))" }
     #expect(entries == ["source:ministry:KZT -150000000", "budget:KAZ:2026 150000000"])
     #expect(
-      try fixture.register.db.scalarText(
+      try fixture.register.db.scalar(
+        String.self,
         "SELECT kind FROM ledger_transfer WHERE id = ?",
-        [
-          .integer(Int64(transfer))
+        with: [
+          transfer
         ]) == "allocation")
     #expect(try fixture.register.ledgerProblems() == [])
     #expect(try fixture.register.verifyAudit().problem == nil)
@@ -137,7 +138,8 @@ extension Fixture {
     #expect(try fixture.register.budget(district: "Zhanibek", year: "2026") == nil)
     // The ministry's source account holds the opposite of everything allocated.
     #expect(
-      try fixture.register.db.scalarInt(
+      try fixture.register.db.scalar(
+        Int.self,
         "SELECT balance_minor FROM ledger_account WHERE code = 'source:ministry:KZT'")
         == -10_250_957)
     #expect(try fixture.register.ledgerProblems() == [])
@@ -159,7 +161,7 @@ extension Fixture {
     #expect(
       try fixture.register.db.prepare(
         "SELECT code, balance_minor FROM ledger_account WHERE kind = 'source' ORDER BY code"
-      ).map { "\($0.text(0)) \($0.int(1))" } == [
+      ).map { "\($0.text("code")) \($0.int("balance_minor"))" } == [
         "source:donor:KGS -2000000", "source:state:KGS -15025",
       ])
     #expect(try fixture.register.ledgerProblems() == [])
@@ -180,7 +182,7 @@ extension Fixture {
     #expect(fund.reserved == 0 && fund.paid == 0)
     let premiums = try fixture.register.db.prepare(
       "SELECT insurance_id FROM ledger_transfer WHERE kind = 'premium' ORDER BY id"
-    ).map { $0.optionalInt(0) }
+    ).map { $0.optionalInt("insurance_id") }
     #expect(premiums == [insurance, insurance + 1])
     #expect(try fixture.register.ledgerProblems() == [])
   }
@@ -295,7 +297,7 @@ extension Fixture {
     }
     // Looking opens no account.
     #expect(try fixture.register.budget(district: "Kaztalov", year: "2026") == nil)
-    #expect(try fixture.register.db.scalarInt("SELECT count(*) FROM ledger_account") == 0)
+    #expect(try fixture.register.db.scalar(Int.self, "SELECT count(*) FROM ledger_account") == 0)
   }
 
   @Test func anAllocationThatWouldOverflowTheBalanceIsRefusedAndWritesNothing() throws {

@@ -83,14 +83,14 @@ import Testing
         ])
     }
     let states = try db.prepare("SELECT id, state FROM audit_state_assessment ORDER BY id").map {
-      "\($0.int(0)) \($0.text(1))"
+      "\($0.int("id")) \($0.text("state"))"
     }
 
     _ = try Schema.migrator.migrate(db)
 
     #expect(
       try db.prepare("SELECT id, state FROM audit_state_assessment ORDER BY id").map {
-        "\($0.int(0)) \($0.text(1))"
+        "\($0.int("id")) \($0.text("state"))"
       } == states)
     let register = try Register.open(path: path)
     let eligible = try #require(try register.latestAssessment(code: "KAZ-2026-1"))

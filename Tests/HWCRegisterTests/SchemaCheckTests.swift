@@ -83,8 +83,10 @@ import Testing
     let fixture = try Fixture()
     _ = try fixture.register.registerComplaint(fixture.draft(), actor: fixture.actor("dauren"))
     let raw = try Database(path: fixture.path, create: false)
-    let view = try raw.scalarText(
-      "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = 'audit_state_complaint'")
+    let view = try #require(
+      try raw.scalar(
+        String.self,
+        "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = 'audit_state_complaint'"))
     let hiding = view.replacing(
       "'status', c.status",
       with: "'status', iif(c.code = 'KAZ-2026-0001', 'registered', c.status)")
@@ -96,9 +98,10 @@ import Testing
       DROP VIEW audit_state_complaint;
       \(hiding)
       """)
-    let logged = try raw.scalarText(
+    let logged = try raw.scalar(
+      String.self,
       "SELECT after FROM audit_log WHERE entity = 'complaint:KAZ-2026-0001' ORDER BY id DESC")
-    #expect(try raw.scalarText("SELECT state FROM audit_state_complaint") == logged)
+    #expect(try raw.scalar(String.self, "SELECT state FROM audit_state_complaint") == logged)
 
     let register = try Register.open(path: fixture.path, clock: Fixture.clock)
     let named = "view audit_state_complaint differs from what migration 0001_foundation.sql created"

@@ -113,9 +113,9 @@ import Testing
         INSERT INTO audit_log(id, at, actor, command, entity, action, after, prev_hash, hash)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
-        [
-          .integer(Int64(id)), .text(entry.at), .text(entry.actor), .text(entry.command),
-          .text(entity), .text("create"), .text(state), .text(previous), .text(hash),
+        with: [
+          id, entry.at, entry.actor, entry.command,
+          entity, "create", state, previous, hash,
         ])
       previous = hash
     }

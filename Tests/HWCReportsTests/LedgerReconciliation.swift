@@ -39,11 +39,11 @@ enum LedgerReconciliation {
     let balances = try register.db.prepare(
       """
       SELECT o.code, o.balance_minor,
-        coalesce((SELECT balance_minor FROM ledger_account WHERE owner_id = o.id AND kind = 'payable'), 0),
-        coalesce((SELECT balance_minor FROM ledger_account WHERE owner_id = o.id AND kind = 'paid'), 0)
+        coalesce((SELECT balance_minor FROM ledger_account WHERE owner_id = o.id AND kind = 'payable'), 0) AS payable,
+        coalesce((SELECT balance_minor FROM ledger_account WHERE owner_id = o.id AND kind = 'paid'), 0) AS paid
       FROM ledger_account o WHERE o.kind IN ('budget', 'fund') ORDER BY o.code
       """
-    ).map { ($0.text(0), $0.int(1), $0.int(2), $0.int(3)) }
+    ).map { ($0.text("code"), $0.int("balance_minor"), $0.int("payable"), $0.int("paid")) }
     #expect(!balances.isEmpty, "the register has no budget or fund", sourceLocation: sourceLocation)
     for (code, available, reserved, paidBalance) in balances {
       #expect(paid[code] ?? 0 == paidBalance, "\(code): paid", sourceLocation: sourceLocation)

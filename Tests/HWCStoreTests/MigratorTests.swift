@@ -50,8 +50,8 @@ import Testing
     let db = try Database(path: directory.file("r.sqlite"))
     let broken = migrations("CREATE TABLE b (y INTEGER) STRICT; INSERT INTO nowhere VALUES (1);")
     #expect(throws: MigrationError.self) { try Migrator(migrations: broken).migrate(db) }
-    #expect(try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'b'") == 0)
-    #expect(try db.scalarInt("SELECT count(*) FROM schema_migration") == 1)
+    #expect(try db.scalar(Int.self, "SELECT count(*) FROM sqlite_schema WHERE name = 'b'") == 0)
+    #expect(try db.scalar(Int.self, "SELECT count(*) FROM schema_migration") == 1)
   }
 
   @Test func checkAppliedRefusesEditedAndNewerMigrationsWithoutApplyingAnything() throws {

@@ -50,8 +50,8 @@ import Testing
     #expect(found?.1 == true)
     #expect(found?.2 == nil)
     #expect(try db.scalar(Int.self, "SELECT count(*) FROM t WHERE flag = ?", with: [true]) == 1)
-    #expect(try db.scalarInt("SELECT count(*) FROM t WHERE id = ?", with: [id]) == 1)
-    #expect(try db.scalarText("SELECT name FROM t WHERE id = ?", with: [id]) == "Yerlan")
+    #expect(try db.scalar(Int.self, "SELECT count(*) FROM t WHERE id = ?", with: [id]) == 1)
+    #expect(try db.scalar(String.self, "SELECT name FROM t WHERE id = ?", with: [id]) == "Yerlan")
   }
 
   @Test func statementEntryPointsTakePlainValues() throws {
@@ -75,8 +75,9 @@ import Testing
     try db.run("INSERT INTO t VALUES (?, ?)", [.integer(1), .null])
     let values: [SQLValue] = [.integer(2), .text("b")]
     try db.run("INSERT INTO t VALUES (?, ?)", values)
-    #expect(try db.scalarInt("SELECT count(*) FROM t") == 2)
+    #expect(try db.scalar(Int.self, "SELECT count(*) FROM t") == 2)
     #expect(
-      try db.scalarInt("SELECT count(*) FROM t WHERE s IS NULL AND x = ?", [.integer(1)]) == 1)
+      try db.scalar(Int.self, "SELECT count(*) FROM t WHERE s IS NULL AND x = ?", [.integer(1)])
+        == 1)
   }
 }

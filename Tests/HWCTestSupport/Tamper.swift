@@ -19,8 +19,9 @@ public enum Tamper {
     throws
   {
     let saved = try triggers.map {
-      try raw.scalarText(
-        "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", [.text($0)])
+      try raw.scalar(
+        String.self, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
+        with: [$0]) ?? ""
     }
     for name in triggers { try raw.execute("DROP TRIGGER \(name)") }
     try body()
@@ -40,10 +41,11 @@ public enum Tamper {
       entries.append(
         (
           AuditLog.Entry(
-            id: row.int(0), at: row.text(1), actor: row.text(2), command: row.text(3),
-            entity: row.text(4), action: row.text(5), before: row.optionalText(6),
-            after: row.optionalText(7), osUser: row.optionalText(9), host: row.optionalText(10)),
-          row.text(8)
+            id: row.int("id"), at: row.text("at"), actor: row.text("actor"),
+            command: row.text("command"), entity: row.text("entity"), action: row.text("action"),
+            before: row.optionalText("before"), after: row.optionalText("after"),
+            osUser: row.optionalText("os_user"), host: row.optionalText("host")),
+          row.text("prev_hash")
         ))
     }
     var previous = entries[first - 1].1

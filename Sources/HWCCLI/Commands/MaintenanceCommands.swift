@@ -41,6 +41,7 @@ enum MaintenanceCommands {
       traits: [.database, .json]
     ) { invocation in
       let target = invocation.argument(0)!
+      try Register.checkBackupTarget(target)
       let result = try invocation.openRegister().backup(to: target)
       if invocation.json {
         invocation.console.print(
