@@ -23,7 +23,10 @@ enum DemoCommand {
         rejections, appeals and payments, with the latest complaints still pending. Prints a
         summary, then the quarterly report of the latest complete quarter. The same seed always
         gives the same register. Refuses to overwrite an existing DIR/demo.sqlite. The users are
-        listed by 'hwc user list --db DIR/demo.sqlite'; the administrator is 'admin'.
+        listed by 'hwc user list --db DIR/demo.sqlite'; the administrator is 'admin'. The
+        administrator and Kaztalov's officer, inspector, two committee members and treasurer get
+        demo passphrases, written to DIR/demo-secrets/NAME.secret (for --password-file; demo
+        secrets, never for a real register); the others get theirs with 'hwc user reset'.
         """,
       options: [OptionSpec("out", "DIR", "directory for demo.sqlite (default: hwc-demo)")],
       traits: []
@@ -45,8 +48,13 @@ enum DemoCommand {
         if console.errorIsTerminal { console.progress("\r\u{1B}[Khwc demo: \(line)") }
       }
       if console.errorIsTerminal { console.progress("\r\u{1B}[K") }
+      let folder = directory + "/demo-secrets"
+      let secrets = try DemoSecrets.write(register: path, folder: folder)
       // The summary goes to standard output, before the report.
       for line in summary.lines { console.print(line) }
+      console.print(
+        "  demo secrets (this demo register only) of \(secrets.joined(separator: ", ")): "
+          + "\(folder)/NAME.secret, for --password-file")
       let quarter = summary.latestCompleteQuarter
       console.print(
         """
