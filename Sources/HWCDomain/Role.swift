@@ -20,6 +20,16 @@ public enum Scope: Sendable, Hashable {
   case district(Int)
   case conservancy(Int)
 
+  /// The district of a district scope (as `user_role.district_id` stores it), else nil.
+  public var districtID: Int? {
+    if case .district(let id) = self { id } else { nil }
+  }
+
+  /// The conservancy of a conservancy scope (as `user_role.conservancy_id` stores it), else nil.
+  public var conservancyID: Int? {
+    if case .conservancy(let id) = self { id } else { nil }
+  }
+
   /// True when this scope covers a record in `districtID`, optionally inside `conservancyID`.
   public func covers(districtID: Int, conservancyID: Int?) -> Bool {
     switch self {

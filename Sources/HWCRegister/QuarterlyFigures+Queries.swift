@@ -79,8 +79,7 @@ extension QuarterlyFigures {
       if let index = payers.firstIndex(where: { $0.payer == payer }) {
         payers[index].assessed = amount
       } else {
-        let currency = if case .fund = payer { "KGS" } else { "KZT" }
-        payers.append(PayerFigures(payer: payer, currency: currency, assessed: amount))
+        payers.append(PayerFigures(payer: payer, currency: payer.currency, assessed: amount))
       }
     }
     func order(_ figures: PayerFigures) -> (Int, String) {

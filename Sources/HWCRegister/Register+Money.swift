@@ -122,9 +122,11 @@ extension Register {
     return try db.transaction {
       let budget = try ledgerAccount(
         Ledger.Opening(
-          code: Register.budgetCode(district, year: year), kind: .budget, currency: "KZT",
+          code: Register.budgetCode(district, year: year), kind: .budget,
+          currency: Scheme.kzState.currency,
           districtID: district.id, year: year), actor: actor.name)
-      let source = try sourceAccount("ministry", currency: "KZT", actor: actor.name)
+      let source = try sourceAccount(
+        "ministry", currency: Scheme.kzState.currency, actor: actor.name)
       let id = try post(
         Ledger.Transfer(
           kind: .allocation, onDate: clock.today,
@@ -169,7 +171,7 @@ extension Register {
   func fundAccount(_ conservancy: Conservancy, actor: String) throws -> Ledger.Account {
     try ledgerAccount(
       Ledger.Opening(
-        code: Register.fundCode(conservancy), kind: .fund, currency: "KGS",
+        code: Register.fundCode(conservancy), kind: .fund, currency: Scheme.kgBuffer.currency,
         conservancyID: conservancy.id), actor: actor)
   }
 

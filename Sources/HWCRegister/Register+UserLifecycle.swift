@@ -48,13 +48,6 @@ extension Register {
     try require(actor, .admin, to: "revoke roles")
     let user = try lifecycleTarget(name)
     let role = try ScopedRole.parse(text, reference: reference).get()
-    var district: Int? = nil
-    var conservancy: Int? = nil
-    switch role.scope {
-    case .everywhere: break
-    case .district(let value): district = value
-    case .conservancy(let value): conservancy = value
-    }
     try db.transaction {
       if role.role == .admin { try keepAnAdministrator(except: user.id, to: "revoke it") }
       let change = try beginChange("user", id: user.id)
@@ -63,7 +56,7 @@ extension Register {
         DELETE FROM user_role WHERE user_id = ? AND role = ? AND district_id IS ?
           AND conservancy_id IS ?
         """,
-        with: [user.id, role.role.rawValue, district, conservancy])
+        with: [user.id, role.role.rawValue, role.scope.districtID, role.scope.conservancyID])
       guard db.changes > 0 else {
         throw DomainError.notFound(
           "user \(user.name) does not hold the role \(role.written(reference: reference))")

@@ -163,16 +163,9 @@ extension Register {
       ])
     let id = db.lastInsertRowID
     for role in roles {
-      var district: Int? = nil
-      var conservancy: Int? = nil
-      switch role.scope {
-      case .everywhere: break
-      case .district(let value): district = value
-      case .conservancy(let value): conservancy = value
-      }
       try db.run(
         "INSERT INTO user_role(user_id, role, district_id, conservancy_id) VALUES (?, ?, ?, ?)",
-        with: [id, role.role.rawValue, district, conservancy])
+        with: [id, role.role.rawValue, role.scope.districtID, role.scope.conservancyID])
     }
     try auditCreated("user", id: id, actor: actor)
     return id
