@@ -3,9 +3,13 @@ import HWCDomain
 import HWCRules
 import HWCStore
 
-extension Register {
-  /// Every policy value in the register.
-  public func policy() throws -> Policy {
+/// The policy table: every value of every parameter, by scheme, key and the date it took effect.
+/// Only appends: a change is a new value from a later date.
+struct PolicyStore {
+  let db: Database
+
+  /// Every value.
+  func all() throws -> Policy {
     Policy(
       try db.prepare("SELECT scheme, key, value_centi, effective_from FROM policy_value").map {
         row in
@@ -16,6 +20,27 @@ extension Register {
         )
       })
   }
+
+  /// Appends `value`, set at `at` by `by`; returns its row id. Inside the caller's transaction.
+  func append(_ value: PolicyValue, at: String, by: String) throws -> Int {
+    try db.run(
+      """
+      INSERT INTO policy_value(scheme, key, value_centi, effective_from, set_at, set_by)
+      VALUES (?, ?, ?, ?, ?, ?)
+      """,
+      with: [
+        value.scheme.rawValue, value.key, value.centi, value.effectiveFrom.description, at, by,
+      ])
+    return db.lastInsertRowID
+  }
+}
+
+extension Register {
+  /// The policy table.
+  var policies: PolicyStore { PolicyStore(db: db) }
+
+  /// Every policy value in the register.
+  public func policy() throws -> Policy { try policies.all() }
 
   /// Parses a scheme name for `--scheme`.
   public func scheme(_ text: String) throws -> Scheme {
@@ -53,18 +78,11 @@ extension Register {
         "\(key) already has a value from \(latest.effectiveFrom); a new value must start later, "
           + "so that earlier incidents keep the value they were assessed with")
     }
+    let new = PolicyValue(scheme: scheme, key: key, centi: centi, effectiveFrom: date)
     return try db.transaction {
-      try db.run(
-        """
-        INSERT INTO policy_value(scheme, key, value_centi, effective_from, set_at, set_by)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """,
-        with: [
-          scheme.rawValue, key, centi, date.description,
-          clock.timestamp(), actor.name,
-        ])
-      try auditCreated("policy", id: db.lastInsertRowID, actor: actor.name)
-      return PolicyValue(scheme: scheme, key: key, centi: centi, effectiveFrom: date)
+      let id = try policies.append(new, at: clock.timestamp(), by: actor.name)
+      try auditCreated("policy", id: id, actor: actor.name)
+      return new
     }
   }
 
