@@ -110,23 +110,31 @@ extension Register {
       INSERT INTO complaint_flag(complaint_id, kind, other_complaint_id, detail)
       VALUES (?, ?, ?, ?)
       """)
-    let nearby = try db.prepare(
-      """
-      SELECT id, code, incident_date FROM complaint
+    // One flag per complaint, naming the nearest other (by incident date, then the latest
+    // registered) and how many more there are: flags grow with the complaints, never with
+    // their pairs (10,000 same-day forms of one herder make 10,000 flags, not 50 million).
+    let window: [any SQLBindable] = [
+      claimantID, valid.type, valid.incidentDate.adding(days: -7).description,
+      valid.incidentDate.adding(days: 7).description, id,
+    ]
+    let nearby = """
+      FROM complaint
       WHERE claimant_id = ? AND damage_type = ? AND incident_date BETWEEN ? AND ? AND id != ?
         AND status != \(ComplaintStatus.withdrawn.sqlLiteral)
-      ORDER BY incident_date, id
       """
-    ).map(with: [
-      claimantID, valid.type,
-      valid.incidentDate.adding(days: -7).description,
-      valid.incidentDate.adding(days: 7).description, id,
-    ]) { ($0.int("id"), $0.text("code"), $0.text("incident_date")) }
-    for other in nearby {
-      try insertFlag.run(with: [
-        id, "near_duplicate", other.0,
-        "same claimant and damage type as \(other.1) (incident \(other.2))",
-      ])
+    let nearest = try db.prepare(
+      """
+      SELECT id, code, incident_date \(nearby)
+      ORDER BY abs(julianday(incident_date) - julianday(?)), id DESC LIMIT 1
+      """
+    ).first(with: window + [valid.incidentDate.description]) {
+      ($0.int("id"), $0.text("code"), $0.text("incident_date"))
+    }
+    if let nearest {
+      let count = try db.scalar(Int.self, "SELECT count(*) \(nearby)", with: window) ?? 1
+      var detail = "same claimant and damage type as \(nearest.1) (incident \(nearest.2))"
+      if count > 1 { detail += " and \(count - 1) more within 7 days" }
+      try insertFlag.run(with: [id, "near_duplicate", nearest.0, detail])
     }
     let herd = try herd(claimantID: claimantID)
     guard !herd.isEmpty else { return }

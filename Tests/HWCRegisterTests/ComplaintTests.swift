@@ -106,6 +106,34 @@ import Testing
     #expect(otherType.complaint.flags.isEmpty)
   }
 
+  @Test func flagsGrowWithTheComplaintsNotWithTheirPairs() throws {
+    let fixture = try Fixture()
+    let dauren = try fixture.actor("dauren")
+    let forms = 40
+    var last: String?
+    for day in 1...forms {
+      let incident = "2026-06-\(day % 3 == 0 ? "02" : "01")"
+      last = try fixture.register.registerComplaint(
+        fixture.draft {
+          $0.incidentDate = incident
+          $0.reportedDate = "2026-06-03"
+          $0.ref = "SAME-DAY-\(day)"
+        }, actor: dauren
+      ).complaint.code
+    }
+    // One near-duplicate flag per complaint after the first, not one per pair (780 here).
+    let flags = try fixture.register.db.scalar(
+      Int.self, "SELECT count(*) FROM complaint_flag WHERE kind = 'near_duplicate'")
+    #expect(flags == forms - 1)
+    let newest = try fixture.register.complaint(code: try #require(last))
+    // Form 40 (incident 06-01) is nearest to form 38, the latest one of the same day.
+    #expect(
+      newest.flags == [
+        "near_duplicate: same claimant and damage type as KAZ-2026-0038 (incident 2026-06-01) "
+          + "and 38 more within 7 days"
+      ])
+  }
+
   @Test func headsAboveTheDeclaredHerdAreFlagged() throws {
     let fixture = try Fixture()
     let dauren = try fixture.actor("dauren")
