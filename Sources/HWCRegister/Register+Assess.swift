@@ -118,12 +118,7 @@ extension Register {
   /// stored; earlier assessments stay.
   public func assess(code: String, actor: Actor, policy: Policy? = nil) throws -> Assessment {
     let complaint = try header(code: code)
-    let roles: [Role] = [.officer, .inspector, .committee]
-    guard
-      roles.contains(where: {
-        actor.has($0, districtID: complaint.districtID, conservancyID: complaint.conservancyID)
-      })
-    else {
+    guard mayAssess(actor, complaint) else {
       throw DomainError.notPermitted(
         "\(actor.name) may not assess complaints there: that needs the officer, inspector or "
           + "committee role for the complaint's district or conservancy")
@@ -169,6 +164,17 @@ extension Register {
     public var eligible = 0
     public var ineligible = 0
     public var failed = 0
+    /// Inspected complaints in districts or conservancies where the actor may not assess: left
+    /// for those who may, not a failure.
+    public var skipped = 0
+  }
+
+  /// True when `actor` may assess `complaint`: an officer, inspector or committee member of its
+  /// district or conservancy.
+  func mayAssess(_ actor: Actor, _ complaint: ComplaintHeader) -> Bool {
+    [Role.officer, .inspector, .committee].contains {
+      actor.has($0, districtID: complaint.districtID, conservancyID: complaint.conservancyID)
+    }
   }
 
   /// Assesses every inspected, not yet assessed complaint the actor may assess, in batches of
@@ -191,6 +197,10 @@ extension Register {
       afterID = last.0
       try db.transaction {
         for (_, code) in codes {
+          guard mayAssess(actor, try header(code: code)) else {
+            summary.skipped += 1
+            continue
+          }
           do {
             let assessment = try db.savepoint {
               try assess(code: code, actor: actor, policy: policy)

@@ -46,6 +46,38 @@ import Testing
     #expect(refused.err.contains("record an inspection first"))
   }
 
+  @Test func pendingAssessesWhatTheActorMayAndExitsZeroLeavingOtherPlacesForTheirStaff() throws {
+    let workspace = registered()
+    workspace.ok(["user", "add", "erlan", "--role", "inspector@Zhanibek", "--as", "admin"])
+    workspace.ok([
+      "claimant", "add", "--name", "Gulnara Sarsenova", "--id", Workspace.gulnara, "--district",
+      "Zhanibek", "--as", "saule",
+    ])
+    workspace.ok([
+      "complaint", "register", "--claimant", Workspace.gulnara, "--district", "Zhanibek",
+      "--type", "livestock_predation", "--species", "wolf", "--incident-date", "2026-06-01",
+      "--reported-date", "2026-06-02", "--item", "sheep_goat.adult=2", "--as", "saule",
+    ])
+    workspace.ok([
+      "inspect", "KAZ-2026-0001", "--date", "2026-06-03", "--item", "sheep_goat.adult=3",
+      "--protected", "yes", "--as", "marat",
+    ])
+    workspace.ok([
+      "inspect", "ZHA-2026-0001", "--date", "2026-06-03", "--item", "sheep_goat.adult=2",
+      "--protected", "yes", "--as", "erlan",
+    ])
+    // marat inspects in Kaztalov only: he assesses its complaint and leaves Zhanibek's.
+    let pending = workspace.run(["assess", "--pending", "--as", "marat"])
+    #expect(pending.code == 0, "\(pending)")
+    #expect(pending.err == "")
+    #expect(
+      pending.out
+        == "assessed 1 complaints: 1 eligible, 0 ineligible; 1 outside your districts and "
+        + "conservancies were left for their own staff\n")
+    let json = workspace.ok(["complaint", "show", "ZHA-2026-0001", "--json"]).out
+    #expect(json.contains(#""status":"inspected""#) || json.contains(#""status": "inspected""#))
+  }
+
   @Test func assessTakesAnIdOrPendingButNotBoth() {
     let workspace = registered()
     #expect(workspace.run(["assess", "--as", "aliya"]).code == 2)

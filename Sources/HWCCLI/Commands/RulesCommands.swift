@@ -87,13 +87,19 @@ enum RulesCommands {
           JSON.object([
             ("assessed", .int(summary.assessed)), ("eligible", .int(summary.eligible)),
             ("ineligible", .int(summary.ineligible)), ("failed", .int(summary.failed)),
+            ("skipped", .int(summary.skipped)),
           ]))
       } else {
         console.print(
           "assessed \(summary.assessed) complaints: \(summary.eligible) eligible, "
             + "\(summary.ineligible) ineligible"
-            + (summary.failed > 0 ? "; \(summary.failed) could not be assessed" : ""))
+            + (summary.failed > 0 ? "; \(summary.failed) could not be assessed" : "")
+            + (summary.skipped > 0
+              ? "; \(summary.skipped) outside your districts and conservancies were left for "
+                + "their own staff" : ""))
       }
+      // Exit 1 only when something the actor may do was refused (a missing policy value); the
+      // complaints of other places are not the actor's to assess.
       return summary.failed > 0 ? 1 : 0
     }
     guard let code = invocation.argument(0) else {
