@@ -68,6 +68,28 @@ struct AssessmentStore {
     return id
   }
 
+  /// What a decision needs of an assessment: its id, outcome and amount.
+  struct Head {
+    let id: Int
+    let outcome: Assessment.Outcome
+    let amount: Int
+    let currency: String
+  }
+
+  /// The head of a complaint's latest assessment, if it has one.
+  func latestHead(complaintID: Int) throws -> Head? {
+    try db.prepare(
+      """
+      SELECT id, outcome, amount_minor, currency FROM assessment
+      WHERE complaint_id = ? ORDER BY id DESC LIMIT 1
+      """
+    ).first(with: [complaintID]) {
+      Head(
+        id: $0.int("id"), outcome: Assessment.Outcome(rawValue: $0.text("outcome"))!,
+        amount: $0.int("amount_minor"), currency: $0.text("currency"))
+    }
+  }
+
   /// The id of a complaint's latest assessment, if it has one.
   func latestID(complaintID: Int) throws -> Int? {
     try db.scalar(

@@ -26,22 +26,6 @@ public struct ApprovalResult: Sendable {
 }
 
 extension Register {
-  /// The latest assessment of a complaint: id, outcome, reason, amount and currency.
-  func latestAssessmentFacts(_ complaint: ComplaintHeader) throws
-    -> (id: Int, outcome: String, reason: String?, amount: Int, currency: String)?
-  {
-    try db.prepare(
-      """
-      SELECT id, outcome, reason, amount_minor, currency FROM assessment
-      WHERE complaint_id = ? ORDER BY id DESC LIMIT 1
-      """
-    ).first(with: [complaint.id]) {
-      (
-        $0.int("id"), $0.text("outcome"), $0.optionalText("reason"), $0.int("amount_minor"),
-        $0.text("currency")
-      )
-    }
-  }
 
   /// Which scheme covers a complaint and who pays it (`Coverage`, decided by the rules engine).
   func coverage(_ complaint: ComplaintHeader) -> Coverage {
@@ -157,7 +141,8 @@ extension Register {
       try requirePayingBody(actor, .committee, complaint, to: "approve")
       try requireIndependent(actor, complaint, to: "approve")
       guard complaint.status.isApprovable,
-        let assessment = try latestAssessmentFacts(complaint), assessment.outcome == "eligible"
+        let assessment = try assessments.latestHead(complaintID: complaint.id),
+        assessment.outcome == .eligible
       else { throw Register.statusRefusal(complaint, "approved") }
       let members = try db.prepare(
         """
