@@ -1,124 +1,161 @@
 import HWCCore
 import HWCStore
 
-/// The tamper-evident log: every mutation appends an entry whose hash covers the previous hash
-/// and every field of the entry.
+/// The tamper-evident log: every change of an audited entity appends an entry whose hash covers
+/// the previous entry's hash, the command that made it (who, when, which command, from which OS
+/// account and host), the entity, the action, what changed and the digest of the entity's state
+/// afterwards.
+///
+/// A command's details are stored once (`audit_command`); an entry is about 90 bytes.
 public struct AuditLog {
   let db: Database
 
-  /// The hash before the first entry.
-  static let genesis = String(repeating: "0", count: 64)
+  /// The hash before the first entry of a register that never had legacy entries.
+  static let genesis = [UInt8](repeating: 0, count: 32)
 
-  /// The audited kinds of entity, each with the view that renders its current state.
-  static let views: [(prefix: String, view: String)] = [
-    ("user", "audit_state_user"),
-    ("claimant", "audit_state_claimant"),
-    ("complaint", "audit_state_complaint"),
-    ("policy", "audit_state_policy"),
-    ("inspection", "audit_state_inspection"),
-    ("emergency", "audit_state_emergency"),
-    ("incident", "audit_state_incident"),
-    ("insurance", "audit_state_insurance"),
-    ("assessment", "audit_state_assessment"),
-    ("account", "audit_state_account"),
-    ("transfer", "audit_state_transfer"),
-    ("approval", "audit_state_approval"),
-  ]
-
-  /// One entry's fields, in the order they are hashed.
-  public struct Entry: Sendable {
-    public var id: Int
+  /// Who made a change, when, with which command, and from where.
+  public struct Command: Equatable, Sendable {
     public var at: String
     public var actor: String
     public var command: String
-    public var entity: String
-    public var action: String
-    public var before: String?
-    public var after: String?
-    /// The OS account and host of the process (nil in entries made before migration 0008).
     public var osUser: String?
     public var host: String?
 
-    public init(
-      id: Int, at: String, actor: String, command: String, entity: String, action: String,
-      before: String?, after: String?, osUser: String? = nil, host: String? = nil
-    ) {
-      self.id = id
+    public init(at: String, actor: String, command: String, osUser: String?, host: String?) {
       self.at = at
       self.actor = actor
       self.command = command
-      self.entity = entity
-      self.action = action
-      self.before = before
-      self.after = after
       self.osUser = osUser
       self.host = host
     }
+
+    /// The command's part of every entry hash.
+    public var hash: [UInt8] {
+      var sha = SHA256()
+      sha.update("hwc-command-1;")
+      for field in [at, actor, command, osUser, host] { AuditLog.field(field, into: &sha) }
+      return sha.finalize()
+    }
   }
 
-  /// The SHA-256 of `previous` and the entry, each field length-prefixed so no two entries can
-  /// serialize alike; a missing before/after is `-`.
-  public static func hash(previous: String, _ entry: Entry) -> String {
+  /// One entry's own fields, in the order they are hashed.
+  public struct Entry: Sendable {
+    public var id: Int
+    public var kind: Int
+    public var row: Int
+    public var action: String
+    public var change: String?
+    public var digest: [UInt8]?
+
+    public init(
+      id: Int, kind: Int, row: Int, action: String, change: String?, digest: [UInt8]?
+    ) {
+      self.id = id
+      self.kind = kind
+      self.row = row
+      self.action = action
+      self.change = change
+      self.digest = digest
+    }
+  }
+
+  static func field(_ text: String?, into sha: inout SHA256) {
+    guard let text else {
+      sha.update("-;")
+      return
+    }
+    sha.update("\(text.utf8.count):")
+    sha.update(text)
+    sha.update(";")
+  }
+
+  /// The SHA-256 of the previous hash, the command's hash and the entry: the chain's definition,
+  /// public so anyone can recompute it.
+  public static func hash(previous: [UInt8], command: [UInt8], _ entry: Entry) -> [UInt8] {
     var sha = SHA256()
-    func field(_ text: String?) {
-      guard let text else {
-        sha.update("-;")
-        return
-      }
-      sha.update("\(text.utf8.count):")
-      sha.update(text)
-      sha.update(";")
-    }
-    field(previous)
-    field(String(entry.id))
-    field(entry.at)
-    field(entry.actor)
-    field(entry.command)
-    field(entry.entity)
-    field(entry.action)
-    field(entry.before)
-    field(entry.after)
-    // Entries made before migration 0008 have no origin and hash exactly as they did.
-    if entry.osUser != nil || entry.host != nil {
-      sha.update("origin;")
-      field(entry.osUser)
-      field(entry.host)
-    }
-    return SHA256.hex(sha.finalize())
+    sha.update("hwc-entry-1;")
+    sha.update(previous)
+    sha.update(command)
+    sha.update("\(entry.id);\(entry.kind);\(entry.row);")
+    field(entry.action, into: &sha)
+    field(entry.change, into: &sha)
+    if let digest = entry.digest { sha.update(digest) } else { sha.update("-;") }
+    return sha.finalize()
   }
 
-  /// The current audited state of the entity with row id `id` in `view`.
-  func state(view: String, id: Int) throws -> (entity: String, state: String)? {
-    try db.prepare("SELECT entity, state FROM \(view) WHERE id = ?").first(with: [id]) {
-      ($0.text("entity"), $0.text("state"))
+  /// The last entry of the chain (legacy entries included): its number and hash.
+  func head() throws -> (id: Int, hash: [UInt8]) {
+    if let last = try db.prepare("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")
+      .first([], { ($0.int("id"), $0.blob("hash")) })
+    {
+      return last
     }
+    if let last = try db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+      .first([], { ($0.int("id"), $0.text("hash")) })
+    {
+      return (last.0, AuditLog.bytes(hex: last.1) ?? AuditLog.genesis)
+    }
+    return (0, AuditLog.genesis)
+  }
+
+  /// The row of `command`: the last one when it is the same, else a new one.
+  private func commandID(_ command: Command) throws -> Int {
+    let last = try db.prepare(
+      "SELECT id, at, actor, command, os_user, host FROM audit_command ORDER BY id DESC LIMIT 1"
+    ).first {
+      (
+        $0.int("id"),
+        Command(
+          at: $0.text("at"), actor: $0.text("actor"), command: $0.text("command"),
+          osUser: $0.optionalText("os_user"), host: $0.optionalText("host"))
+      )
+    }
+    if let last, last.1 == command { return last.0 }
+    try db.run(
+      "INSERT INTO audit_command(at, actor, command, os_user, host) VALUES (?, ?, ?, ?, ?)",
+      with: [command.at, command.actor, command.command, command.osUser, command.host])
+    return db.lastInsertRowID
   }
 
   /// Appends an entry; must run inside the caller's write transaction.
   func append(
-    at: String, actor: String, command: String, entity: String, action: String,
-    before: String?, after: String?, origin: AuditOrigin? = nil
+    _ command: Command, kind: AuditedKind, row: Int, action: String, change: String?,
+    digest: [UInt8]?
   ) throws {
-    let last = try db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first {
-      ($0.int("id"), $0.text("hash"))
-    }
+    let commandID = try commandID(command)
+    let (last, previous) = try head()
     let entry = Entry(
-      id: (last?.0 ?? 0) + 1, at: at, actor: actor, command: command, entity: entity,
-      action: action, before: before, after: after, osUser: origin?.osUser, host: origin?.host)
-    let previous = last?.1 ?? AuditLog.genesis
-    let hash = AuditLog.hash(previous: previous, entry)
+      id: last + 1, kind: kind.code, row: row, action: action, change: change, digest: digest)
+    let hash = AuditLog.hash(previous: previous, command: command.hash, entry)
     try db.run(
       """
-      INSERT INTO audit_log(
-        id, at, actor, command, entity, action, before, after, prev_hash, hash, os_user, host)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO audit_entry(id, command_id, kind, row, action, change, digest, hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """,
-      with: [
-        entry.id, at, actor, command, entity,
-        action, before, after,
-        previous, hash, origin?.osUser,
-        origin?.host,
-      ])
+      with: [entry.id, commandID, entry.kind, row, action, change, digest, hash])
+  }
+
+  /// The bytes of a lower-case hex string; nil when it is not one.
+  static func bytes(hex: String) -> [UInt8]? {
+    let digits = Array(hex.utf8)
+    guard digits.count % 2 == 0 else { return nil }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(digits.count / 2)
+    for index in stride(from: 0, to: digits.count, by: 2) {
+      guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else {
+        return nil
+      }
+      bytes.append(high << 4 | low)
+    }
+    return bytes
+  }
+
+  private static func nibble(_ digit: UInt8) -> UInt8? {
+    switch digit {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
+    default: return nil
+    }
   }
 }
 

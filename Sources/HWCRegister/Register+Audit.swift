@@ -3,33 +3,42 @@ import HWCDomain
 import HWCStore
 
 extension Register {
-  /// Records the change of one audited row: call `before` first, mutate, then `after`.
+  /// Records the change of one audited row: call `beginChange` first, mutate, then
+  /// `commitChange`.
   struct Change {
-    let view: String
+    let kind: AuditedKind
     let id: Int
-    let before: String?
+    let before: AuditState?
   }
 
-  /// Captures the audited state of row `id` of `kind` before a mutation.
+  /// Captures the audited state of row `id` of `kind` (`complaint`, `user`, …) before a
+  /// mutation.
   func beginChange(_ kind: String, id: Int) throws -> Change {
-    let view = AuditLog.views.first { $0.prefix == kind }!.view
-    return Change(view: view, id: id, before: try audit.state(view: view, id: id)?.state)
+    let kind = AuditedKind.named(kind)
+    return Change(kind: kind, id: id, before: try AuditStateReader(db: db).state(kind, row: id))
   }
 
-  /// Appends the audit entry for a change, reading the state the row now has.
+  /// Appends the audit entry for a change: what changed and the digest of the state now.
   func commitChange(_ change: Change, action: String, actor: String) throws {
-    let now = try audit.state(view: change.view, id: change.id)
+    let now = try AuditStateReader(db: db).state(change.kind, row: change.id)
     try audit.append(
-      at: clock.timestamp(), actor: actor, command: command,
-      entity: now?.entity ?? "?", action: action, before: change.before, after: now?.state,
-      origin: origin)
+      auditCommand(actor: actor), kind: change.kind, row: change.id, action: action,
+      change: change.before == nil ? nil : now?.change(from: change.before, change.kind),
+      digest: now?.digest(change.kind))
   }
 
-  /// Audits the creation of row `id` of `kind`.
+  /// Audits the creation of row `id` of `kind`: the entry records its digest (the row itself
+  /// holds the state; later changes record what changed).
   func auditCreated(_ kind: String, id: Int, actor: String) throws {
-    let change = Change(
-      view: AuditLog.views.first { $0.prefix == kind }!.view, id: id, before: nil)
-    try commitChange(change, action: "create", actor: actor)
+    try commitChange(
+      Change(kind: AuditedKind.named(kind), id: id, before: nil), action: "create", actor: actor)
+  }
+
+  /// The command being run by `actor`, as the audit records it.
+  func auditCommand(actor: String) -> AuditLog.Command {
+    AuditLog.Command(
+      at: clock.timestamp(), actor: actor, command: command, osUser: origin?.osUser,
+      host: origin?.host)
   }
 
   /// One audit entry as printed by `hwc audit log`.
@@ -40,8 +49,14 @@ extension Register {
     public let command: String
     public let entity: String
     public let action: String
-    public let before: String?
-    public let after: String?
+    /// The states before and after, in entries made before migration 0009.
+    public var before: String? = nil
+    public var after: String? = nil
+    /// What changed (`{"status":["inspected","assessed"]}`), in later entries; nil for a
+    /// creation, whose state is the row.
+    public var change: String? = nil
+    /// The SHA-256 of the entity's state after the entry, in hex (later entries).
+    public var digest: String? = nil
     public let hash: String
     /// The OS account and host of the process that made the entry, when recorded.
     public var osUser: String? = nil
@@ -53,6 +68,46 @@ extension Register {
   public func auditLog(entity: String? = nil, actor: String? = nil, limit: Int? = nil) throws
     -> [AuditEntry]
   {
+    var entries = try legacyEntries(entity: entity, actor: actor)
+    var conditions: [String] = []
+    var values: [any SQLBindable] = []
+    if let entity {
+      guard let (kind, row) = try resolve(entity: entity) else { return entries.trimmed(limit) }
+      conditions.append("e.kind = ? AND e.row = ?")
+      values += [kind.code, row]
+    }
+    if let actor {
+      conditions.append("c.actor = ?")
+      values.append(actor)
+    }
+    let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+    var labels: [String: String] = [:]
+    try db.prepare(
+      """
+      SELECT e.id, c.at, c.actor, c.command, e.kind, e.row, e.action, e.change, e.digest, e.hash,
+        c.os_user, c.host
+      FROM audit_entry e JOIN audit_command c ON c.id = e.command_id\(filter) ORDER BY e.id
+      """
+    ).eachRow(with: values) { row in
+      let kind = AuditedKind.coded(row.int("kind"))
+      let key = "\(row.int("kind")):\(row.int("row"))"
+      let label = try labels[key] ?? kind.map { try entityLabel($0, row: row.int("row")) } ?? key
+      labels[key] = label
+      var entry = AuditEntry(
+        id: row.int("id"), at: row.text("at"), actor: row.text("actor"),
+        command: row.text("command"), entity: label, action: row.text("action"),
+        hash: SHA256.hex(row.blob("hash")))
+      entry.change = row.optionalText("change")
+      entry.digest = row.isNull("digest") ? nil : SHA256.hex(row.blob("digest"))
+      entry.osUser = row.optionalText("os_user")
+      entry.host = row.optionalText("host")
+      entries.append(entry)
+    }
+    return entries.trimmed(limit)
+  }
+
+  /// Entries made before migration 0009.
+  private func legacyEntries(entity: String?, actor: String?) throws -> [AuditEntry] {
     var sql =
       "SELECT id, at, actor, command, entity, action, before, after, hash, os_user, host"
       + " FROM audit_log"
@@ -67,186 +122,56 @@ extension Register {
       values.append(actor)
     }
     if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-    if let limit {
-      sql += " ORDER BY id DESC LIMIT \(limit)"
-    } else {
-      sql += " ORDER BY id"
-    }
-    return try db.prepare(sql).map(with: values) { row in
+    return try db.prepare(sql + " ORDER BY id").map(with: values) { row in
       var entry = AuditEntry(
         id: row.int("id"), at: row.text("at"), actor: row.text("actor"),
-        command: row.text("command"),
-        entity: row.text("entity"), action: row.text("action"), before: row.optionalText("before"),
-        after: row.optionalText("after"), hash: row.text("hash"))
+        command: row.text("command"), entity: row.text("entity"), action: row.text("action"),
+        hash: row.text("hash"))
+      entry.before = row.optionalText("before")
+      entry.after = row.optionalText("after")
       entry.osUser = row.optionalText("os_user")
       entry.host = row.optionalText("host")
       return entry
     }
   }
 
-  /// The result of `hwc audit verify`.
-  public struct AuditVerification: Sendable {
-    /// Entries whose hashes were recomputed.
-    public let entries: Int
-    /// Audited rows compared with their latest entry.
-    public let rows: Int
-    /// The first problem found, or nil when the chain and the rows agree.
-    public let problem: String?
+  /// The name of entity `row` of `kind`, e.g. `complaint:KAZ-2026-0001`.
+  func entityLabel(_ kind: AuditedKind, row: Int) throws -> String {
+    try kind.label(row: row, in: db)
   }
 
-  /// Recomputes the hash chain, checks the schema is the migrations' (the audited rows are read
-  /// through its views), and compares every audited row with what the log says it became.
-  public func verifyAudit() throws -> AuditVerification {
-    try verifyAudit(schemaDifferences: nil)
-  }
-
-  /// `verifyAudit()`, given the schema's differences when the caller has already found them.
-  func verifyAudit(schemaDifferences known: [String]?) throws -> AuditVerification {
-    try db.transaction(.deferred) {
-      var previous = AuditLog.genesis
-      var expectedID = 1
-      var count = 0
-      var problem: String?
-      let statement = try db.prepare(
-        """
-        SELECT id, at, actor, command, entity, action, before, after, prev_hash, hash, os_user,
-          host
-        FROM audit_log ORDER BY id
-        """)
-      try statement.bind([])
-      while problem == nil, try statement.step() {
-        let row = Row(statement: statement)
-        let entry = AuditLog.Entry(
-          id: row.int("id"), at: row.text("at"), actor: row.text("actor"),
-          command: row.text("command"),
-          entity: row.text("entity"), action: row.text("action"),
-          before: row.optionalText("before"),
-          after: row.optionalText("after"), osUser: row.optionalText("os_user"),
-          host: row.optionalText("host"))
-        if entry.id != expectedID {
-          problem = "audit entry #\(expectedID) is missing (the next entry is #\(entry.id))"
-        } else if row.text("prev_hash") != previous {
-          problem =
-            "audit entry #\(entry.id) does not follow entry #\(entry.id - 1) "
-            + "(its previous hash was changed)"
-        } else if AuditLog.hash(previous: previous, entry) != row.text("hash") {
-          problem =
-            "audit entry #\(entry.id) (\(NationalID.maskEntity(entry.entity))) was altered: "
-            + "its hash does not match"
-        }
-        previous = row.text("hash")
-        expectedID += 1
-        count += 1
-      }
-      statement.reset()
-      if let problem { return AuditVerification(entries: count, rows: 0, problem: problem) }
-      // A view or trigger redefined with another SQLite tool could hide an edit: trust none.
-      let schema = try known ?? Schema.migrator.schemaDifferences(db)
-      if let first = schema.first {
-        let more = schema.count > 1 ? " (and \(schema.count - 1) more; hwc check names them)" : ""
-        return AuditVerification(
-          entries: count, rows: 0,
-          problem: "schema: \(first)\(more); the records were not compared with the log")
-      }
-      var rows = 0
-      for (prefix, view) in AuditLog.views {
-        let present = try db.scalar(Int.self, "SELECT count(*) FROM \(view)") ?? 0
-        rows += present
-        // Every row against its entity's latest entry (an index lookup per row).
-        var mismatch = try db.prepare(
-          """
-          SELECT s.entity, l.id FROM \(view) s
-          LEFT JOIN audit_log l ON l.id = (SELECT max(id) FROM audit_log WHERE entity = s.entity)
-          WHERE l.after IS NOT s.state LIMIT 1
-          """
-        ).first { ($0.text("entity"), $0.optionalInt("id")) }
-        // When every row matches, a removed row shows as more logged entities than rows; only
-        // then is the (slower) search for which one it was run.
-        let latest = """
-          FROM audit_log l
-          WHERE l.entity >= '\(prefix):' AND l.entity < '\(prefix);' AND l.after IS NOT NULL
-            AND l.id = (SELECT max(id) FROM audit_log WHERE entity = l.entity)
-          """
-        if mismatch == nil, try db.scalar(Int.self, "SELECT count(*) \(latest)") ?? 0 > present {
-          mismatch = try db.prepare(
-            """
-            SELECT l.entity, -l.id AS id \(latest)
-              AND l.entity NOT IN (SELECT entity FROM \(view)) LIMIT 1
-            """
-          ).first { ($0.text("entity"), $0.optionalInt("id")) }
-        }
-        if let (unmasked, entryID) = mismatch {
-          // Problems are printed and logged: a claimant is named by the masked national ID.
-          let entity = NationalID.maskEntity(unmasked)
-          let text: String
-          switch entryID {
-          case nil: text = "\(entity) has no audit entry: it was added outside hwc"
-          case let id? where id < 0:
-            text = "\(entity) was removed outside hwc (its last audit entry is #\(-id))"
-          case let id?:
-            text = "\(entity) does not match its last audit entry #\(id): it was edited outside hwc"
-          }
-          return AuditVerification(entries: count, rows: rows, problem: text)
-        }
-      }
-      return AuditVerification(entries: count, rows: rows, problem: nil)
+  /// The kind and row of an entity name; nil when no such entity exists.
+  func resolve(entity: String) throws -> (AuditedKind, Int)? {
+    guard let colon = entity.firstIndex(of: ":") else { return nil }
+    let prefix = String(entity[..<colon])
+    let rest = String(entity[entity.index(after: colon)...])
+    if prefix == "reference" {
+      return AuditedKind.all.first { $0.wholeTable && $0.table == rest }.map { ($0, 0) }
     }
+    guard let kind = AuditedKind.all.first(where: { $0.name == prefix && !$0.wholeTable }) else {
+      return nil
+    }
+    // `'complaint:' || code` is looked up by its column (an index), other labels by value.
+    let single = "'\(prefix):' || "
+    let column = kind.label.hasPrefix(single) ? String(kind.label.dropFirst(single.count)) : nil
+    let row: Int?
+    if let column, column.allSatisfy({ $0.isLetter || $0 == "_" }) {
+      row = try db.prepare("SELECT id FROM \(kind.table) WHERE \(column) = ? LIMIT 1")
+        .first(with: [column == "id" ? (Int(rest) ?? -1) as any SQLBindable : rest]) {
+          $0.int("id")
+        }
+    } else {
+      row = try db.prepare("SELECT id FROM \(kind.table) WHERE \(kind.label) = ? LIMIT 1")
+        .first(with: [entity]) { $0.int("id") }
+    }
+    return row.map { (kind, $0) }
   }
 }
 
-/// A printed witness of the audit chain: an entry's number and the first 16 hex digits of its
-/// hash, e.g. `1204:3f9a0c7d51e2b8a4`. Documents print the chain's head this way, so a chain
-/// rewritten after a document was printed is detected from the paper.
-public struct AuditAnchor: Sendable, Equatable, CustomStringConvertible {
-  /// How many hex digits of the hash an anchor carries.
-  public static let digits = 16
-
-  /// The entry's number (its position in the chain).
-  public let entry: Int
-  /// The first `digits` hex digits of the entry's hash, lower case.
-  public let hash: String
-
-  public init(entry: Int, hash: String) {
-    self.entry = entry
-    self.hash = String(hash.prefix(AuditAnchor.digits)).lowercased()
-  }
-
-  /// Parses `N:HASH` as printed; nil when it is not one.
-  public init?(_ text: String) {
-    let parts = text.trimmingSpaces.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 2, let entry = Int(parts[0]), entry > 0,
-      parts[1].count == AuditAnchor.digits, parts[1].allSatisfy(\.isHexDigit)
-    else { return nil }
-    self.init(entry: entry, hash: String(parts[1]))
-  }
-
-  public var description: String { "\(entry):\(hash)" }
-}
-
-extension Register {
-  /// The chain's head as an anchor: its last entry; nil for a register with no entries.
-  public func auditAnchor() throws -> AuditAnchor? {
-    try db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first {
-      AuditAnchor(entry: $0.int("id"), hash: $0.text("hash"))
-    }
-  }
-
-  /// Checks that the register still holds the entry an anchor names, with the same hash; the
-  /// problem in one sentence, or nil when it does.
-  public func checkAnchor(_ anchor: AuditAnchor) throws -> String? {
-    let held = try db.prepare("SELECT hash FROM audit_log WHERE id = ?").first(
-      with: [anchor.entry]
-    ) { $0.text("hash") }
-    guard let held else {
-      let count = try db.scalar(Int.self, "SELECT max(id) FROM audit_log") ?? 0
-      return "the register has no audit entry #\(anchor.entry) (its chain ends at #\(count)): "
-        + "entries were removed after the anchor \(anchor) was printed"
-    }
-    let now = AuditAnchor(entry: anchor.entry, hash: held)
-    guard now == anchor else {
-      return "audit entry #\(anchor.entry) is now \(now.hash), not \(anchor.hash) as printed: "
-        + "the chain was rewritten after the anchor was printed"
-    }
-    return nil
+extension Array where Element == Register.AuditEntry {
+  /// All entries oldest first, or the newest `limit`, newest first.
+  fileprivate func trimmed(_ limit: Int?) -> [Register.AuditEntry] {
+    guard let limit else { return self }
+    return Array(suffix(limit).reversed())
   }
 }

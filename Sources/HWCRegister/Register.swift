@@ -111,7 +111,7 @@ public final class Register {
       }
     }
     let db = try Database(path: path, create: true)
-    let applied = try Schema.migrator.migrate(db)
+    let applied = try Schema.migrate(db, path: path, origin: origin, clock: clock)
     let register = try Register(db: db, clock: clock, command: "init")
     register.origin = origin
     if let passphrase { try checkNewPassphrase(passphrase, name: admin) }

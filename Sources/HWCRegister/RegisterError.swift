@@ -9,6 +9,9 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
   /// The file is not a register: not a SQLite database, empty, or a SQLite database without
   /// hwc's tables (another application's).
   case notARegister(path: String, empty: Bool)
+  /// The register's audit did not verify, so it was not upgraded: an upgrade must never record
+  /// as its baseline a row changed outside hwc.
+  case upgradeRefused(path: String, problem: String)
 
   public var description: String {
     switch self {
@@ -25,6 +28,9 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
     case .notARegister(let path, false):
       return "\(path) is not an hwc register (it is not a database hwc made); "
         + "point --db at a register, or create one with 'hwc init'"
+    case .upgradeRefused(let path, let problem):
+      return "the register at \(path) was not upgraded because its audit does not verify "
+        + "(\(problem)); restore it from a backup that verifies, then run 'hwc init' again"
     }
   }
 }

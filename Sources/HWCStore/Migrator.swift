@@ -68,8 +68,15 @@ public struct Migrator {
   }
 
   /// Checks what is applied and applies what is missing; returns the names newly applied.
+  ///
+  /// `before` runs before each pending migration, outside its transaction, and may refuse it by
+  /// throwing; `after` runs inside its transaction, after its SQL, so what it writes is kept only
+  /// with the migration.
   @discardableResult
-  public func migrate(_ db: Database) throws -> [String] {
+  public func migrate(
+    _ db: Database, before: (Migration) throws -> Void = { _ in },
+    after: (Migration) throws -> Void = { _ in }
+  ) throws -> [String] {
     let applied = try db.transaction(.immediate) { () throws -> [String: String] in
       let hasTable =
         try db.scalar(
@@ -94,6 +101,7 @@ public struct Migrator {
     }
     var newlyApplied: [String] = []
     for migration in migrations where applied[migration.name] == nil {
+      try before(migration)
       do {
         try db.transaction(.immediate) {
           // Another process may have applied it while we waited for the lock.
@@ -103,6 +111,7 @@ public struct Migrator {
               "SELECT count(*) FROM schema_migration WHERE name = ?", with: [migration.name]) ?? 0
           guard done == 0 else { return }
           try db.execute(migration.sql)
+          try after(migration)
           try db.run(
             "INSERT INTO schema_migration(name, checksum) VALUES (?, ?)",
             with: [migration.name, migration.checksum])

@@ -43,6 +43,16 @@ public struct Row {
     return Array(UnsafeRawBufferPointer(start: pointer, count: length))
   }
 
+  /// The 0-based column as a value of its stored type (a REAL is read as its text).
+  public func value(_ index: Int) -> SQLValue {
+    switch sqlite3_column_type(statement.handle, Int32(index)) {
+    case SQLITE_NULL: return .null
+    case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement.handle, Int32(index)))
+    case SQLITE_BLOB: return .blob(blob(index))
+    default: return .text(text(index))
+    }
+  }
+
   /// Calls `body` with the raw UTF-8 bytes of a text column, without copying.
   public func withTextBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows
     -> T

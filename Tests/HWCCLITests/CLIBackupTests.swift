@@ -30,7 +30,7 @@ import Testing
     workspace.ok(Workspace.register(["--as", "dauren"]))
     let entries = try #require(
       try Database(path: workspace.db, create: false).scalar(
-        Int.self, "SELECT count(*) FROM audit_log"))
+        Int.self, "SELECT count(*) FROM audit_entry"))
     let copy = workspace.path("copy.sqlite")
     let outcome = workspace.ok(["backup", copy])
     let lines = outcome.out.split(separator: "\n")

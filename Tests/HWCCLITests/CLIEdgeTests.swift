@@ -28,7 +28,10 @@ import Testing
     let workspace = Workspace.standard()
     try Tamper.register(
       at: workspace.db,
-      "UPDATE audit_log SET action = 'edited' WHERE entity = 'claimant:\(Workspace.yerlan)'")
+      """
+      UPDATE audit_entry SET action = 'edited'
+      WHERE kind = 2 AND row = (SELECT id FROM claimant WHERE national_id = '\(Workspace.yerlan)')
+      """)
     let outcome = workspace.run(["audit", "verify"])
     #expect(outcome.code == 1, "\(outcome)")
     #expect(outcome.err.contains("(claimant:88********11) was altered"), "\(outcome)")

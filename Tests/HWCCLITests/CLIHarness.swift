@@ -172,7 +172,7 @@ final class Workspace {
     let raw = try Database(path: db, create: false)
     var result: [String: Int] = [:]
     for table in [
-      "app_user", "user_role", "claimant", "complaint", "complaint_item", "audit_log",
+      "app_user", "user_role", "claimant", "complaint", "complaint_item", "audit_entry",
       "user_session",
     ] {
       result[table] = try raw.scalar(Int.self, "SELECT count(*) FROM \(table)") ?? 0

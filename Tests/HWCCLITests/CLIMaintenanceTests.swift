@@ -106,7 +106,7 @@ import Testing
 
   @Test func editingTheLogItselfIsNamedByEntry() throws {
     let workspace = Workspace.standard()
-    try Self.tamper(workspace, "UPDATE audit_log SET actor = 'saule' WHERE id = 2")
+    try Self.tamper(workspace, "UPDATE audit_entry SET action = 'edited' WHERE id = 2")
     let outcome = workspace.run(["audit", "verify", "--json"])
     #expect(outcome.code == 1)
     let json = try #require(parseJSON(outcome.out) as? [String: Any])

@@ -41,8 +41,10 @@ import Testing
   @Test func aChainRewrittenAfterTheAnchorPassesVerifyButNotTheAnchor() throws {
     let (fixture, anchor) = try anchored()
     // The attacker changes who made entry 3 and recomputes every hash from there on.
-    try Tamper.register(at: fixture.path, "UPDATE audit_log SET actor = 'saule' WHERE id = 3")
-    try Tamper.rewriteChain(at: fixture.path, from: 3)
+    let third = try fixture.sealed + 3
+    try Tamper.register(
+      at: fixture.path, "UPDATE audit_entry SET action = 'edited' WHERE id = \(third)")
+    try Tamper.rewriteChain(at: fixture.path, from: third)
     let register = try Register.open(path: fixture.path, clock: Fixture.clock)
     #expect(try register.verifyAudit().problem == nil)
     let problem = try #require(try register.checkAnchor(anchor))

@@ -126,9 +126,9 @@ import Testing
     let faulted = "KAZ-2026-0002"
     let faultedID = try fixture.register.header(code: faulted).id
     let db = fixture.register.db
-    let auditOfFaulted = "SELECT count(*) FROM audit_log WHERE entity = 'complaint:' || ?"
-    let entriesBefore = try db.scalar(Int.self, auditOfFaulted, with: [faulted]) ?? 0
-    let auditBefore = try db.scalar(Int.self, "SELECT count(*) FROM audit_log") ?? 0
+    let auditOfFaulted = "SELECT count(*) FROM audit_entry WHERE kind = 3 AND row = ?"
+    let entriesBefore = try db.scalar(Int.self, auditOfFaulted, with: [faultedID]) ?? 0
+    let auditBefore = try db.scalar(Int.self, "SELECT count(*) FROM audit_entry") ?? 0
     // Refuse KAZ-2026-0002 after its assessment row and lines are written, before its audit
     // entry and status change.
     let assessmentsOfFaulted = "SELECT count(*) FROM assessment WHERE complaint_id = ?"
@@ -163,16 +163,16 @@ import Testing
     #expect(try db.scalar(Int.self, "SELECT count(*) FROM assessment") == 2)
     #expect(try db.scalar(Int.self, "SELECT count(*) FROM assessment_line") == 2)
     // No audit entry for it: neither its assessment nor a status change.
-    #expect(try db.scalar(Int.self, auditOfFaulted, with: [faulted]) == entriesBefore)
+    #expect(try db.scalar(Int.self, auditOfFaulted, with: [faultedID]) == entriesBefore)
     #expect(
       try db.scalar(
         Int.self,
         """
-        SELECT count(*) FROM audit_log
-        WHERE entity LIKE 'assessment:%' AND json_extract(after, '$.complaint') = ?
+        SELECT count(*) FROM audit_entry
+        WHERE kind = 9 AND row IN (SELECT id FROM assessment WHERE complaint_id = ?)
         """, with: [faultedID]) == 0)
     // The two assessed: an assessment created and a complaint moved, each.
-    #expect(try db.scalar(Int.self, "SELECT count(*) FROM audit_log") == auditBefore + 4)
+    #expect(try db.scalar(Int.self, "SELECT count(*) FROM audit_entry") == auditBefore + 4)
     #expect(try fixture.register.verifyAudit().problem == nil)
     #expect(try fixture.register.ledgerProblems().isEmpty)
 

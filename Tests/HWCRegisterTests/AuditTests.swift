@@ -8,11 +8,12 @@ import Testing
 
 @Suite struct AuditTests {
   /// A register with a complaint, and a raw connection that bypasses hwc, as `sqlite3` would.
-  func tampered(_ sql: String) throws -> Register.AuditVerification {
+  func tampered(_ sql: (_ sealed: Int) -> String) throws -> Register.AuditVerification {
     let fixture = try Fixture()
+    let sealed = try fixture.sealed
     _ = try fixture.register.registerComplaint(fixture.draft(), actor: fixture.actor("dauren"))
     #expect(try fixture.register.verifyAudit().problem == nil)
-    try Tamper.register(at: fixture.path, sql)
+    try Tamper.register(at: fixture.path, sql(sealed))
     return try Register.open(path: fixture.path, clock: Fixture.clock).verifyAudit()
   }
 
@@ -20,15 +21,16 @@ import Testing
     let fixture = try Fixture()
     fixture.register.command = "hwc complaint register"
     _ = try fixture.register.registerComplaint(fixture.draft(), actor: fixture.actor("dauren"))
-    let entries = try fixture.register.auditLog()
+    let entries = try fixture.register.auditLog().filter { $0.actor != "hwc" }
     #expect(entries.map(\.entity).prefix(2) == ["user:admin", "user:dauren"])
     let last = try #require(entries.last)
     #expect(last.entity == "complaint:KAZ-2026-0001")
     #expect(last.actor == "dauren")
     #expect(last.command == "hwc complaint register")
     #expect(last.action == "create")
-    #expect(last.before == nil)
-    #expect(last.after?.contains(#""status":"registered""#) == true)
+    // A creation records the digest of the state the row holds; a change, what changed.
+    #expect(last.change == nil && last.before == nil && last.after == nil)
+    #expect(last.digest?.count == 64)
     #expect(last.at == "2026-06-15T09:30:00Z")
     let one = try fixture.register.auditLog(entity: "complaint:KAZ-2026-0001")
     #expect(one.count == 1)
@@ -39,63 +41,94 @@ import Testing
     _ = try fixture.register.registerComplaint(fixture.draft(), actor: fixture.actor("dauren"))
     let result = try fixture.register.verifyAudit()
     #expect(result.problem == nil)
-    #expect(result.entries == 8)
-    #expect(result.rows == 8)
+    #expect(result.entries == (try fixture.sealed) + 8)
+    // Every entity: the 8 the fixture made (6 users, a claimant, the complaint), the 44 policy
+    // values and the 7 reference tables the migrations seeded.
+    #expect(result.rows == 8 + 44 + 7)
   }
 
   @Test func editingALoggedEntryIsDetected() throws {
-    let result = try tampered("UPDATE audit_log SET actor = 'saule' WHERE id = 3")
-    #expect(result.problem == "audit entry #3 (user:saule) was altered: its hash does not match")
+    var entry = 0
+    let result = try tampered {
+      entry = $0 + 3
+      return "UPDATE audit_entry SET action = 'edited' WHERE id = \(entry)"
+    }
+    #expect(
+      result.problem == "audit entry #\(entry) (user:saule) was altered: its hash does not match")
   }
 
   @Test func rewritingAnEntryAndItsHashIsDetectedByTheNext() throws {
-    let result = try tampered(
-      "UPDATE audit_log SET hash = '\(String(repeating: "a", count: 64))' WHERE id = 2")
-    #expect(result.problem?.hasPrefix("audit entry #2") == true)
+    var entry = 0
+    let result = try tampered {
+      entry = $0 + 2
+      return "UPDATE audit_entry SET hash = zeroblob(32) WHERE id = \(entry)"
+    }
+    #expect(result.problem?.hasPrefix("audit entry #\(entry) ") == true)
   }
 
   @Test func deletingAnEntryIsDetected() throws {
-    let result = try tampered("DELETE FROM audit_log WHERE id = 4")
-    #expect(result.problem == "audit entry #4 is missing (the next entry is #5)")
+    var entry = 0
+    let result = try tampered {
+      entry = $0 + 4
+      return "DELETE FROM audit_entry WHERE id = \(entry)"
+    }
+    #expect(result.problem == "audit entry #\(entry) is missing (the next entry is #\(entry + 1))")
   }
 
   @Test func editingAComplaintIsDetected() throws {
-    let result = try tampered("UPDATE complaint SET status = 'approved'")
+    var sealed = 0
+    let result = try tampered {
+      sealed = $0
+      return "UPDATE complaint SET status = 'approved'"
+    }
     #expect(
       result.problem
-        == "complaint:KAZ-2026-0001 does not match its last audit entry #8: it was edited outside hwc"
-    )
+        == "complaint:KAZ-2026-0001 does not match its last audit entry #\(sealed + 8): "
+        + "it was edited outside hwc")
   }
 
   @Test func editingAClaimedQuantityIsDetected() throws {
-    let result = try tampered("UPDATE complaint_item SET quantity_centi = 9900")
+    let result = try tampered { _ in "UPDATE complaint_item SET quantity_centi = 9900" }
     #expect(result.problem?.hasPrefix("complaint:KAZ-2026-0001 does not match") == true)
   }
 
   @Test func aRowAddedOutsideHwcIsDetected() throws {
-    let result = try tampered("INSERT INTO app_user(name, created_at) VALUES ('mallory', 'x')")
+    let result = try tampered { _ in "INSERT INTO app_user(name, created_at) VALUES ('mallory', 'x')" }
     #expect(result.problem == "user:mallory has no audit entry: it was added outside hwc")
   }
 
   @Test func grantingARoleOutsideHwcIsDetected() throws {
-    let result = try tampered(
+    let result = try tampered { _ in
       "INSERT INTO user_role(user_id, role) SELECT id, 'treasurer' FROM app_user WHERE name = 'dauren'"
-    )
+    }
     #expect(result.problem?.hasPrefix("user:dauren does not match") == true)
   }
 
-  @Test func theHashCoversEveryFieldAndTheChain() {
+  @Test func theHashCoversEveryFieldTheCommandAndTheChain() {
     let entry = AuditLog.Entry(
-      id: 1, at: "t", actor: "a", command: "c", entity: "e", action: "create", before: nil,
-      after: "{}")
-    let base = AuditLog.hash(previous: AuditLog.genesis, entry)
+      id: 1, kind: 3, row: 7, action: "create", change: nil,
+      digest: [UInt8](repeating: 5, count: 32))
+    let command = AuditLog.Command(
+      at: "t", actor: "a", command: "c", osUser: nil, host: nil)
+    let base = AuditLog.hash(previous: AuditLog.genesis, command: command.hash, entry)
     var changed = entry
-    changed.before = ""
-    #expect(AuditLog.hash(previous: AuditLog.genesis, changed) != base)
+    changed.change = ""
+    #expect(AuditLog.hash(previous: AuditLog.genesis, command: command.hash, changed) != base)
     changed = entry
-    changed.actor = "b"
-    #expect(AuditLog.hash(previous: AuditLog.genesis, changed) != base)
-    #expect(AuditLog.hash(previous: String(repeating: "1", count: 64), entry) != base)
-    #expect(base.count == 64)
+    changed.row = 8
+    #expect(AuditLog.hash(previous: AuditLog.genesis, command: command.hash, changed) != base)
+    changed = entry
+    changed.digest = nil
+    #expect(AuditLog.hash(previous: AuditLog.genesis, command: command.hash, changed) != base)
+    var other = command
+    other.actor = "b"
+    #expect(AuditLog.hash(previous: AuditLog.genesis, command: other.hash, entry) != base)
+    other = command
+    other.host = "h"
+    #expect(AuditLog.hash(previous: AuditLog.genesis, command: other.hash, entry) != base)
+    let previous = [UInt8](repeating: 1, count: 32)
+    #expect(AuditLog.hash(previous: previous, command: command.hash, entry) != base)
+    #expect(base.count == 32)
   }
+
 }

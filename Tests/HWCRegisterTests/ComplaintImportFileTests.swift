@@ -100,13 +100,13 @@ import Testing
     let after = try fixture.counts()
     #expect(after["complaint"] == before["complaint"]! + count)
     #expect(after["claimant"] == before["claimant"]! + count)
-    #expect(after["audit_log"] == before["audit_log"]! + 2 * count)
+    #expect(after["audit_entry"] == before["audit_entry"]! + 2 * count)
     #expect(try fixture.register.complaints(district: "Kaztalov").count == count / 2)
     #expect(try fixture.register.complaints(district: "Zhanibek").count == count / 2)
     #expect(try fixture.register.complaint(code: "ZHA-2026-2500").ref == "N-4999")
     let audit = try fixture.register.verifyAudit()
     #expect(audit.problem == nil)
-    #expect(audit.entries == after["audit_log"])
+    #expect(audit.entries == after["audit_entry"])
   }
 
   @Test func everyCreatedComplaintAndClaimantHasAnAuditEntry() throws {
@@ -115,22 +115,22 @@ import Testing
     let before = try fixture.counts()
     let run = try fixture.importComplaints(path)
     #expect(run.tally == Tally(rows: 3, created: 3, claimantsCreated: 1, committed: true))
-    #expect(try fixture.counts()["audit_log"] == before["audit_log"]! + 4)
+    #expect(try fixture.counts()["audit_entry"] == before["audit_entry"]! + 4)
     for code in ["KAZ-2026-0001", "KAZ-2026-0002", "KAZ-2026-0003"] {
       let entries = try fixture.register.auditLog(entity: "complaint:\(code)")
       #expect(entries.count == 1, "\(code)")
       #expect(entries.first?.action == "create")
       #expect(entries.first?.actor == "dauren")
       #expect(entries.first?.command == "hwc complaint import")
-      #expect(entries.first?.after?.contains(#""code":"\#(code)""#) == true)
+      #expect(entries.first?.digest?.count == 64)
     }
     let claimant = try fixture.register.auditLog(entity: "claimant:\(Fixture.gulnara)")
     #expect(claimant.map(\.action) == ["create"])
-    #expect(claimant.first?.after?.contains(#""name":"Gulnara Sarsenova""#) == true)
+    #expect(claimant.first?.digest?.count == 64)
     #expect(try fixture.register.verifyAudit().problem == nil)
     // A re-import adds no entry and leaves the chain intact.
     _ = try fixture.importComplaints(path)
-    #expect(try fixture.counts()["audit_log"] == before["audit_log"]! + 4)
+    #expect(try fixture.counts()["audit_entry"] == before["audit_entry"]! + 4)
     #expect(try fixture.register.verifyAudit().problem == nil)
   }
 

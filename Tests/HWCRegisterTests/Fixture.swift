@@ -44,12 +44,25 @@ final class Fixture {
     return draft
   }
 
+  /// The entries made by migrations (policy values and reference data, `AuditSeal`): the entry
+  /// numbers of what the fixture's commands did start after them.
+  var sealed: Int {
+    get throws {
+      try register.db.scalar(
+        Int.self,
+        """
+        SELECT count(*) FROM audit_entry e JOIN audit_command c ON c.id = e.command_id
+        WHERE c.actor = 'hwc'
+        """) ?? 0
+    }
+  }
+
   /// Row counts of every table that a refused command must leave alone.
   func counts() throws -> [String: Int] {
     var result: [String: Int] = [:]
     for table in [
       "app_user", "user_role", "claimant", "herd_declaration", "complaint", "complaint_item",
-      "complaint_event", "complaint_flag", "audit_log",
+      "complaint_event", "complaint_flag", "audit_entry",
     ] {
       result[table] = try register.db.scalar(Int.self, "SELECT count(*) FROM \(table)") ?? 0
     }

@@ -275,7 +275,7 @@ private final class RandomLedgerRun {
       """
       SELECT (SELECT count(*) FROM ledger_transfer), (SELECT count(*) FROM ledger_entry),
         (SELECT count(*) FROM ledger_account), (SELECT count(*) FROM approval),
-        (SELECT count(*) FROM audit_log), (SELECT count(*) FROM complaint_event),
+        (SELECT count(*) FROM audit_entry), (SELECT count(*) FROM complaint_event),
         (SELECT count(*) FROM complaint), (SELECT count(*) FROM inspection),
         (SELECT count(*) FROM assessment), (SELECT count(*) FROM herd_insurance)
       """

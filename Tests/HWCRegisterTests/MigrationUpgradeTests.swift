@@ -86,12 +86,14 @@ import Testing
       "\($0.int("id")) \($0.text("state"))"
     }
 
-    _ = try Schema.migrator.migrate(db)
-
+    // Up to 0008 the audited state was rendered by views; 0006 kept it unchanged.
+    _ = try Migrator(migrations: Schema.migrations.filter { $0.number < 9 }).migrate(db)
     #expect(
       try db.prepare("SELECT id, state FROM audit_state_assessment ORDER BY id").map {
         "\($0.int("id")) \($0.text("state"))"
       } == states)
+    // These rows were written without audit entries: only the explanation rows are checked.
+    _ = try Schema.migrator.migrate(db)
     let register = try Register.open(path: path)
     let eligible = try #require(try register.latestAssessment(code: "KAZ-2026-1"))
     #expect(eligible.policyLines == Self.policyText)

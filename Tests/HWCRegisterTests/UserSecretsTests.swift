@@ -58,7 +58,10 @@ import Testing
     #expect(entry.osUser == "aigerim" && entry.host == "kaz-office-1")
     #expect(try fixture.register.verifyAudit().problem == nil)
     try Tamper.register(
-      at: fixture.path, "UPDATE audit_log SET host = 'elsewhere' WHERE id = \(entry.id)")
+      at: fixture.path, """
+      UPDATE audit_command SET host = 'elsewhere'
+      WHERE id = (SELECT command_id FROM audit_entry WHERE id = \(entry.id))
+      """)
     let problem = try Register.open(path: fixture.path, clock: Fixture.clock).verifyAudit().problem
     #expect(problem?.contains("audit entry #\(entry.id)") == true, "\(problem ?? "none")")
   }
@@ -100,14 +103,14 @@ import Testing
         SELECT 2, 'committee', id FROM district WHERE code = 'KAZ';
       """)
     // Entries as hwc wrote them then: no origin columns.
-    let log = AuditLog(db: db)
-    var previous = AuditLog.genesis
+    var previous = LegacyAuditLog.genesis
     for id in [1, 2] {
-      let (entity, state) = try #require(try log.state(view: "audit_state_user", id: id))
-      let entry = AuditLog.Entry(
+      let (entity, state) = try #require(
+        try LegacyAuditLog.state(db, view: "audit_state_user", id: id))
+      let entry = LegacyAuditLog.Entry(
         id: id, at: "2026-01-01T00:00:00Z", actor: "aigerim", command: "hwc user add",
         entity: entity, action: "create", before: nil, after: state)
-      let hash = AuditLog.hash(previous: previous, entry)
+      let hash = LegacyAuditLog.hash(previous: previous, entry)
       try db.run(
         """
         INSERT INTO audit_log(id, at, actor, command, entity, action, after, prev_hash, hash)
@@ -119,7 +122,7 @@ import Testing
         ])
       previous = hash
     }
-    _ = try Schema.migrator.migrate(db)
+    try Schema.migrate(db, path: path, clock: Fixture.clock)
     let register = try Register.open(path: path, clock: Fixture.clock)
     #expect(try register.verifyAudit().problem == nil)
     #expect(try register.users().map(\.status) == ["must set passphrase", "must set passphrase"])

@@ -21,8 +21,9 @@ import Testing
 
     // Later, someone changes who recorded entry 5 and recomputes every hash after it.
     let path = copy.register.db.path
-    try Tamper.register(at: path, "UPDATE audit_log SET actor = 'gulnar' WHERE id = 5")
-    try Tamper.rewriteChain(at: path, from: 5)
+    let entry = try #require(try copy.register.auditLog().first { $0.actor != "hwc" }).id + 4
+    try Tamper.register(at: path, "UPDATE audit_entry SET action = 'edited' WHERE id = \(entry)")
+    try Tamper.rewriteChain(at: path, from: entry)
     let after = try Register.open(path: path, clock: DocumentFixture.today)
     #expect(try after.verifyAudit().problem == nil)
     #expect(

@@ -10,7 +10,12 @@ public enum Tamper {
   public static func register(at path: String, _ sql: String) throws {
     let raw = try Database(path: path, create: false)
     try withoutGuards(
-      raw, ["audit_log_no_update", "audit_log_no_delete", "complaint_item_no_change"]
+      raw,
+      [
+        "audit_log_no_update", "audit_log_no_delete", "audit_entry_no_update",
+        "audit_entry_no_delete", "audit_command_no_update", "audit_command_no_delete",
+        "complaint_item_no_change",
+      ]
     ) { try raw.execute(sql) }
   }
 
@@ -33,28 +38,36 @@ public enum Tamper {
   /// anchor can tell. The log's guard triggers are dropped meanwhile and made again after.
   public static func rewriteChain(at path: String, from first: Int) throws {
     let raw = try Database(path: path, create: false)
-    var entries: [(AuditLog.Entry, String)] = []
+    var entries: [(AuditLog.Entry, [UInt8])] = []
     try raw.prepare(
-      "SELECT id, at, actor, command, entity, action, before, after, prev_hash, os_user, host "
-        + "FROM audit_log ORDER BY id"
+      """
+      SELECT e.id, e.kind, e.row, e.action, e.change, e.digest, c.at, c.actor, c.command,
+        c.os_user, c.host
+      FROM audit_entry e JOIN audit_command c ON c.id = e.command_id ORDER BY e.id
+      """
     ).eachRow { row in
+      let command = AuditLog.Command(
+        at: row.text("at"), actor: row.text("actor"), command: row.text("command"),
+        osUser: row.optionalText("os_user"), host: row.optionalText("host"))
       entries.append(
         (
           AuditLog.Entry(
-            id: row.int("id"), at: row.text("at"), actor: row.text("actor"),
-            command: row.text("command"), entity: row.text("entity"), action: row.text("action"),
-            before: row.optionalText("before"), after: row.optionalText("after"),
-            osUser: row.optionalText("os_user"), host: row.optionalText("host")),
-          row.text("prev_hash")
+            id: row.int("id"), kind: row.int("kind"), row: row.int("row"),
+            action: row.text("action"), change: row.optionalText("change"),
+            digest: row.isNull("digest") ? nil : row.blob("digest")),
+          command.hash
         ))
     }
-    var previous = entries[first - 1].1
-    try withoutGuards(raw, ["audit_log_no_update"]) {
-      for (entry, _) in entries where entry.id >= first {
-        let hash = AuditLog.hash(previous: previous, entry)
-        try raw.run(
-          "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?",
-          with: [previous, hash, entry.id])
+    guard let start = entries.firstIndex(where: { $0.0.id == first }) else { return }
+    var previous =
+      start == 0
+      ? [UInt8](repeating: 0, count: 32)
+      : try raw.scalar([UInt8].self, "SELECT hash FROM audit_entry WHERE id = ?", with: [first - 1])
+        ?? []
+    try withoutGuards(raw, ["audit_entry_no_update"]) {
+      for (entry, command) in entries[start...] {
+        let hash = AuditLog.hash(previous: previous, command: command, entry)
+        try raw.run("UPDATE audit_entry SET hash = ? WHERE id = ?", with: [hash, entry.id])
         previous = hash
       }
     }

@@ -107,7 +107,9 @@ enum AuditCommands {
                 ("entity", .string(Masking.entity(entry.entity))),
                 ("action", .string(entry.action)),
                 ("before", .optional(entry.before.map(Masking.state))),
-                ("after", .optional(entry.after.map(Masking.state))), ("hash", .string(entry.hash)),
+                ("after", .optional(entry.after.map(Masking.state))),
+                ("change", .optional(entry.change.map(Masking.state))),
+                ("digest", .optional(entry.digest)), ("hash", .string(entry.hash)),
                 ("os_user", .optional(entry.osUser)), ("host", .optional(entry.host)),
               ])
             }))
@@ -117,7 +119,11 @@ enum AuditCommands {
         invocation.console.print(
           "#\(entry.id) \(entry.at) \(entry.actor)\(origin(entry)): \(entry.command) — "
             + "\(entry.action) " + Masking.entity(entry.entity))
-        if let after = entry.after { invocation.console.print("    " + Masking.state(after)) }
+        if let after = entry.after ?? entry.change {
+          invocation.console.print("    " + Masking.state(after))
+        } else if let digest = entry.digest {
+          invocation.console.print("    state sha256 \(digest.prefix(16))")
+        }
       }
       return 0
     },

@@ -1,0 +1,116 @@
+import HWCDomain
+import HWCStore
+
+/// Compares every audited entity, its state computed by hwc's code, with the digest its latest
+/// audit entry recorded: per kind, one ordered scan of the table (and its child tables) merged
+/// with one ordered scan of the entries' index.
+struct AuditStateCheck {
+  let db: Database
+
+  /// An entity that does not match the log.
+  struct Difference {
+    enum Issue {
+      /// The entity has no entry: it was added outside hwc.
+      case unlogged
+      /// Its state differs from its latest entry's digest.
+      case edited(entry: Int)
+      /// Its latest entry records a state, but the entity is gone.
+      case removed(entry: Int)
+    }
+    let kind: AuditedKind
+    let row: Int
+    let issue: Issue
+    /// The entity's state now (nil when removed).
+    let digest: [UInt8]?
+    /// Entities compared so far.
+    let rows: Int
+
+    /// One sentence naming the entity (a claimant by masked national ID).
+    func problem(in db: Database) throws -> String {
+      switch issue {
+      case .unlogged:
+        return "\(NationalID.maskEntity(try kind.label(row: row, in: db))) has no audit entry: "
+          + "it was added outside hwc"
+      case .edited(let entry):
+        return "\(NationalID.maskEntity(try kind.label(row: row, in: db))) does not match its "
+          + "last audit entry #\(entry): it was edited outside hwc"
+      case .removed(let entry):
+        return "\(kind.name) #\(row) was removed outside hwc (its last audit entry is #\(entry))"
+      }
+    }
+  }
+
+  /// Calls `visit` with each difference, in kind and row order, until it returns false;
+  /// `counted` receives the number of entities compared when the scan ends.
+  func run(_ visit: (Difference) throws -> Bool, counted: (Int) -> Void = { _ in }) throws {
+    let reader = AuditStateReader(db: db)
+    var rows = 0
+    defer { counted(rows) }
+    for kind in AuditedKind.all {
+      let latest = try db.prepare(
+        """
+        SELECT row, max(id) AS id, digest FROM audit_entry WHERE kind = ?
+        GROUP BY row ORDER BY row
+        """
+      ).bind(with: [kind.code])
+      defer { latest.reset() }
+      var logged: (row: Int, id: Int, digest: [UInt8]?)?
+      func advance() throws {
+        guard try latest.step() else {
+          logged = nil
+          return
+        }
+        let row = Row(statement: latest)
+        logged = (row.int("row"), row.int("id"), row.isNull("digest") ? nil : row.blob("digest"))
+      }
+      try advance()
+      var going = true
+      func removedBefore(_ id: Int?) throws {
+        while going, let entry = logged, id == nil || entry.row < id! {
+          if entry.digest != nil {
+            going = try visit(
+              Difference(
+                kind: kind, row: entry.row, issue: .removed(entry: entry.id), digest: nil,
+                rows: rows))
+          }
+          try advance()
+        }
+      }
+      func compare(_ id: Int, _ state: AuditState) throws {
+        guard going else { return }
+        rows += 1
+        try removedBefore(id)
+        guard going else { return }
+        let digest = state.digest(kind)
+        if let entry = logged, entry.row == id {
+          if entry.digest != digest {
+            going = try visit(
+              Difference(kind: kind, row: id, issue: .edited(entry: entry.id), digest: digest, rows: rows))
+          }
+          try advance()
+        } else {
+          going = try visit(
+            Difference(kind: kind, row: id, issue: .unlogged, digest: digest, rows: rows))
+        }
+      }
+      if kind.wholeTable {
+        if let state = try reader.state(kind, row: 0) { try compare(0, state) }
+      } else {
+        try reader.eachState(kind, compare)
+      }
+      try removedBefore(nil)
+      if !going { return }
+    }
+  }
+}
+
+extension AuditedKind {
+  /// The name of entity `row`, e.g. `complaint:KAZ-2026-0001`; `complaint #12` for a row that
+  /// is no longer there.
+  func label(row: Int, in db: Database) throws -> String {
+    if wholeTable { return entityPrefix }
+    let label = try db.prepare("SELECT \(self.label) AS label FROM \(table) WHERE id = ?")
+      .first(with: [row]) { $0.text("label") }
+    return label ?? "\(name) #\(row)"
+  }
+}
