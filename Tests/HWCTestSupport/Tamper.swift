@@ -4,19 +4,15 @@ import HWCStore
 /// Changing a register file behind the register's back, as someone with `sqlite3` could, to test
 /// that the audit and the checks notice.
 public enum Tamper {
-  /// Runs `sql` on the register file at `path` through a raw connection, with the triggers that
-  /// keep the audit log and complaint items unchangeable dropped meanwhile and then made again
-  /// exactly as they were, so the schema still matches what hwc's migrations made.
+  /// Runs `sql` on the register file at `path` through a raw connection, with every trigger (the
+  /// guards that keep the log and append-only rows unchangeable) dropped meanwhile and then made
+  /// again exactly as they were, so the schema still matches what hwc's migrations made.
   public static func register(at path: String, _ sql: String) throws {
     let raw = try Database(path: path, create: false)
-    try withoutGuards(
-      raw,
-      [
-        "audit_log_no_update", "audit_log_no_delete", "audit_entry_no_update",
-        "audit_entry_no_delete", "audit_command_no_update", "audit_command_no_delete",
-        "complaint_item_no_change",
-      ]
-    ) { try raw.execute(sql) }
+    let triggers = try raw.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").map {
+      $0.text("name")
+    }
+    try withoutGuards(raw, triggers) { try raw.execute(sql) }
   }
 
   /// Drops the named triggers, runs `body`, and creates them again from their stored SQL.
