@@ -13,11 +13,11 @@ struct AuditSeal {
   /// The first migration whose entries go to `audit_entry`.
   static let firstDigestMigration = 9
 
-  /// Refuses to apply `migration` to a register whose audit does not verify.
-  func checkBefore(_ migration: Migration) throws {
-    guard migration.number >= AuditSeal.firstDigestMigration else { return }
+  /// Refuses to apply `pending` to a register whose audit does not verify: none is applied.
+  func checkBefore(_ pending: [Migration]) throws {
+    guard let first = pending.first, pending.contains(where: { $0.number >= AuditSeal.firstDigestMigration }) else { return }
     let problem: String? = try db.transaction(.deferred) {
-      if migration.number == AuditSeal.firstDigestMigration {
+      if first.number <= AuditSeal.firstDigestMigration {
         let chain = try AuditChainCheck(db: db).legacyChain()
         return try chain.problem ?? LegacyAuditLog.verifyStates(db)
       }

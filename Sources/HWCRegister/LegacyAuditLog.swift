@@ -100,9 +100,11 @@ public enum LegacyAuditLog {
   /// an upgrade never records as a baseline a row edited outside hwc. The problem, or nil.
   static func verifyStates(_ db: Database) throws -> String? {
     var rows = 0
-    for (prefix, view) in LegacyAuditLog.views {
-      let present = try db.scalar(Int.self, "SELECT count(*) FROM \(view)") ?? 0
-      rows += present
+    let present = Set(
+      try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'view'").map { $0.text("name") })
+    for (prefix, view) in LegacyAuditLog.views where present.contains(view) {
+      let rowCount = try db.scalar(Int.self, "SELECT count(*) FROM \(view)") ?? 0
+      rows += rowCount
       // Every row against its entity's latest entry (an index lookup per row).
       var mismatch = try db.prepare(
         """
@@ -118,7 +120,7 @@ public enum LegacyAuditLog {
         WHERE l.entity >= '\(prefix):' AND l.entity < '\(prefix);' AND l.after IS NOT NULL
           AND l.id = (SELECT max(id) FROM audit_log WHERE entity = l.entity)
         """
-      if mismatch == nil, try db.scalar(Int.self, "SELECT count(*) \(latest)") ?? 0 > present {
+      if mismatch == nil, try db.scalar(Int.self, "SELECT count(*) \(latest)") ?? 0 > rowCount {
         mismatch = try db.prepare(
           """
           SELECT l.entity, -l.id AS id \(latest)

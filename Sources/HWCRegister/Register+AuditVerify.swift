@@ -111,9 +111,14 @@ struct AuditChainCheck {
   func legacyChain() throws -> (entries: Int, last: String, problem: String?) {
     var previous = LegacyAuditLog.genesis
     var expectedID = 1
+    // A register being upgraded may predate the log (a new file) or its origin columns (0008).
+    let columns = Set(
+      try db.prepare("SELECT name FROM pragma_table_info('audit_log')").map { $0.text("name") })
+    guard !columns.isEmpty else { return (0, previous, nil) }
+    let origin = columns.contains("os_user") ? "os_user, host" : "NULL AS os_user, NULL AS host"
     let statement = try db.prepare(
       """
-      SELECT id, at, actor, command, entity, action, before, after, prev_hash, hash, os_user, host
+      SELECT id, at, actor, command, entity, action, before, after, prev_hash, hash, \(origin)
       FROM audit_log ORDER BY id
       """
     ).bind([])

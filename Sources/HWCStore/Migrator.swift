@@ -69,12 +69,12 @@ public struct Migrator {
 
   /// Checks what is applied and applies what is missing; returns the names newly applied.
   ///
-  /// `before` runs before each pending migration, outside its transaction, and may refuse it by
-  /// throwing; `after` runs inside its transaction, after its SQL, so what it writes is kept only
-  /// with the migration.
+  /// `before` runs once with the pending migrations, before any is applied, and may refuse them
+  /// all by throwing; `after` runs inside each migration's transaction, after its SQL, so what it
+  /// writes is kept only with the migration.
   @discardableResult
   public func migrate(
-    _ db: Database, before: (Migration) throws -> Void = { _ in },
+    _ db: Database, before: ([Migration]) throws -> Void = { _ in },
     after: (Migration) throws -> Void = { _ in }
   ) throws -> [String] {
     let applied = try db.transaction(.immediate) { () throws -> [String: String] in
@@ -100,8 +100,9 @@ public struct Migrator {
       }
     }
     var newlyApplied: [String] = []
-    for migration in migrations where applied[migration.name] == nil {
-      try before(migration)
+    let pending = migrations.filter { applied[$0.name] == nil }
+    if !pending.isEmpty { try before(pending) }
+    for migration in pending {
       do {
         try db.transaction(.immediate) {
           // Another process may have applied it while we waited for the lock.

@@ -229,6 +229,6 @@ import Testing
     #expect(throws: SQLiteError.self) {
       try fixture.register.db.run("UPDATE complaint_item SET quantity_centi = 1")
     }
-    #expect(throws: SQLiteError.self) { try fixture.register.db.run("DELETE FROM audit_log") }
+    #expect(throws: SQLiteError.self) { try fixture.register.db.run("DELETE FROM audit_entry") }
   }
 }

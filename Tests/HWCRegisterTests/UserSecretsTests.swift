@@ -91,37 +91,7 @@ import Testing
   @Test func usersLoggedBeforeMigration0008StillVerify() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("old.sqlite")
-    let db = try Database(path: path)
-    _ = try Migrator(migrations: Schema.migrations.filter { $0.number < 8 }).migrate(db)
-    try db.execute(
-      """
-      INSERT INTO app_user(id, name, created_at) VALUES (1, 'aigerim', '2026-01-01T00:00:00Z');
-      INSERT INTO user_role(user_id, role) VALUES (1, 'admin');
-      INSERT INTO app_user(id, name, created_at, national_id)
-        VALUES (2, 'aliya', '2026-01-01T00:00:00Z', '880512300411');
-      INSERT INTO user_role(user_id, role, district_id)
-        SELECT 2, 'committee', id FROM district WHERE code = 'KAZ';
-      """)
-    // Entries as hwc wrote them then: no origin columns.
-    var previous = LegacyAuditLog.genesis
-    for id in [1, 2] {
-      let (entity, state) = try #require(
-        try LegacyAuditLog.state(db, view: "audit_state_user", id: id))
-      let entry = LegacyAuditLog.Entry(
-        id: id, at: "2026-01-01T00:00:00Z", actor: "aigerim", command: "hwc user add",
-        entity: entity, action: "create", before: nil, after: state)
-      let hash = LegacyAuditLog.hash(previous: previous, entry)
-      try db.run(
-        """
-        INSERT INTO audit_log(id, at, actor, command, entity, action, after, prev_hash, hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        with: [
-          id, entry.at, entry.actor, entry.command,
-          entity, "create", state, previous, hash,
-        ])
-      previous = hash
-    }
+    let db = try LegacyRegister.make(at: path)
     try Schema.migrate(db, path: path, clock: Fixture.clock)
     let register = try Register.open(path: path, clock: Fixture.clock)
     #expect(try register.verifyAudit().problem == nil)
