@@ -15,7 +15,9 @@ struct AuditSeal {
 
   /// Refuses to apply `pending` to a register whose audit does not verify: none is applied.
   func checkBefore(_ pending: [Migration]) throws {
-    guard let first = pending.first, pending.contains(where: { $0.number >= AuditSeal.firstDigestMigration }) else { return }
+    guard let first = pending.first,
+      pending.contains(where: { $0.number >= AuditSeal.firstDigestMigration })
+    else { return }
     let problem: String? = try db.transaction(.deferred) {
       if first.number <= AuditSeal.firstDigestMigration {
         let chain = try AuditChainCheck(db: db).legacyChain()

@@ -132,7 +132,9 @@ struct AuditStateReader {
     let main = try db.prepare(kind.rowsSQL(one: false)).bind([])
     defer { main.reset() }
     let cursors = try kind.children.map { child in
-      ChildCursor(statement: try db.prepare(kind.childSQL(child, one: false)).bind([]), width: child.columns.count)
+      ChildCursor(
+        statement: try db.prepare(kind.childSQL(child, one: false)).bind([]),
+        width: child.columns.count)
     }
     defer { cursors.forEach { $0.statement.reset() } }
     while try main.step() {

@@ -85,7 +85,8 @@ struct AuditStateCheck {
         if let entry = logged, entry.row == id {
           if entry.digest != digest {
             going = try visit(
-              Difference(kind: kind, row: id, issue: .edited(entry: entry.id), digest: digest, rows: rows))
+              Difference(
+                kind: kind, row: id, issue: .edited(entry: entry.id), digest: digest, rows: rows))
           }
           try advance()
         } else {

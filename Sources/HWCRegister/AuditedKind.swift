@@ -160,7 +160,8 @@ extension AuditedKind {
         "code kind currency district_id conservancy_id year owner_id source opened_at")),
     AuditedKind(
       11, "transfer", table: "ledger_transfer",
-      columns: columns("kind on_date complaint_id insurance_id reverses_id reference memo actor_id at"),
+      columns: columns(
+        "kind on_date complaint_id insurance_id reverses_id reference memo actor_id at"),
       children: [
         Child(
           table: "ledger_entry", parent: "transfer_id", columns: ["account_id", "amount_minor"],
@@ -172,7 +173,8 @@ extension AuditedKind {
     AuditedKind(
       13, reference: "country", order: "code", columns: columns("code currency name_en name_ru")),
     AuditedKind(
-      14, reference: "district", order: "id", columns: columns("id code name_en name_ru country region_en region_ru")),
+      14, reference: "district", order: "id",
+      columns: columns("id code name_en name_ru country region_en region_ru")),
     AuditedKind(
       15, reference: "conservancy", order: "id", columns: columns("id name_en name_ru district_id")),
     AuditedKind(
@@ -180,9 +182,11 @@ extension AuditedKind {
     AuditedKind(
       17, reference: "damage_type", order: "code", columns: columns("code name_en name_ru")),
     AuditedKind(
-      18, reference: "item", order: "code", columns: columns("code name_en name_ru unit livestock_class age")),
+      18, reference: "item", order: "code",
+      columns: columns("code name_en name_ru unit livestock_class age")),
     AuditedKind(
-      19, reference: "damage_item", order: "damage_type, item", columns: columns("damage_type item")),
+      19, reference: "damage_item", order: "damage_type, item", columns: columns("damage_type item")
+    ),
   ]
 
   /// Tables outside the audited state, and why: the audit itself, the migration record (checked

@@ -89,7 +89,9 @@ public enum LegacyAuditLog {
   }
 
   /// The audited state of row `id` as `view` rendered it (for registers made before 0009).
-  static func state(_ db: Database, view: String, id: Int) throws -> (entity: String, state: String)? {
+  static func state(_ db: Database, view: String, id: Int) throws -> (
+    entity: String, state: String
+  )? {
     try db.prepare("SELECT entity, state FROM \(view) WHERE id = ?").first(with: [id]) {
       ($0.text("entity"), $0.text("state"))
     }

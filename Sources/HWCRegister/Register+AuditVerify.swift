@@ -39,7 +39,9 @@ extension Register {
       try AuditStateCheck(db: db).run { difference in
         problem = try difference.problem(in: db)
         return false
-      } counted: { rows = $0 }
+      } counted: {
+        rows = $0
+      }
       return AuditVerification(entries: chain.entries, rows: rows, problem: problem)
     }
   }

@@ -74,12 +74,14 @@ import Testing
         INSERT INTO policy_value(scheme, key, value_centi, effective_from, set_at, set_by)
         VALUES ('kz-state', 'mrp', 1, '2026-01-02', 'x', 'migration')
         """, in: fixture)
-    #expect(problem == "policy:kz-state:mrp@2026-01-02 has no audit entry: it was added outside hwc")
+    #expect(
+      problem == "policy:kz-state:mrp@2026-01-02 has no audit entry: it was added outside hwc")
   }
 
   @Test func aRemovedRowIsNamedByItsKindAndNumber() throws {
     let fixture = try register()
-    let problem = try problem(after: "DELETE FROM inspection_item; DELETE FROM inspection", in: fixture)
+    let problem = try problem(
+      after: "DELETE FROM inspection_item; DELETE FROM inspection", in: fixture)
     #expect(problem?.hasPrefix("inspection #1 was removed outside hwc") == true, "\(problem ?? "")")
   }
 

@@ -93,7 +93,9 @@ import Testing
   }
 
   @Test func aRowAddedOutsideHwcIsDetected() throws {
-    let result = try tampered { _ in "INSERT INTO app_user(name, created_at) VALUES ('mallory', 'x')" }
+    let result = try tampered { _ in
+      "INSERT INTO app_user(name, created_at) VALUES ('mallory', 'x')"
+    }
     #expect(result.problem == "user:mallory has no audit entry: it was added outside hwc")
   }
 

@@ -1,6 +1,6 @@
-import Testing
 import HWCStore
 import HWCTestSupport
+import Testing
 
 @testable import HWCRegister
 
@@ -8,37 +8,37 @@ import HWCTestSupport
 /// legacy audit entries, hashed as hwc hashed them then.
 enum LegacyRegister {
   static func make(at path: String) throws -> Database {
-  let db = try Database(path: path)
-  _ = try Migrator(migrations: Schema.migrations.filter { $0.number < 8 }).migrate(db)
-  try db.execute(
-    """
-    INSERT INTO app_user(id, name, created_at) VALUES (1, 'aigerim', '2026-01-01T00:00:00Z');
-    INSERT INTO user_role(user_id, role) VALUES (1, 'admin');
-    INSERT INTO app_user(id, name, created_at, national_id)
-      VALUES (2, 'aliya', '2026-01-01T00:00:00Z', '880512300411');
-    INSERT INTO user_role(user_id, role, district_id)
-      SELECT 2, 'committee', id FROM district WHERE code = 'KAZ';
-    """)
-  // Entries as hwc wrote them then: no origin columns.
-  var previous = LegacyAuditLog.genesis
-  for id in [1, 2] {
-    guard let (entity, state) = try LegacyAuditLog.state(db, view: "audit_state_user", id: id)
-    else { preconditionFailure("user \(id) has no legacy state") }
-    let entry = LegacyAuditLog.Entry(
-      id: id, at: "2026-01-01T00:00:00Z", actor: "aigerim", command: "hwc user add",
-      entity: entity, action: "create", before: nil, after: state)
-    let hash = LegacyAuditLog.hash(previous: previous, entry)
-    try db.run(
+    let db = try Database(path: path)
+    _ = try Migrator(migrations: Schema.migrations.filter { $0.number < 8 }).migrate(db)
+    try db.execute(
       """
-      INSERT INTO audit_log(id, at, actor, command, entity, action, after, prev_hash, hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """,
-      with: [
-        id, entry.at, entry.actor, entry.command,
-        entity, "create", state, previous, hash,
-      ])
-    previous = hash
-  }
+      INSERT INTO app_user(id, name, created_at) VALUES (1, 'aigerim', '2026-01-01T00:00:00Z');
+      INSERT INTO user_role(user_id, role) VALUES (1, 'admin');
+      INSERT INTO app_user(id, name, created_at, national_id)
+        VALUES (2, 'aliya', '2026-01-01T00:00:00Z', '880512300411');
+      INSERT INTO user_role(user_id, role, district_id)
+        SELECT 2, 'committee', id FROM district WHERE code = 'KAZ';
+      """)
+    // Entries as hwc wrote them then: no origin columns.
+    var previous = LegacyAuditLog.genesis
+    for id in [1, 2] {
+      guard let (entity, state) = try LegacyAuditLog.state(db, view: "audit_state_user", id: id)
+      else { preconditionFailure("user \(id) has no legacy state") }
+      let entry = LegacyAuditLog.Entry(
+        id: id, at: "2026-01-01T00:00:00Z", actor: "aigerim", command: "hwc user add",
+        entity: entity, action: "create", before: nil, after: state)
+      let hash = LegacyAuditLog.hash(previous: previous, entry)
+      try db.run(
+        """
+        INSERT INTO audit_log(id, at, actor, command, entity, action, after, prev_hash, hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        with: [
+          id, entry.at, entry.actor, entry.command,
+          entity, "create", state, previous, hash,
+        ])
+      previous = hash
+    }
     return db
   }
 }

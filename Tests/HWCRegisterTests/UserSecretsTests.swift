@@ -58,7 +58,8 @@ import Testing
     #expect(entry.osUser == "aigerim" && entry.host == "kaz-office-1")
     #expect(try fixture.register.verifyAudit().problem == nil)
     try Tamper.register(
-      at: fixture.path, """
+      at: fixture.path,
+      """
       UPDATE audit_command SET host = 'elsewhere'
       WHERE id = (SELECT command_id FROM audit_entry WHERE id = \(entry.id))
       """)
