@@ -136,7 +136,9 @@ struct AuditStateReader {
         statement: try db.prepare(kind.childSQL(child, one: false)).bind([]),
         width: child.columns.count)
     }
-    defer { cursors.forEach { $0.statement.reset() } }
+    defer {
+      for cursor in cursors { cursor.statement.reset() }
+    }
     while try main.step() {
       let row = Row(statement: main)
       let id = row.int(0)
