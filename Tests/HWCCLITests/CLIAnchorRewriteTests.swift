@@ -17,7 +17,10 @@ import Testing
     // and recompute every hash from the first entry on.
     try Tamper.register(
       at: workspace.db,
-      "UPDATE audit_log SET actor = 'saule' WHERE entity LIKE 'complaint:%' AND action = 'create'")
+      """
+      UPDATE audit_command SET actor = 'saule'
+      WHERE id = (SELECT command_id FROM audit_entry WHERE kind = 3 AND action = 'create')
+      """)
     try Tamper.rewriteChain(at: workspace.db, from: 1)
 
     let plain = workspace.run(["audit", "verify"])
