@@ -1,8 +1,9 @@
 // SHA-256 compression with the x86 SHA extensions (SHA-NI), for HWCCore.SHA256.
 //
 // Only the compression function and its round constants live here: padding, buffering and the
-// portable fallback are Swift (HWCCore/SHA256.swift). Swift asks `hwc_sha256_has_extensions()` once and calls
-// `hwc_sha256_compress_extensions` only when it returned 1.
+// portable fallback are Swift (HWCCore/SHA256.swift, SHA256+Compression.swift). Swift asks
+// `hwc_sha256_has_extensions()` once and calls `hwc_sha256_compress_extensions` only when it
+// returned 1.
 #ifndef HWC_CSHA256_H
 #define HWC_CSHA256_H
 
