@@ -13,8 +13,10 @@ let package = Package(
       path: "Sources/CSQLite",
       providers: [.apt(["libsqlite3-dev"])]
     ),
+    // SHA-256 compression on the CPU's SHA extensions (x86-64), selected at run time by HWCCore.
+    .target(name: "CSHA256"),
     // Pure building blocks: SHA-256, CSV, JSON text, calendar dates, money.
-    .target(name: "HWCCore"),
+    .target(name: "HWCCore", dependencies: ["CSHA256"]),
     // The domain: reference data, claimants, complaints, national IDs, validation.
     .target(name: "HWCDomain", dependencies: ["HWCCore"]),
     // SQLite connection, statements, transactions, migrations. Knows nothing of the domain.

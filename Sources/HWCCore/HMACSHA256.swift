@@ -4,9 +4,9 @@
 /// (as PBKDF2 does) costs two SHA-256 compressions per short message.
 public struct HMACSHA256: Sendable {
   /// The hasher after the key XOR ipad block.
-  private let inner: SHA256
+  let inner: SHA256
   /// The hasher after the key XOR opad block.
-  private let outer: SHA256
+  let outer: SHA256
 
   /// The SHA-256 block size, in bytes.
   private static let blockSize = 64
@@ -35,37 +35,6 @@ public struct HMACSHA256: Sendable {
   /// The MAC of `message` under `key`.
   public static func mac(key: [UInt8], message: [UInt8]) -> [UInt8] {
     HMACSHA256(key: key).authenticate(message)
-  }
-}
-
-/// PBKDF2 with HMAC-SHA256 as the pseudorandom function (RFC 8018 §5.2; vectors of RFC 7914 §11).
-public enum PBKDF2 {
-  /// Derives `length` bytes from `password` and `salt` with `iterations` rounds.
-  public static func sha256(
-    password: [UInt8], salt: [UInt8], iterations: Int, length: Int
-  ) -> [UInt8] {
-    precondition(iterations > 0 && length > 0)
-    let prf = HMACSHA256(key: password)
-    var derived: [UInt8] = []
-    derived.reserveCapacity(length + 32)
-    var blockIndex: UInt32 = 1
-    while derived.count < length {
-      let counter = [
-        UInt8(truncatingIfNeeded: blockIndex >> 24), UInt8(truncatingIfNeeded: blockIndex >> 16),
-        UInt8(truncatingIfNeeded: blockIndex >> 8), UInt8(truncatingIfNeeded: blockIndex),
-      ]
-      var u = prf.authenticate(salt + counter)
-      var t = u
-      if iterations > 1 {
-        for _ in 1..<iterations {
-          u = prf.authenticate(u)
-          for index in 0..<32 { t[index] ^= u[index] }
-        }
-      }
-      derived += t
-      blockIndex += 1
-    }
-    return Array(derived.prefix(length))
   }
 }
 

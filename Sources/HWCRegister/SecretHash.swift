@@ -6,9 +6,10 @@ import HWCCore
 struct SecretHash: Equatable {
   static let algorithm = "pbkdf2-sha256"
 
-  /// Iterations for new passphrases: one derivation took 0.11–0.18 s with this SHA-256 compiled
-  /// with -O on the 2-core development machine (2026-11-30; about 1 µs an iteration), and about
-  /// 2.4 s in a debug build (see README, "Who did what").
+  /// Iterations for new passphrases: one derivation takes about 0.02 s of CPU compiled with -O on
+  /// the 2-core development machine with the CPU's SHA extensions (2026-11-30; two compressions,
+  /// about 0.12 µs, an iteration), about 0.1 s with the portable SHA-256 or in a debug build
+  /// (see README, "Who did what").
   static let standardIterations = 150_000
 
   /// The iterations new passphrases get. Only tests lower it (through `@testable import`), so

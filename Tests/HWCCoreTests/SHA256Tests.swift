@@ -164,6 +164,25 @@ struct SHA256Tests {
     #expect(digests.allSatisfy { SHA256.hex($0) == expected })
   }
 
+  @Test("Slices, raw buffers and non-contiguous collections hash like the array of their bytes")
+  func collectionOverloads() {
+    let bytes = Self.message(count: 1000)
+    let expected = SHA256.hash(Array(bytes[3..<700]))
+    #expect(SHA256.hash(bytes[3..<700]) == expected)
+    #expect(
+      bytes.withUnsafeBytes { SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[3..<700])) }
+        == expected)
+    #expect(SHA256.hash((3..<700).lazy.map { bytes[$0] }) == expected)
+    var hasher = SHA256()
+    hasher.update(bytes[3..<100])
+    hasher.update((100..<700).lazy.map { bytes[$0] })
+    #expect(hasher.finalize() == expected)
+    // 1000 × "a", as in `repeatedA` (sha256sum).
+    #expect(
+      SHA256.hex(SHA256.hash(repeatElement(UInt8(ascii: "a"), count: 1000)))
+        == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+  }
+
   @Test("Empty updates change nothing")
   func emptyUpdates() {
     var hasher = SHA256()
