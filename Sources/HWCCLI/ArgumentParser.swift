@@ -14,7 +14,7 @@ enum ArgumentParser {
       index += 1
       if onlyPositionals || !word.hasPrefix("--") || word == "-" {
         guard arguments.count < spec.arguments.count else {
-          throw UsageError("unexpected argument '\(UsageError.echo(word))'", spec: spec)
+          throw UsageError("unexpected argument '\(word)'", spec: spec)
         }
         arguments.append(word)
         continue

@@ -183,7 +183,7 @@ public enum CLI {
       commands.filter { $0.path.starts(with: group) && $0.path.count > group.count }
         .map { $0.path[group.count] })
     let place = group.isEmpty ? "" : " of 'hwc \(group.joined(separator: " "))'"
-    var message = "'\(UsageError.echo(wrong))' is not a command\(place)"
+    var message = "'\(wrong)' is not a command\(place)"
     if let nearest = Suggestion.nearest(to: wrong, among: next.sorted()) {
       message += "; did you mean '\(nearest)'?"
     } else {

@@ -52,7 +52,7 @@ import Testing
     for kill in 1...kills {
       let register = try office.copy(to: "kill-\(kill).sqlite")
       defer { Self.remove(register) }
-      let moment = random.real(0...1.05) * duration
+      let moment = random.real(0...0.9) * duration
       let child = try office.spawn(words, "kill-\(kill)", register: register)
       let killed = Self.kill(child, after: moment)
       let outcome = try child.wait()
