@@ -58,7 +58,7 @@ import Testing
         let size = try FileManager.default.attributesOfItem(atPath: register)[.size] as? Int ?? 0
         try truncate(register, to: size / 2)
         return ""
-      }, reads: .either, writes: .refused),
+      }, reads: .refused, writes: .refused),
     Fault(
       name: "newer schema",
       make: { register, _ in
