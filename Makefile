@@ -4,7 +4,7 @@ BIN := .build/debug/hwc
 DEMO_DB := demo-out/demo.sqlite
 HWC = $(BIN) --db $(DEMO_DB)
 
-.PHONY: all deps build release test lint format demo tour bench clean
+.PHONY: all deps build release test reliability lint format demo tour bench clean
 
 all: build
 
@@ -25,6 +25,13 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The reliability suite's long variants (issue #11; README, "Reliability"): the same tests
+# `make test` runs briefly, with HWC_RELIABILITY=long — 80 kills, 50 processes at once, thousands
+# of mangled inputs. Run before each release; HWC_RELIABILITY_SEED=N replays another seed.
+reliability: deps
+	$(SWIFT) build --build-tests
+	HWC_RELIABILITY=long $(SWIFT) test --skip-build --filter HWCReliabilityTests
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -86,6 +86,13 @@ let package = Package(
       name: "HWCCLITests",
       dependencies: ["HWCCLI", "HWCRegister", "HWCDomain", "HWCStore", "HWCTestSupport"],
       exclude: ["Transcripts"]),
+    // Issue #11's reliability suite: kills, concurrent processes, fuzzers, faults, tampering.
+    // Short in `make test`; `make reliability` (HWC_RELIABILITY=long) runs the same tests longer.
+    .testTarget(
+      name: "HWCReliabilityTests",
+      dependencies: [
+        "HWCCLI", "HWCCore", "HWCRegister", "HWCStore", "HWCTemplates", "HWCTestSupport",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

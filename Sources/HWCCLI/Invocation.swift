@@ -1,4 +1,5 @@
 import HWCCore
+import HWCDomain
 import HWCRegister
 
 /// A parsed command line with its environment: what a command's `run` receives.
@@ -103,8 +104,34 @@ public final class Console: @unchecked Sendable {
   /// Writes a line (or several) to standard output.
   public func print(_ text: String) { writeOut(text.hasSuffix("\n") ? text : text + "\n") }
 
-  /// Writes a line to standard error.
-  public func error(_ text: String) { writeErr(text.hasSuffix("\n") ? text : text + "\n") }
+  /// Writes a line to standard error, through `Console.oneLine`.
+  public func error(_ text: String) {
+    writeErr(Console.oneLine(text.hasSuffix("\n") ? String(text.dropLast()) : text) + "\n")
+  }
+
+  /// `text` as one line that shows no full national ID, whatever a user typed into it: a run of
+  /// exactly 12 or 14 digits (an IIN or PIN, even one given in the wrong place) is masked, a
+  /// control character (a line break in a value) is escaped.
+  static func oneLine(_ text: String) -> String {
+    var result = ""
+    var digits = ""
+    func flush() {
+      result += [12, 14].contains(digits.count) ? NationalID.mask(digits) : digits
+      digits = ""
+    }
+    for scalar in text.unicodeScalars {
+      if ("0"..."9").contains(scalar) {
+        digits.unicodeScalars.append(scalar)
+        continue
+      }
+      flush()
+      result +=
+        scalar.properties.generalCategory == .control
+        ? scalar.escaped(asASCII: true) : String(scalar)
+    }
+    flush()
+    return result
+  }
 
   /// Writes text to standard error without a newline (progress lines).
   public func progress(_ text: String) { writeErr(text) }

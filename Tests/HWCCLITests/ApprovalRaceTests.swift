@@ -1,51 +1,13 @@
 import Foundation
 import HWCCLI
 import HWCStore
+import HWCTestSupport
 import Testing
 
 /// Two committee sessions approving at once, as two real `hwc` processes on one register file:
 /// the database serialises them, so a budget is never over-committed and a complaint is reserved
 /// once (SPEC §11).
 @Suite struct ApprovalRaceTests {
-  /// A running `hwc` child process whose output goes to files.
-  final class Child {
-    let process = Process()
-    let outPath: String
-    let errPath: String
-    let out: FileHandle
-    let err: FileHandle
-
-    /// Starts `hwc arguments` without waiting for it.
-    init(_ executable: String, _ arguments: [String], output: String) throws {
-      outPath = output + ".out"
-      errPath = output + ".err"
-      _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-      _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-      out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-      err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-      process.executableURL = URL(fileURLWithPath: executable)
-      process.arguments = arguments
-      var environment = ProcessInfo.processInfo.environment
-      environment["HWC_DB"] = nil
-      environment["HWC_USER"] = nil
-      process.environment = environment
-      process.standardOutput = out
-      process.standardError = err
-      try process.run()
-    }
-
-    /// Waits for the process to end and returns what it did.
-    func wait() throws -> Outcome {
-      process.waitUntilExit()
-      try out.close()
-      try err.close()
-      return Outcome(
-        code: process.terminationStatus,
-        out: try String(contentsOfFile: outPath, encoding: .utf8),
-        err: try String(contentsOfFile: errPath, encoding: .utf8))
-    }
-  }
-
   /// A register with 200,000 KZT in Kaztalov's 2026 budget and two complaints (Yerlan's and
   /// Gulnara's) assessed at 155,700 KZT each; `votes` says who has already approved each.
   func register(votes: [(String, String)]) -> Workspace {
@@ -87,7 +49,7 @@ import Testing
     -> [Outcome]
   {
     let children = try [first, second].enumerated().map { index, words in
-      try Child(
+      try ChildProcess(
         hwc, workspace.withSecrets(words, environment: [:]) + ["--db", workspace.db],
         output: workspace.path("child-\(index)"))
     }
@@ -109,7 +71,7 @@ import Testing
   }
 
   func executable() -> String? {
-    guard let hwc = CLIProcessTests.executable() else {
+    guard let hwc = ChildProcess.hwc() else {
       let bundle = CommandLine.arguments.first ?? "?"
       Issue.record("the hwc executable was not found next to the test bundle (\(bundle))")
       return nil

@@ -108,7 +108,7 @@ import Testing
   }
 
   @Test func backupsFinishWhileAnotherProcessKeepsRegisteringComplaints() throws {
-    guard let hwc = CLIProcessTests.executable() else {
+    guard let hwc = ChildProcess.hwc() else {
       Issue.record("the hwc executable was not found next to the test bundle; build it first")
       return
     }
@@ -130,7 +130,7 @@ import Testing
       echo "$n"
       """
     let initial = try Self.complaints(workspace.db)
-    let writer = try ApprovalRaceTests.Child(
+    let writer = try ChildProcess(
       "/bin/sh", ["-c", script, "sh", hwc, stop] + words, output: workspace.path("writer"))
     var stopped = false
     func stopWriter() throws -> Outcome {

@@ -137,42 +137,8 @@ import Testing
 
   // MARK: Read-only media
 
-  /// A child `hwc` as an account that the folder's permissions bind: this one, or `nobody` when
-  /// the tests run as root (root may write a 0555 folder, so the check would prove nothing).
-  static func runChild(
-    _ script: String, environment: [String: String]
-  ) throws -> (code: Int32, out: String, err: String) {
-    let process = Process()
-    if geteuid() == 0 {
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-      process.arguments = [
-        "--reuid=65534", "--regid=65534", "--clear-groups", "--", "/bin/sh", "-c", script,
-      ]
-    } else {
-      process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      process.arguments = ["-c", script]
-    }
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-      process.terminationStatus, String(decoding: outData, as: UTF8.self),
-      String(decoding: errData, as: UTF8.self)
-    )
-  }
-
-  static func quoted(_ word: String) -> String {
-    "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-  }
-
   @Test func aRegisterInAReadOnlyFolderIsListedCheckedAndBackedUpButNotWritten() throws {
-    let hwc = try #require(CLIProcessTests.executable())
+    let hwc = try #require(ChildProcess.hwc())
     let workspace = Workspace.standard()
     workspace.ok(Workspace.register(["--as", "dauren"]))
     let media = TemporaryDirectory(prefix: "hwc-readonly")
@@ -191,9 +157,9 @@ import Testing
     defer { chmod(media.path, 0o755) }
     let before = try FileManager.default.contentsOfDirectory(atPath: media.path)
     let environment = ["HWC_DB": register, "HOME": out.path, "PATH": "/usr/bin:/bin"]
-    func run(_ words: [String]) throws -> (code: Int32, out: String, err: String) {
-      try Self.runChild(
-        ([hwc] + words).map(Self.quoted).joined(separator: " "), environment: environment)
+    func run(_ words: [String]) throws -> Outcome {
+      try ChildProcess.shellAsUnprivileged(
+        ([hwc] + words).map(ChildProcess.quoted).joined(separator: " "), environment: environment)
     }
     let list = try run(["complaint", "list"])
     #expect(list.code == 0, "\(list)")
@@ -221,7 +187,7 @@ import Testing
   // MARK: A full disk
 
   @Test func aFullDiskStopsAnImportWithOneSentenceAndWritesNothing() throws {
-    let hwc = try #require(CLIProcessTests.executable())
+    let hwc = try #require(ChildProcess.hwc())
     let workspace = Workspace.standard()
     var csv = Workspace.csvHeader
     for row in 1...3000 {
@@ -238,7 +204,7 @@ import Testing
       workspace.secretFile("dauren"),
     ]
     let script =
-      "ulimit -f 64; trap '' XFSZ; exec " + words.map(Self.quoted).joined(separator: " ")
+      "ulimit -f 64; trap '' XFSZ; exec " + words.map(ChildProcess.quoted).joined(separator: " ")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", script]

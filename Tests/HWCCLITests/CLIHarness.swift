@@ -7,18 +7,6 @@ import Testing
 
 @testable import HWCRegister
 
-/// What one `hwc` command line returned and printed.
-struct Outcome: CustomStringConvertible {
-  let code: Int32
-  let out: String
-  let err: String
-
-  /// Lines written to standard error, without the final line break.
-  var errLines: [String] { err.split(separator: "\n").map(String.init) }
-
-  var description: String { "exit \(code)\n--- stdout\n\(out)--- stderr\n\(err)" }
-}
-
 /// Everything a run wrote to the console.
 private final class Captured {
   var out = ""

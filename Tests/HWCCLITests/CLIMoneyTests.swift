@@ -1,6 +1,7 @@
 import Foundation
 import HWCCLI
 import HWCStore
+import HWCTestSupport
 import Testing
 
 /// `hwc budget`, `hwc fund`, `hwc approve`, `reject`, `pay` and `appeal` through the CLI.

@@ -12,32 +12,6 @@ import Testing
 /// test process's address space until `exec`, and the kernel charges the child with that
 /// space's peak, so `ru_maxrss` reports the test runner's memory whenever it is the larger.
 @Suite struct CLIProcessTests {
-  /// The `hwc` built next to this test bundle: beside `/proc/self/exe` (or `argv[0]`), or a few
-  /// folders up (a macOS bundle nests its binary in `Contents/MacOS`).
-  static func executable() -> String? {
-    var starts: [String] = []
-    if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      starts.append(target)
-    }
-    if let first = CommandLine.arguments.first {
-      starts.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().path)
-    }
-    for start in starts {
-      var folder = URL(fileURLWithPath: start).deletingLastPathComponent()
-      for _ in 0..<4 {
-        let candidate = folder.appendingPathComponent("hwc").path
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder),
-          !isFolder.boolValue, FileManager.default.isExecutableFile(atPath: candidate)
-        {
-          return candidate
-        }
-        folder.deleteLastPathComponent()
-      }
-    }
-    return nil
-  }
-
   /// What a child process did: exit status, output, and its peak resident set in KiB.
   struct Child {
     let code: Int32
@@ -49,7 +23,7 @@ import Testing
 
   /// Runs `hwc` as a child process, its output going to files, sampling its memory as it runs.
   static func run(_ executable: String, _ arguments: [String], output: String) throws -> Child {
-    let child = try ApprovalRaceTests.Child(executable, arguments, output: output)
+    let child = try ChildProcess(executable, arguments, output: output)
     // VmHWM only grows, so the last sample misses at most the final few milliseconds.
     var peak: Int?
     while child.process.isRunning {
@@ -104,7 +78,7 @@ import Testing
   }
 
   @Test func aHundredThousandRowImportRunsInMemoryThatDoesNotGrowWithTheFile() throws {
-    guard let hwc = Self.executable() else {
+    guard let hwc = ChildProcess.hwc() else {
       let bundle = CommandLine.arguments.first ?? "?"
       Issue.record(
         "the hwc executable was not found next to the test bundle (\(bundle)); build it first")

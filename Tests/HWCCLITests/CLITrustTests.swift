@@ -1,6 +1,7 @@
 import Foundation
 import HWCCLI
 import HWCStore
+import HWCTestSupport
 import Testing
 
 /// Who did what (issue #10): every command that changes the register proves its actor with their

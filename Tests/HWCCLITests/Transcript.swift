@@ -1,3 +1,5 @@
+import HWCTestSupport
+
 /// A CLI transcript: `hwc` command lines, each with the standard output, standard error and exit
 /// status it must give (the format is described in `Transcripts/README.md`).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import HWCTestSupport
 import Testing
 
 /// The transcripts in `Tests/HWCCLITests/Transcripts/` and the files their commands read.
