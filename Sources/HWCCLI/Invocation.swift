@@ -113,24 +113,10 @@ public final class Console: @unchecked Sendable {
   /// exactly 12 or 14 digits (an IIN or PIN, even one given in the wrong place) is masked, a
   /// control character (a line break in a value) is escaped.
   static func oneLine(_ text: String) -> String {
-    var result = ""
-    var digits = ""
-    func flush() {
-      result += [12, 14].contains(digits.count) ? NationalID.mask(digits) : digits
-      digits = ""
-    }
-    for scalar in text.unicodeScalars {
-      if ("0"..."9").contains(scalar) {
-        digits.unicodeScalars.append(scalar)
-        continue
-      }
-      flush()
-      result +=
-        scalar.properties.generalCategory == .control
+    NationalID.maskRuns(text) { scalar in
+      scalar.properties.generalCategory == .control
         ? scalar.escaped(asASCII: true) : String(scalar)
     }
-    flush()
-    return result
   }
 
   /// Writes text to standard error without a newline (progress lines).

@@ -52,3 +52,28 @@ extension NationalID {
     String(decoding: digits.map { UInt8(48 + $0) }, as: UTF8.self)
   }
 }
+
+extension NationalID {
+  /// `text` with every run of exactly 12 or 14 digits (an IIN or PIN, wherever it stands)
+  /// masked; each other character is passed to `other`, which may rewrite it.
+  public static func maskRuns(
+    _ text: String, other: (Unicode.Scalar) -> String = { String($0) }
+  ) -> String {
+    var result = ""
+    var digits = ""
+    func flush() {
+      result += [12, 14].contains(digits.count) ? mask(digits) : digits
+      digits = ""
+    }
+    for scalar in text.unicodeScalars {
+      if ("0"..."9").contains(scalar) {
+        digits.unicodeScalars.append(scalar)
+        continue
+      }
+      flush()
+      result += other(scalar)
+    }
+    flush()
+    return result
+  }
+}

@@ -54,9 +54,12 @@ struct AuditSeal {
       case .edited: action = "migrate"
       case .removed: action = "remove"
       }
+      let name =
+        difference.digest == nil
+        ? nil : try difference.kind.label(row: difference.row, in: db)
       try log.append(
-        command, kind: difference.kind, row: difference.row, action: action, change: nil,
-        digest: difference.digest)
+        command, kind: difference.kind, row: difference.row, action: action,
+        change: action == "create" ? name : nil, digest: difference.digest)
     }
   }
 }

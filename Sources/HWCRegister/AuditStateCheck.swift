@@ -35,7 +35,16 @@ struct AuditStateCheck {
         return "\(NationalID.maskEntity(try kind.label(row: row, in: db))) does not match its "
           + "last audit entry #\(entry): it was edited outside hwc"
       case .removed(let entry):
-        return "\(kind.name) #\(row) was removed outside hwc (its last audit entry is #\(entry))"
+        // The name the entity had when it was created, as its creation entry records it.
+        let name =
+          try db.prepare(
+            """
+            SELECT change FROM audit_entry WHERE kind = ? AND row = ? AND action = 'create'
+            ORDER BY id LIMIT 1
+            """
+          ).first(with: [kind.code, row]) { $0.optionalText("change") } ?? nil
+        let label = NationalID.maskEntity(name ?? "\(kind.name) #\(row)")
+        return "\(label) was removed outside hwc (its last audit entry is #\(entry))"
       }
     }
   }

@@ -23,12 +23,14 @@ extension Register {
     let now = try AuditStateReader(db: db).state(change.kind, row: change.id)
     try audit.append(
       auditCommand(actor: actor), kind: change.kind, row: change.id, action: action,
-      change: change.before == nil ? nil : now?.change(from: change.before, change.kind),
+      change: change.before == nil
+        ? try entityLabel(change.kind, row: change.id)
+        : now?.change(from: change.before, change.kind),
       digest: now?.digest(change.kind))
   }
 
-  /// Audits the creation of row `id` of `kind`: the entry records its digest (the row itself
-  /// holds the state; later changes record what changed).
+  /// Audits the creation of row `id` of `kind`: the entry records the entity's name and the
+  /// digest of its state (the row itself holds the state; later changes record what changed).
   func auditCreated(_ kind: String, id: Int, actor: String) throws {
     try commitChange(
       Change(kind: AuditedKind.named(kind), id: id, before: nil), action: "create", actor: actor)
@@ -52,8 +54,8 @@ extension Register {
     /// The states before and after, in entries made before migration 0009.
     public var before: String? = nil
     public var after: String? = nil
-    /// What changed (`{"status":["inspected","assessed"]}`), in later entries; nil for a
-    /// creation, whose state is the row.
+    /// What changed (`{"status":["inspected","assessed"]}`), in later entries; for a
+    /// creation, whose state is the row, the entity's name.
     public var change: String? = nil
     /// The SHA-256 of the entity's state after the entry, in hex (later entries).
     public var digest: String? = nil

@@ -82,7 +82,7 @@ import Testing
     let fixture = try register()
     let problem = try problem(
       after: "DELETE FROM inspection_item; DELETE FROM inspection", in: fixture)
-    #expect(problem?.hasPrefix("inspection #1 was removed outside hwc") == true, "\(problem ?? "")")
+    #expect(problem?.hasPrefix("inspection:1 was removed outside hwc") == true, "\(problem ?? "")")
   }
 
   /// Every table of the schema is audited or named as outside the audit with a reason, so a new

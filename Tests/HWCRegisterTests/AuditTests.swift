@@ -29,7 +29,7 @@ import Testing
     #expect(last.command == "hwc complaint register")
     #expect(last.action == "create")
     // A creation records the digest of the state the row holds; a change, what changed.
-    #expect(last.change == nil && last.before == nil && last.after == nil)
+    #expect(last.change == "complaint:KAZ-2026-0001" && last.before == nil && last.after == nil)
     #expect(last.digest?.count == 64)
     #expect(last.at == "2026-06-15T09:30:00Z")
     let one = try fixture.register.auditLog(entity: "complaint:KAZ-2026-0001")

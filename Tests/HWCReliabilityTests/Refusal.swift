@@ -62,7 +62,7 @@ enum Refusal {
     for table in tables {
       result[table] = try raw.scalar(Int.self, "SELECT count(*) FROM \"\(table)\"") ?? 0
     }
-    result["last audit entry"] = try raw.scalar(Int.self, "SELECT max(id) FROM audit_log") ?? 0
+    result["last audit entry"] = try raw.scalar(Int.self, "SELECT max(id) FROM audit_entry") ?? 0
     return result
   }
 }

@@ -41,7 +41,18 @@ import Testing
     let approvals = try value("SELECT max(id) FROM approval")
     let transfers = try value("SELECT max(id) FROM ledger_transfer")
     let entries = try value("SELECT max(id) FROM ledger_entry")
-    let last = try value("SELECT max(id) FROM audit_log")
+    let last = try value("SELECT max(id) FROM audit_entry")
+    // An entry's command (who, when) is stored once; altering it is named at its first entry.
+    func firstOfCommand(_ entry: Int) throws -> Int {
+      try value(
+        """
+        SELECT min(id) FROM audit_entry
+        WHERE command_id = (SELECT command_id FROM audit_entry WHERE id = \(entry))
+        """)
+    }
+    func command(_ entry: Int) -> String {
+      "(SELECT command_id FROM audit_entry WHERE id = \(entry))"
+    }
     let claimant = try #require(
       try raw.scalar(
         String.self,
@@ -127,33 +138,40 @@ import Testing
         names: ["transfer:\(lastPayment)"]),
       Case(
         description: "an audit entry's time altered",
-        sql: "UPDATE audit_log SET at = '2020-01-01T00:00:00Z' WHERE id = 5", names: ["#5"]),
+        sql: "UPDATE audit_command SET at = '2020-01-01T00:00:00Z' WHERE id = \(command(5))",
+        names: ["#\(try firstOfCommand(5))"]),
       Case(
         description: "an audit entry's actor altered",
-        sql: "UPDATE audit_log SET actor = 'admin' WHERE id = \(last - 3)", names: ["#\(last - 3)"]),
+        sql: "UPDATE audit_command SET actor = 'admin' WHERE id = \(command(last - 3))",
+        names: ["#\(try firstOfCommand(last - 3))"]),
+      Case(
+        description: "an audit entry's action altered",
+        sql: "UPDATE audit_entry SET action = 'create' WHERE id = \(last - 2)",
+        names: ["#\(last - 2)"]),
       Case(
         description: "an audit entry inserted at the end",
         sql: """
-          CREATE TEMP TABLE forged AS SELECT * FROM audit_log WHERE id = 5;
-          UPDATE forged SET id = \(last + 1), hash = 'f' || substr(hash, 2);
-          INSERT INTO audit_log SELECT * FROM forged;
+          CREATE TEMP TABLE forged AS SELECT * FROM audit_entry WHERE id = 5;
+          UPDATE forged SET id = \(last + 1), hash = randomblob(32);
+          INSERT INTO audit_entry SELECT * FROM forged;
           """,
         names: ["#\(last + 1)"]),
       Case(
-        description: "an audit entry deleted", sql: "DELETE FROM audit_log WHERE id = 6",
-        names: ["#6", "#7"]),
+        description: "an audit entry deleted",
+        sql: "DELETE FROM audit_entry WHERE id = \(last - 6)",
+        names: ["#\(last - 6)", "#\(last - 5)"]),
       Case(
         description: "the last audit entry deleted",
-        sql: "DELETE FROM audit_log WHERE id = \(last)",
+        sql: "DELETE FROM audit_entry WHERE id = \(last)",
         names: ["approval:\(approvals)", "complaint:KAZ-2026-0003", "#\(last)"]),
       Case(
         description: "two audit entries swapped",
         sql: """
-          UPDATE audit_log SET id = -1 WHERE id = 8;
-          UPDATE audit_log SET id = 8 WHERE id = 9;
-          UPDATE audit_log SET id = 9 WHERE id = -1;
+          UPDATE audit_entry SET id = -1 WHERE id = \(last - 9);
+          UPDATE audit_entry SET id = \(last - 9) WHERE id = \(last - 8);
+          UPDATE audit_entry SET id = \(last - 8) WHERE id = -1;
           """,
-        names: ["#8", "#9"]),
+        names: ["#\(last - 9)", "#\(last - 8)"]),
     ]
   }
 

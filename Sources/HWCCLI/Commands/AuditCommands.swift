@@ -119,7 +119,7 @@ enum AuditCommands {
         invocation.console.print(
           "#\(entry.id) \(entry.at) \(entry.actor)\(origin(entry)): \(entry.command) — "
             + "\(entry.action) " + Masking.entity(entry.entity))
-        if let after = entry.after ?? entry.change {
+        if let after = entry.after ?? (entry.action == "create" ? nil : entry.change) {
           invocation.console.print("    " + Masking.state(after))
         } else if let digest = entry.digest {
           invocation.console.print("    state sha256 \(digest.prefix(16))")
@@ -141,8 +141,14 @@ enum Masking {
   /// `claimant:880512300411` → `claimant:88********11`.
   static func entity(_ entity: String) -> String { NationalID.maskEntity(entity) }
 
-  /// Replaces the value of `"national_id":"…"` with its masked form.
+  /// A logged state or change with every national ID masked: the value of `"national_id":"…"`
+  /// (an old entry's state) and any run of exactly 12 or 14 digits (a change's old and new).
   static func state(_ json: String) -> String {
+    NationalID.maskRuns(nationalIDValue(json))
+  }
+
+  /// Replaces the value of `"national_id":"…"` with its masked form.
+  private static func nationalIDValue(_ json: String) -> String {
     let key = Array("\"national_id\":\"")
     let characters = Array(json)
     guard characters.count > key.count else { return json }
