@@ -15,8 +15,11 @@ import Testing
     let out: FileHandle
     let err: FileHandle
 
-    /// Starts `hwc arguments` without waiting for it.
-    init(_ executable: String, _ arguments: [String], output: String) throws {
+    /// Starts `hwc arguments` without waiting for it; `extra` is added to its environment.
+    init(
+      _ executable: String, _ arguments: [String], output: String,
+      environment extra: [String: String] = [:]
+    ) throws {
       outPath = output + ".out"
       errPath = output + ".err"
       _ = FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -28,6 +31,7 @@ import Testing
       var environment = ProcessInfo.processInfo.environment
       environment["HWC_DB"] = nil
       environment["HWC_USER"] = nil
+      environment.merge(extra) { _, new in new }
       process.environment = environment
       process.standardOutput = out
       process.standardError = err
