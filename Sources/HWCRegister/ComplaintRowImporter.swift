@@ -73,9 +73,10 @@ struct ComplaintRowImporter: RowImporter {
   private var records = ImportRecords()
   /// Claimants the kept rows add, by national ID: their country and the name given first.
   private var newClaimants: [String: (country: String, name: String)] = [:]
-  /// The references of kept rows that create a complaint, by hash, to their record's offset;
-  /// a reference whose hash is already taken by another is kept exactly in `refCollisions`.
-  private var refOffsets: [Int: Int] = [:]
+  /// The references of kept rows that create a complaint, by 32-bit hash, to their record's
+  /// position (8 bytes a row); a reference whose hash another already has is kept whole in
+  /// `refCollisions`.
+  private var refPositions: [UInt32: UInt32] = [:]
   private var refCollisions: [String: Int] = [:]
   /// The next sequence number in each district and year, as the kept rows number them.
   private var nextSeq: [Int: Int] = [:]
@@ -144,9 +145,9 @@ struct ComplaintRowImporter: RowImporter {
         try nextSeq[key]
         ?? register.nextComplaintSeq(districtID: valid.district.id, year: valid.reportedDate.year)
       nextSeq[key] = seq + 1
-      rememberRef(ref, offset: records.count)
     }
-    appendRow(line: line, seq: seq, valid, name: claimant.id == nil ? name : "")
+    let position = appendRow(line: line, seq: seq, valid, name: claimant.id == nil ? name : "")
+    if case .create = plan { rememberRef(ref, position: position) }
     if case .create(let newClaimant) = plan { return .created(claimantCreated: newClaimant != nil) }
     return .unchanged
   }
@@ -193,24 +194,33 @@ struct ComplaintRowImporter: RowImporter {
 
   /// The kept row that creates a complaint under `ref`, if any.
   private func keptRow(ref: String) -> Row? {
-    let offset = refCollisions[ref] ?? refOffsets[ref.hashValue]
-    guard let offset else { return nil }
-    var reader = records.reader(at: offset)
+    let position = refCollisions[ref] ?? refPositions[Self.hash(ref)].map { Int($0) }
+    guard let position else { return nil }
+    var reader = records.reader(at: position)
     let row = readRow(&reader)
     return row.valid.ref == ref ? row : nil
   }
 
-  private mutating func rememberRef(_ ref: String, offset: Int) {
-    if refOffsets[ref.hashValue] == nil {
-      refOffsets[ref.hashValue] = offset
+  private mutating func rememberRef(_ ref: String, position: Int) {
+    let key = Self.hash(ref)
+    if refPositions[key] == nil, let compact = UInt32(exactly: position) {
+      refPositions[key] = compact
     } else {
-      refCollisions[ref] = offset
+      refCollisions[ref] = position
     }
   }
 
-  /// Encodes a kept row: line, sequence, claimant, place, type, dates, items, reference,
+  /// 32 bits of the reference's hash.
+  private static func hash(_ ref: String) -> UInt32 {
+    UInt32(truncatingIfNeeded: ref.hashValue)
+  }
+
+  /// Encodes a kept row and returns its position: line, sequence, claimant, place, type, dates, items, reference,
   /// village, coordinates, notes and claimant name (by reference to the name given first).
-  private mutating func appendRow(line: Int, seq: Int, _ valid: ValidComplaint, name: String) {
+  private mutating func appendRow(line: Int, seq: Int, _ valid: ValidComplaint, name: String)
+    -> Int
+  {
+    let position = records.startRecord()
     records.append(line)
     records.append(seq)
     records.append(valid.nationalID)
@@ -239,6 +249,7 @@ struct ComplaintRowImporter: RowImporter {
       records.append(2)
       records.append(name)
     }
+    return position
   }
 
   /// Decodes the row `appendRow` encoded at the reader's offset.

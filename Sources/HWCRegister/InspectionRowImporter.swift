@@ -11,7 +11,7 @@ struct InspectionRowImporter: RowImporter {
   var actor: Actor
   /// The kept rows, encoded (see `appendRow`): their drafts, as checked.
   private var records = ImportRecords()
-  /// The offset of the latest kept row adding an inspection, by complaint row id.
+  /// The position of the latest kept row adding an inspection, by complaint row id.
   private var keptLatest: [Int: Int] = [:]
   private var reader: ImportRecords.Reader?
 
@@ -42,8 +42,7 @@ struct InspectionRowImporter: RowImporter {
       return .unchanged
     }
     _ = try register.checkInspection(draft, of: complaint, actor: actor)
-    keptLatest[complaint.id] = records.count
-    appendRow(line: line, code: code, draft)
+    keptLatest[complaint.id] = appendRow(line: line, code: code, draft)
     return .created(claimantCreated: false)
   }
 
@@ -75,8 +74,10 @@ struct InspectionRowImporter: RowImporter {
     return (row.line, .success(.created(claimantCreated: false)))
   }
 
-  /// Encodes a kept row: line, complaint code, and the draft's fields as read.
-  private mutating func appendRow(line: Int, code: String, _ draft: InspectionDraft) {
+  /// Encodes a kept row and returns its position: line, complaint code, and the draft's fields as read.
+  @discardableResult
+  private mutating func appendRow(line: Int, code: String, _ draft: InspectionDraft) -> Int {
+    let position = records.startRecord()
     records.append(line)
     records.append(code)
     records.append(draft.date)
@@ -85,6 +86,7 @@ struct InspectionRowImporter: RowImporter {
     records.appendOptional(draft.finding)
     records.append(draft.items.count)
     for item in draft.items { records.appendInterned(item) }
+    return position
   }
 
   /// Decodes the row `appendRow` encoded at the reader's offset.

@@ -199,11 +199,16 @@ public final class Database {
     var message: UnsafeMutablePointer<CChar>?
     let code = sqlite3_exec(handle, sql, nil, nil, &message)
     guard code == SQLITE_OK else {
+      // A COMMIT whose WAL write fails (a full disk, a file size limit) is not an error of a
+      // statement step, so SQLite keeps no errno for it: the one the failed write left is taken.
+      let lastErrno = errno
       let text = message.map { String(cString: $0) } ?? "error \(code)"
       sqlite3_free(message)
+      let extended = sqlite3_extended_errcode(handle)
+      let systemErrno = sqlite3_system_errno(handle)
       throw SQLiteError(
-        code: sqlite3_extended_errcode(handle), message: text, sql: sql, file: path,
-        systemErrno: sqlite3_system_errno(handle))
+        code: extended, message: text, sql: sql, file: path,
+        systemErrno: systemErrno == 0 && extended & 0xFF == SQLITE_IOERR ? lastErrno : systemErrno)
     }
   }
 
