@@ -48,8 +48,7 @@ struct InspectionRowImporter: RowImporter {
 
   mutating func beginWriting() throws {
     // The acting user may have been disabled, or given other roles, since the rows were checked.
-    try register.checkUsable(try register.credentials(named: actor.name), needsSecret: false)
-    actor = try register.actor(named: actor.name)
+    actor = try register.currentActor(actor)
     reader = records.reader()
   }
 

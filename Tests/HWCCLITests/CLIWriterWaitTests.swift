@@ -18,22 +18,45 @@ import Testing
     return condition()
   }
 
-  @Test func aRegistrationDuringAnImportWaitsSaysForWhomAndSucceeds() throws {
-    guard let hwc = CLIProcessTests.executable() else {
-      Issue.record("the hwc executable was not found next to the test bundle")
-      return
-    }
-    let workspace = Workspace.standard()
-    workspace.ok(["user", "add", "national", "--role", "officer", "--as", "admin"])
-    let csv = try workspace.write("field.csv", CLIProcessTests.csv(rows: 40))
-    let before = try workspace.counts()
-    let gate = try workspace.write("gate", "")
-    let noteFile = WriterNote.path(for: workspace.db)
-    let importer = try ApprovalRaceTests.Child(
+  /// `hwc complaint import` of `rows` rows as `national`, held once it has the write lock until
+  /// the file `gate` is removed.
+  func startHeldImport(_ hwc: String, _ workspace: Workspace, rows: Int, gate: String) throws
+    -> ApprovalRaceTests.Child
+  {
+    let csv = try workspace.write("field.csv", CLIProcessTests.csv(rows: rows))
+    return try ApprovalRaceTests.Child(
       hwc,
       workspace.withSecrets(
         ["complaint", "import", csv, "--db", workspace.db, "--as", "national"], environment: [:]),
       output: workspace.path("import"), environment: ["HWC_TEST_WRITE_GATE": gate])
+  }
+
+  /// `hwc complaint register` for Yerlan as dauren, not waited for.
+  func startRegistration(_ hwc: String, _ workspace: Workspace) throws -> ApprovalRaceTests.Child {
+    try ApprovalRaceTests.Child(
+      hwc,
+      workspace.withSecrets(Workspace.register(["--as", "dauren"]), environment: [:])
+        + ["--db", workspace.db],
+      output: workspace.path("register"))
+  }
+
+  /// The standard register with a national officer, and the built `hwc`.
+  func setUp() -> (String, Workspace)? {
+    guard let hwc = CLIProcessTests.executable() else {
+      Issue.record("the hwc executable was not found next to the test bundle")
+      return nil
+    }
+    let workspace = Workspace.standard()
+    workspace.ok(["user", "add", "national", "--role", "officer", "--as", "admin"])
+    return (hwc, workspace)
+  }
+
+  @Test func aRegistrationDuringAnImportWaitsSaysForWhomAndSucceeds() throws {
+    guard let (hwc, workspace) = setUp() else { return }
+    let before = try workspace.counts()
+    let gate = try workspace.write("gate", "")
+    let noteFile = WriterNote.path(for: workspace.db)
+    let importer = try startHeldImport(hwc, workspace, rows: 40, gate: gate)
     #expect(
       eventually(60) { FileManager.default.fileExists(atPath: noteFile) },
       "the import never took the write lock")
@@ -45,11 +68,7 @@ import Testing
     let ids = GeneratedIIN.first(40, bornFrom: 1965, sex: .female) + [Workspace.yerlan]
     #expect(!ids.contains { note.contains($0) }, "the note holds a national ID")
     #expect(!note.contains(Workspace.passphrase(of: "national")))
-    let registration = try ApprovalRaceTests.Child(
-      hwc,
-      workspace.withSecrets(Workspace.register(["--as", "dauren"]), environment: [:])
-        + ["--db", workspace.db],
-      output: workspace.path("register"))
+    let registration = try startRegistration(hwc, workspace)
     // Well past the second after which it says what it waits for: still waiting.
     usleep(2_500_000)
     #expect(registration.process.isRunning, "the registration did not wait for the import")
@@ -74,27 +93,12 @@ import Testing
   }
 
   @Test func aStaleNoteIsIgnoredAndReplacedByTheNextLongWriter() throws {
-    guard let hwc = CLIProcessTests.executable() else {
-      Issue.record("the hwc executable was not found next to the test bundle")
-      return
-    }
-    let workspace = Workspace.standard()
-    workspace.ok(["user", "add", "national", "--role", "officer", "--as", "admin"])
-    let ended = Process()
-    ended.executableURL = URL(fileURLWithPath: "/bin/true")
-    try ended.run()
-    ended.waitUntilExit()
-    let stale = WriterNote(
-      pid: ended.processIdentifier, user: "gone", command: "a complaint import", started: 0)
-    try stale.write(databasePath: workspace.db)
+    guard let (hwc, workspace) = setUp() else { return }
+    try StaleWriterNote.write(databasePath: workspace.db)
     // Another tool holds the lock for a moment: the waiter does not name the dead holder.
     let holder = try Database(path: workspace.db, create: false)
     try holder.execute("BEGIN IMMEDIATE")
-    let registration = try ApprovalRaceTests.Child(
-      hwc,
-      workspace.withSecrets(Workspace.register(["--as", "dauren"]), environment: [:])
-        + ["--db", workspace.db],
-      output: workspace.path("register"))
+    let registration = try startRegistration(hwc, workspace)
     usleep(1_800_000)
     try holder.execute("ROLLBACK")
     let registered = try registration.wait()
@@ -102,12 +106,7 @@ import Testing
     #expect(registered.err == "hwc: waiting for another command writing to the register…\n")
     // The next import replaces the stale note with its own while it writes, and removes it.
     let gate = try workspace.write("gate", "")
-    let csv = try workspace.write("field.csv", CLIProcessTests.csv(rows: 3))
-    let importer = try ApprovalRaceTests.Child(
-      hwc,
-      workspace.withSecrets(
-        ["complaint", "import", csv, "--db", workspace.db, "--as", "national"], environment: [:]),
-      output: workspace.path("import"), environment: ["HWC_TEST_WRITE_GATE": gate])
+    let importer = try startHeldImport(hwc, workspace, rows: 3, gate: gate)
     #expect(
       eventually(60) {
         WriterNote.read(databasePath: workspace.db)?.pid == importer.process.processIdentifier

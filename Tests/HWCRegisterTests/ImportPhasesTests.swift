@@ -16,6 +16,18 @@ import Testing
     $0.claimantName = "Gulnara Sarsenova"
   }
 
+  /// Has another officer register ref F-1 with other items once the import has checked its
+  /// rows and before it writes them.
+  static func registerF1WithOtherItemsBeforeWriting(_ fixture: Fixture) {
+    fixture.register.afterImportValidation = {
+      _ = try fixture.register.registerComplaint(
+        fixture.draft {
+          $0.ref = "F-1"
+          $0.items = ["sheep_goat.adult=5"]
+        }, actor: fixture.actor("dauren"))
+    }
+  }
+
   @Test func aClaimantAddedBetweenCheckingAndWritingIsUsedNotAddedAgain() throws {
     let fixture = try Fixture()
     let path = try fixture.csv(
@@ -58,13 +70,7 @@ import Testing
   @Test func aRefRegisteredWithOtherDetailsBetweenThePhasesRefusesTheWholeFile() throws {
     let fixture = try Fixture()
     let path = try fixture.csv("field.csv", [.with { $0.ref = "F-2" }, ComplaintCSVRow()])
-    fixture.register.afterImportValidation = {
-      _ = try fixture.register.registerComplaint(
-        fixture.draft {
-          $0.ref = "F-1"
-          $0.items = ["sheep_goat.adult=5"]
-        }, actor: fixture.actor("dauren"))
-    }
+    Self.registerF1WithOtherItemsBeforeWriting(fixture)
     let before = try fixture.counts()
     let run = try fixture.importComplaints(path)
     #expect(
@@ -83,13 +89,7 @@ import Testing
     let path = try fixture.csv(
       "field.csv", [.with { $0.ref = "F-2" }, ComplaintCSVRow(), .with { $0.ref = "F-3" }])
     let rejects = fixture.directory.file("rejects.csv")
-    fixture.register.afterImportValidation = {
-      _ = try fixture.register.registerComplaint(
-        fixture.draft {
-          $0.ref = "F-1"
-          $0.items = ["sheep_goat.adult=5"]
-        }, actor: fixture.actor("dauren"))
-    }
+    Self.registerF1WithOtherItemsBeforeWriting(fixture)
     let before = try fixture.counts()
     let run = try fixture.importComplaints(
       path, options: ImportOptions(skipInvalid: true, rejectsPath: rejects))

@@ -67,13 +67,7 @@ import Testing
   }
 
   @Test func aStaleNoteOfAProcessThatEndedIsIgnored() throws {
-    let ended = Process()
-    ended.executableURL = URL(fileURLWithPath: "/bin/true")
-    try ended.run()
-    ended.waitUntilExit()
-    let stale = WriterNote(
-      pid: ended.processIdentifier, user: "gone", command: "a complaint import", started: 0)
-    try stale.write(databasePath: directory.file("r.sqlite"))
+    let stale = try StaleWriterNote.write(databasePath: directory.file("r.sqlite"))
     #expect(!stale.holderIsAlive)
     // A dead holder's note does not keep the waiter waiting, nor is it named.
     let (second, lines, first) = try contend(release: nil, giveUp: 1.3)
