@@ -65,6 +65,8 @@ public struct Invocation {
       traceSQL: environment["HWC_TRACE_SQL"].flatMap { $0.isEmpty ? nil : $0 },
       readOnly: readsOnly)
     register.origin = origin
+    let console = console
+    register.writerWaitNotice = { console.error("hwc: \($0)") }
     return register
   }
 

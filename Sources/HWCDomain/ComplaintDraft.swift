@@ -64,4 +64,25 @@ public struct ValidComplaint: Sendable {
   public let latitudeMicro: Int?
   public let longitudeMicro: Int?
   public let notes: String?
+
+  /// Every field as already checked: for a validator, or a value read back from what one kept.
+  public init(
+    nationalID: String, district: District, conservancy: Conservancy?, type: String,
+    species: String, incidentDate: CalendarDate, reportedDate: CalendarDate, items: [ItemQuantity],
+    ref: String?, village: String?, latitudeMicro: Int?, longitudeMicro: Int?, notes: String?
+  ) {
+    self.nationalID = nationalID
+    self.district = district
+    self.conservancy = conservancy
+    self.type = type
+    self.species = species
+    self.incidentDate = incidentDate
+    self.reportedDate = reportedDate
+    self.items = items
+    self.ref = ref
+    self.village = village
+    self.latitudeMicro = latitudeMicro
+    self.longitudeMicro = longitudeMicro
+    self.notes = notes
+  }
 }

@@ -158,6 +158,12 @@ extension Register {
       with: [nationalID.trimmingSpaces]) { $0.int("id") }
   }
 
+  /// The row id and country of the claimant with this national ID.
+  func registeredClaimant(nationalID: String) throws -> (id: Int, country: String)? {
+    try db.prepare("SELECT id, country FROM claimant WHERE national_id = ?").first(
+      with: [nationalID.trimmingSpaces]) { (id: $0.int("id"), country: $0.text("country")) }
+  }
+
   /// Latest declared heads per class for a claimant.
   func herd(claimantID: Int) throws -> [(livestockClass: String, heads: Int)] {
     try db.prepare(

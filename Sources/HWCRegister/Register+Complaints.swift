@@ -41,6 +41,18 @@ extension Register {
     // The rule a new claimant's ID is checked by (`checkClaimant`), for an existing one too.
     let country = try db.prepare("SELECT country FROM claimant WHERE id = ?").first(
       [claimantID.sqlValue], { $0.text("country") })
+    try refuseForeignClaimant(country: country, valid)
+    if let ref = valid.ref, let existing = try complaint(ref: ref) {
+      guard try sameComplaint(existing.id, valid, claimantID: claimantID) else {
+        throw Register.refConflict(ref, code: existing.code)
+      }
+      return (existing.id, false)
+    }
+    return (try insertComplaint(valid, claimantID: claimantID, actor: actor), true)
+  }
+
+  /// Refuses a claimant whose ID is of another country than the complaint's district.
+  func refuseForeignClaimant(country: String?, _ valid: ValidComplaint) throws {
     if let country, country != valid.district.country.rawValue {
       throw DomainError.invalid(
         field: .claimant,
@@ -48,25 +60,40 @@ extension Register {
           + "\(valid.district.name.en) is a \(valid.district.country.rawValue) district: a "
           + "complaint's claimant must hold an ID of its district's country")
     }
-    if let ref = valid.ref,
-      let existing = try db.prepare("SELECT id, code FROM complaint WHERE external_ref = ?").first(
-        with: [ref], { ($0.int("id"), $0.text("code")) })
-    {
-      guard try sameComplaint(existing.0, valid, claimantID: claimantID) else {
-        throw DomainError.invalid(
-          field: .ref,
-          "'\(ref)' is already complaint \(existing.1), registered with different details")
-      }
-      return (existing.0, false)
-    }
-    let year = valid.reportedDate.year
+  }
+
+  /// The complaint registered under the external reference `ref`.
+  func complaint(ref: String) throws -> (id: Int, code: String)? {
+    try db.prepare("SELECT id, code FROM complaint WHERE external_ref = ?").first(
+      with: [ref], { (id: $0.int("id"), code: $0.text("code")) })
+  }
+
+  /// The refusal of a reference already registered with other details.
+  static func refConflict(_ ref: String, code: String) -> DomainError {
+    .invalid(
+      field: .ref, "'\(ref)' is already complaint \(code), registered with different details")
+  }
+
+  /// The next sequence number of a complaint reported in `year` in a district.
+  func nextComplaintSeq(districtID: Int, year: Int) throws -> Int {
     // An aggregate always returns one row: nil cannot happen.
-    let seq =
-      try db.scalar(
-        Int.self,
-        "SELECT coalesce(max(seq), 0) + 1 FROM complaint WHERE district_id = ? AND year = ?",
-        with: [valid.district.id, year]) ?? 1
-    let code = "\(valid.district.code)-\(year)-" + Register.pad(seq, 4)
+    try db.scalar(
+      Int.self,
+      "SELECT coalesce(max(seq), 0) + 1 FROM complaint WHERE district_id = ? AND year = ?",
+      with: [districtID, year]) ?? 1
+  }
+
+  /// A complaint's code: district code, year and sequence number (`KAZ-2026-0001`).
+  static func complaintCode(_ district: District, year: Int, seq: Int) -> String {
+    "\(district.code)-\(year)-" + Register.pad(seq, 4)
+  }
+
+  /// Inserts a checked complaint that is not registered yet, with its items, its first event,
+  /// its flags and its audit entry; returns its row id. Inside a write transaction.
+  func insertComplaint(_ valid: ValidComplaint, claimantID: Int, actor: Actor) throws -> Int {
+    let year = valid.reportedDate.year
+    let seq = try nextComplaintSeq(districtID: valid.district.id, year: year)
+    let code = Register.complaintCode(valid.district, year: year, seq: seq)
     let now = clock.timestamp()
     try db.prepare(
       """
@@ -100,7 +127,7 @@ extension Register {
     ).run(with: [id, actor.id, now])
     try flagPossibleDuplicates(id: id, valid, claimantID: claimantID)
     try auditCreated("complaint", id: id, actor: actor.name)
-    return (id, true)
+    return id
   }
 
   /// Flags, never refuses: the same claimant and type within 7 days; heads above the herd.
@@ -155,7 +182,7 @@ extension Register {
     }
   }
 
-  private func sameComplaint(_ id: Int, _ valid: ValidComplaint, claimantID: Int) throws -> Bool {
+  func sameComplaint(_ id: Int, _ valid: ValidComplaint, claimantID: Int) throws -> Bool {
     let stored = try db.prepare(
       """
       SELECT claimant_id, district_id, conservancy_id, damage_type, species, incident_date,

@@ -90,6 +90,24 @@ extension Register {
   /// conservancy; a re-inspection adds a new one and the latest counts.
   public func inspect(code: String, _ draft: InspectionDraft, actor: Actor) throws -> Int {
     let complaint = try header(code: code)
+    let checked = try checkInspection(draft, of: complaint, actor: actor)
+    return try db.transaction { try writeInspection(checked, of: complaint, actor: actor) }
+  }
+
+  /// An inspection checked against its complaint and the actor's roles, ready to write.
+  struct CheckedInspection {
+    let date: CalendarDate
+    let protected: Bool
+    let items: [ItemQuantity]
+    /// Nil when not given or blank.
+    let certificate: String?
+    let finding: String?
+  }
+
+  /// Checks an inspection of `complaint` by `actor`; reads nothing but what it is given.
+  func checkInspection(_ draft: InspectionDraft, of complaint: ComplaintHeader, actor: Actor)
+    throws -> CheckedInspection
+  {
     try require(
       actor, .inspector, districtID: complaint.districtID, conservancyID: complaint.conservancyID,
       to: "inspect complaints")
@@ -122,29 +140,37 @@ extension Register {
     if let finding, finding.count > 2000 {
       throw DomainError.invalid(field: .finding, "is longer than 2000 characters")
     }
-    return try db.transaction {
-      try db.run(
-        """
-        INSERT INTO inspection(complaint_id, inspection_date, inspector_id, protected,
-          vet_certificate, findings, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-        """,
-        with: [
-          complaint.id, date.description, actor.id,
-          protected ? 1 : 0,
-          certificate.flatMap { $0.isEmpty ? nil : $0 },
-          finding.flatMap { $0.isEmpty ? nil : $0 },
-          clock.timestamp(),
-        ])
-      let id = db.lastInsertRowID
-      let insert = try db.prepare(
-        "INSERT INTO inspection_item(inspection_id, item, quantity_centi) VALUES (?, ?, ?)")
-      for item in items {
-        try insert.run(with: [id, item.item, item.centi])
-      }
-      try auditCreated("inspection", id: id, actor: actor.name)
-      try transition(complaint, to: .inspected, kind: .inspected, reason: nil, actor: actor)
-      return id
+    return CheckedInspection(
+      date: date, protected: protected, items: items,
+      certificate: certificate.flatMap { $0.isEmpty ? nil : $0 },
+      finding: finding.flatMap { $0.isEmpty ? nil : $0 })
+  }
+
+  /// Writes a checked inspection, its items, its audit entry and the complaint's move to
+  /// inspected; returns its row id. Inside a write transaction.
+  func writeInspection(_ checked: CheckedInspection, of complaint: ComplaintHeader, actor: Actor)
+    throws -> Int
+  {
+    try db.run(
+      """
+      INSERT INTO inspection(complaint_id, inspection_date, inspector_id, protected,
+        vet_certificate, findings, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      """,
+      with: [
+        complaint.id, checked.date.description, actor.id,
+        checked.protected ? 1 : 0,
+        checked.certificate, checked.finding,
+        clock.timestamp(),
+      ])
+    let id = db.lastInsertRowID
+    let insert = try db.prepare(
+      "INSERT INTO inspection_item(inspection_id, item, quantity_centi) VALUES (?, ?, ?)")
+    for item in checked.items {
+      try insert.run(with: [id, item.item, item.centi])
     }
+    try auditCreated("inspection", id: id, actor: actor.name)
+    try transition(complaint, to: .inspected, kind: .inspected, reason: nil, actor: actor)
+    return id
   }
 
   /// The CSV columns of an inspection file (SPEC §8).
@@ -157,24 +183,14 @@ extension Register {
   public func importInspections(
     path: String, options: ImportOptions, actor: Actor, observer: ImportObserver
   ) throws -> ImportSummary {
-    try importRows(
-      path: path, required: Register.inspectionColumns, options: options, observer: observer
-    ) { field, _ in
-      let code = field("complaint")
-      let draft = InspectionDraft(
-        date: field("date"), items: field("items").split(separator: ";").map(String.init),
-        protected: field("protected"), vetCertificate: field("vet_certificate"),
-        finding: field("finding"))
-      if try sameAsLatestInspection(code: code, draft) { return .unchanged }
-      _ = try inspect(code: code, draft, actor: actor)
-      return .created(claimantCreated: false)
-    }
+    var importer = InspectionRowImporter(register: self, actor: actor)
+    return try importRows(
+      path: path, required: Register.inspectionColumns, options: options, observer: observer,
+      command: "an inspection import", actor: actor, importer: &importer)
   }
 
-  /// True when the complaint's latest inspection has exactly these facts (re-imports change
-  /// nothing).
-  private func sameAsLatestInspection(code: String, _ draft: InspectionDraft) throws -> Bool {
-    let complaint = try header(code: code)
+  /// The facts of a complaint's latest inspection, as a re-import compares them.
+  func latestInspection(complaintID: Int) throws -> InspectionFingerprint? {
     guard
       let latest = try db.prepare(
         """
@@ -183,22 +199,50 @@ extension Register {
         FROM inspection WHERE complaint_id = ? ORDER BY id DESC LIMIT 1
         """
       ).first(
-        with: [complaint.id],
+        with: [complaintID],
         { row in
           (
             row.int("id"), row.text("inspection_date"), row.int("protected") == 1,
             row.text("vet_certificate"), row.text("findings")
           )
         })
-    else { return false }
-    guard let items = try? reference.parseItems(draft.items, damageType: complaint.type).get()
-    else { return false }
+    else { return nil }
     let stored = try db.prepare(
       "SELECT item, quantity_centi FROM inspection_item WHERE inspection_id = ? ORDER BY item"
     ).map(with: [latest.0]) { ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi")) }
-    return latest.1 == draft.date.trimmingSpaces
-      && latest.2 == (draft.protected.trimmingSpaces.lowercased() == "yes")
-      && latest.3 == (draft.vetCertificate?.trimmingSpaces ?? "")
-      && latest.4 == (draft.finding?.trimmingSpaces ?? "") && stored == items
+    return InspectionFingerprint(
+      date: latest.1, protected: latest.2, certificate: latest.3, finding: latest.4, items: stored)
   }
+}
+
+/// What a re-import of an inspection compares with the complaint's latest one: the same facts
+/// change nothing.
+struct InspectionFingerprint: Equatable {
+  let date: String
+  let protected: Bool
+  /// Empty when there is none.
+  let certificate: String
+  let finding: String
+  /// Nil when a draft's items do not parse (then it is never the same as a stored one).
+  let items: [ItemQuantity]?
+
+  init(date: String, protected: Bool, certificate: String, finding: String, items: [ItemQuantity]?)
+  {
+    self.date = date
+    self.protected = protected
+    self.certificate = certificate
+    self.finding = finding
+    self.items = items
+  }
+
+  /// The facts a draft states, its items read for a complaint of `damageType`.
+  init(_ draft: InspectionDraft, damageType: String, reference: Reference) {
+    self.init(
+      date: draft.date.trimmingSpaces,
+      protected: draft.protected.trimmingSpaces.lowercased() == "yes",
+      certificate: draft.vetCertificate?.trimmingSpaces ?? "",
+      finding: draft.finding?.trimmingSpaces ?? "",
+      items: try? reference.parseItems(draft.items, damageType: damageType).get())
+  }
+
 }

@@ -69,6 +69,13 @@ extension Register {
     }
   }
 
+  /// `actor` as the register holds them now: refused if disabled or locked since, with the
+  /// roles they have now (a long command checks again before it writes).
+  func currentActor(_ actor: Actor) throws -> Actor {
+    try checkUsable(try credentials(named: actor.name), needsSecret: false)
+    return try self.actor(named: actor.name)
+  }
+
   /// Refuses at once a user who does not exist, is disabled or locked, or has no passphrase yet.
   public func checkCanProve(name: String) throws {
     try checkUsable(try credentials(named: name))

@@ -23,6 +23,18 @@ public final class Register {
   /// an assessment, after its assessment row and lines are written and before its audit entry
   /// and status change, so a test can throw a refusal after a partial write.
   var faultAfterAssessmentRow: ((String) throws -> Void)?
+  /// Test seam, never set outside tests: called by an import after it has checked every row and
+  /// before it takes the write lock, so a test can change the register in between.
+  var afterImportValidation: (() throws -> Void)?
+  /// Called by an import once it holds the write lock, before it writes: how the CLI's internal
+  /// `HWC_TEST_WRITE_GATE` holds an import there, for tests of commands that wait for it.
+  public var whileImportHoldsWriteLock: (() -> Void)?
+
+  /// Where a command waiting for another process's write lock says, once, what it waits for.
+  public var writerWaitNotice: ((String) -> Void)? {
+    get { db.writerWaitNotice }
+    set { db.writerWaitNotice = newValue }
+  }
 
   init(db: Database, clock: Clock, command: String) throws {
     self.db = db

@@ -27,8 +27,26 @@ public final class Database {
     let rollback: Statement
   }
 
-  /// How long a writer waits for another writer before giving up, in milliseconds.
+  /// How long a writer waits for another writer before giving up, in milliseconds, when no
+  /// live long writer has noted that it holds the lock (see `WriterNote`).
   public static let busyTimeoutMilliseconds: Int32 = 15_000
+
+  /// How this connection waits for another process's write lock.
+  private let busyWait: BusyWait
+
+  /// How long this connection keeps trying for the write lock when no live long writer is noted
+  /// as holding it (tests shorten it).
+  var busyGiveUpSeconds: Double {
+    get { busyWait.giveUpSeconds }
+    set { busyWait.giveUpSeconds = newValue }
+  }
+
+  /// Where a command waiting for another writer says, once, what it waits for
+  /// (`waiting for a complaint import by saule, started 14:02 (pid 4121)…`); nil says nothing.
+  public var writerWaitNotice: ((String) -> Void)? {
+    get { busyWait.notice }
+    set { busyWait.notice = newValue }
+  }
 
   /// Opens (creating when missing, with mode 0600) the database at `path`.
   ///
@@ -56,7 +74,9 @@ public final class Database {
     self.path = path
     self.readOnly = readOnly
     sqlite3_extended_result_codes(pointer, 1)
-    sqlite3_busy_timeout(pointer, Database.busyTimeoutMilliseconds)
+    busyWait = BusyWait(
+      databasePath: path, giveUpSeconds: Double(Database.busyTimeoutMilliseconds) / 1000)
+    busyWait.install(on: pointer)
     _ = hwc_db_config_defensive(pointer, 1)
     Database.addDigestFunction(pointer)
     try configure()
@@ -179,11 +199,16 @@ public final class Database {
     var message: UnsafeMutablePointer<CChar>?
     let code = sqlite3_exec(handle, sql, nil, nil, &message)
     guard code == SQLITE_OK else {
+      // A COMMIT whose WAL write fails (a full disk, a file size limit) is not an error of a
+      // statement step, so SQLite keeps no errno for it: the one the failed write left is taken.
+      let lastErrno = errno
       let text = message.map { String(cString: $0) } ?? "error \(code)"
       sqlite3_free(message)
+      let extended = sqlite3_extended_errcode(handle)
+      let systemErrno = sqlite3_system_errno(handle)
       throw SQLiteError(
-        code: sqlite3_extended_errcode(handle), message: text, sql: sql, file: path,
-        systemErrno: sqlite3_system_errno(handle))
+        code: extended, message: text, sql: sql, file: path,
+        systemErrno: systemErrno == 0 && extended & 0xFF == SQLITE_IOERR ? lastErrno : systemErrno)
     }
   }
 

@@ -2,6 +2,12 @@ import HWCCore
 import HWCDomain
 import HWCRegister
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `hwc complaint register|import|list|show`.
 enum ComplaintCommands {
   static let specs = [register, importFile, list, show]
@@ -173,6 +179,9 @@ enum ImportRunner {
       throw UsageError("--skip-invalid and --rejects FILE go together", spec: invocation.spec)
     }
     let (register, actor) = try invocation.openForChange()
+    if let gate = invocation.environment["HWC_TEST_WRITE_GATE"], !gate.isEmpty {
+      register.whileImportHoldsWriteLock = { ImportRunner.wait(whileExists: gate) }
+    }
     let console = invocation.console
     let observer = ImportObserver(
       rowError: { console.error($0) },
@@ -205,5 +214,12 @@ enum ImportRunner {
       return 1
     }
     return options.dryRun && summary.rejected > 0 ? 1 : 0
+  }
+
+  /// Holds an import that has taken the write lock while the file `gate` exists, for at most a
+  /// minute: `HWC_TEST_WRITE_GATE`, an internal switch with which tests make a long import of a
+  /// short file, to show that other commands wait for it.
+  static func wait(whileExists gate: String) {
+    for _ in 0..<3_000 where access(gate, F_OK) == 0 { usleep(20_000) }
   }
 }

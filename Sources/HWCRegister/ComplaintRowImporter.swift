@@ -1,0 +1,299 @@
+import HWCCore
+import HWCDomain
+import HWCStore
+
+/// The claimant of an imported row, as far as the import knows it.
+enum ImportedClaimant {
+  /// In the register.
+  case registered(id: Int, country: String)
+  /// To be added by an earlier good row of the same file.
+  case pending(country: String)
+  /// Neither: this row adds them if it names them.
+  case unknown
+
+  var id: Int? {
+    if case .registered(let id, _) = self { return id }
+    return nil
+  }
+}
+
+/// What an imported complaint row will do.
+enum ImportedComplaintPlan {
+  /// Its reference is registered with the same details.
+  case unchanged
+  /// A new complaint, with a new claimant when the row adds one.
+  case create(newClaimant: Register.CheckedClaimant?)
+}
+
+extension Register {
+  /// Checks an imported complaint row in the order a single locked import always did: its
+  /// claimant (adding them needs a name), their country against the district, then its
+  /// reference (`existing` gives the complaint already under it: its code and whether it has
+  /// the same details). Reads nothing else, writes nothing.
+  func plan(
+    _ valid: ValidComplaint, name: String, claimant: ImportedClaimant,
+    existing: () throws -> (code: String, same: Bool)?
+  ) throws -> ImportedComplaintPlan {
+    var newClaimant: CheckedClaimant?
+    let country: String
+    switch claimant {
+    case .registered(_, let known), .pending(let known):
+      country = known
+    case .unknown:
+      guard !name.isEmpty else {
+        throw DomainError.invalid(
+          field: .claimant,
+          "no claimant with national ID \(NationalID.mask(valid.nationalID)), "
+            + "and no claimant_name to add them")
+      }
+      let checked = try checkClaimant(
+        ClaimantDraft(
+          name: name, nationalID: valid.nationalID, district: valid.district.name.en,
+          village: valid.village, conservancy: valid.conservancy?.name.en))
+      newClaimant = checked
+      country = checked.id.country.rawValue
+    }
+    try refuseForeignClaimant(country: country, valid)
+    if let found = try existing() {
+      guard found.same else { throw Register.refConflict(valid.ref ?? "", code: found.code) }
+      return .unchanged
+    }
+    return .create(newClaimant: newClaimant)
+  }
+}
+
+/// `hwc complaint import` as a `RowImporter`: checks each row against the register and the good
+/// rows before it (claimants they add, references they register, the codes they will get), then
+/// writes them under the lock, looking the claimant and the reference up again.
+struct ComplaintRowImporter: RowImporter {
+  let register: Register
+  var actor: Actor
+  let validator: ComplaintValidator
+  /// The kept rows, encoded (see `appendRow`).
+  private var records = ImportRecords()
+  /// Claimants the kept rows add, by national ID: their country and the name given first.
+  private var newClaimants: [String: (country: String, name: String)] = [:]
+  /// The references of kept rows that create a complaint, by 32-bit hash, to their record's
+  /// position (8 bytes a row); a reference whose hash another already has is kept whole in
+  /// `refCollisions`.
+  private var refPositions: [UInt32: UInt32] = [:]
+  private var refCollisions: [String: Int] = [:]
+  /// The next sequence number in each district and year, as the kept rows number them.
+  private var nextSeq: [Int: Int] = [:]
+  private var reader: ImportRecords.Reader?
+
+  init(register: Register, actor: Actor) {
+    self.register = register
+    self.actor = actor
+    self.validator = register.complaintValidator
+  }
+
+  /// One kept row, read back.
+  struct Row {
+    let line: Int
+    /// The sequence number its complaint gets if nothing else is registered meanwhile.
+    let seq: Int
+    let valid: ValidComplaint
+    /// Its claimant_name, empty when it gave none or its claimant was registered.
+    let name: String
+  }
+
+  mutating func check(_ field: (String) -> String, line: Int) throws -> RowOutcome {
+    let ref = field("ref")
+    guard !ref.isEmpty else {
+      throw DomainError.invalid(
+        field: .ref, "is required, so that importing the file again cannot duplicate complaints")
+    }
+    let draft = ComplaintDraft(
+      nationalID: field("claimant_id"), district: field("district"),
+      conservancy: field("conservancy"), type: field("type"), species: field("species"),
+      incidentDate: field("incident_date"), reportedDate: field("reported_date"),
+      items: field("items").split(separator: ";").map(String.init), ref: ref,
+      village: field("village"))
+    let valid = try validator.validate(draft).get()
+    try register.require(
+      actor, .officer, districtID: valid.district.id, conservancyID: valid.conservancy?.id,
+      to: "register complaints")
+    let name = field("claimant_name")
+    let claimant: ImportedClaimant
+    if let known = try register.registeredClaimant(nationalID: valid.nationalID) {
+      claimant = .registered(id: known.id, country: known.country)
+    } else if let pending = newClaimants[valid.nationalID] {
+      claimant = .pending(country: pending.country)
+    } else {
+      claimant = .unknown
+    }
+    let plan = try register.plan(valid, name: name, claimant: claimant) {
+      if let stored = try register.complaint(ref: ref) {
+        let same = try claimant.id.map {
+          try register.sameComplaint(stored.id, valid, claimantID: $0)
+        }
+        return (stored.code, same ?? false)
+      }
+      guard let earlier = keptRow(ref: ref) else { return nil }
+      let code = Register.complaintCode(
+        earlier.valid.district, year: earlier.valid.reportedDate.year, seq: earlier.seq)
+      return (code, earlier.valid.hasSameDetails(as: valid))
+    }
+    var seq = 0
+    if case .create(let newClaimant) = plan {
+      if let newClaimant {
+        newClaimants[valid.nationalID] = (newClaimant.id.country.rawValue, name)
+      }
+      let key = valid.district.id * 10_000 + valid.reportedDate.year
+      seq =
+        try nextSeq[key]
+        ?? register.nextComplaintSeq(districtID: valid.district.id, year: valid.reportedDate.year)
+      nextSeq[key] = seq + 1
+    }
+    let position = appendRow(line: line, seq: seq, valid, name: claimant.id == nil ? name : "")
+    if case .create = plan { rememberRef(ref, position: position) }
+    if case .create(let newClaimant) = plan { return .created(claimantCreated: newClaimant != nil) }
+    return .unchanged
+  }
+
+  mutating func beginWriting() throws {
+    // The acting user may have been disabled, or given other roles, since the rows were checked.
+    actor = try register.currentActor(actor)
+    reader = records.reader()
+  }
+
+  mutating func writeNext() throws -> (line: Int, outcome: Result<RowOutcome, DomainError>)? {
+    guard var reader, !reader.atEnd else { return nil }
+    let row = readRow(&reader)
+    self.reader = reader
+    let valid = row.valid
+    let claimant: ImportedClaimant
+    let plan: ImportedComplaintPlan
+    do {
+      try register.require(
+        actor, .officer, districtID: valid.district.id, conservancyID: valid.conservancy?.id,
+        to: "register complaints")
+      claimant =
+        try register.registeredClaimant(nationalID: valid.nationalID).map {
+          .registered(id: $0.id, country: $0.country)
+        } ?? .unknown
+      plan = try register.plan(valid, name: row.name, claimant: claimant) {
+        guard let ref = valid.ref, let stored = try register.complaint(ref: ref) else { return nil }
+        let same = try claimant.id.map {
+          try register.sameComplaint(stored.id, valid, claimantID: $0)
+        }
+        return (stored.code, same ?? false)
+      }
+    } catch let error as DomainError {
+      return (row.line, .failure(error))
+    }
+    guard case .create(let newClaimant) = plan else { return (row.line, .success(.unchanged)) }
+    var claimantID = claimant.id
+    if let newClaimant { claimantID = try register.insertClaimant(newClaimant, actor: actor) }
+    guard let claimantID else { preconditionFailure("a new complaint without its claimant") }
+    _ = try register.insertComplaint(valid, claimantID: claimantID, actor: actor)
+    return (row.line, .success(.created(claimantCreated: newClaimant != nil)))
+  }
+
+  /// The kept row that creates a complaint under `ref`, if any.
+  private func keptRow(ref: String) -> Row? {
+    let position = refCollisions[ref] ?? refPositions[Self.hash(ref)].map { Int($0) }
+    guard let position else { return nil }
+    var reader = records.reader(at: position)
+    let row = readRow(&reader)
+    return row.valid.ref == ref ? row : nil
+  }
+
+  private mutating func rememberRef(_ ref: String, position: Int) {
+    let key = Self.hash(ref)
+    if refPositions[key] == nil, let compact = UInt32(exactly: position) {
+      refPositions[key] = compact
+    } else {
+      refCollisions[ref] = position
+    }
+  }
+
+  /// 32 bits of the reference's hash.
+  private static func hash(_ ref: String) -> UInt32 {
+    UInt32(truncatingIfNeeded: ref.hashValue)
+  }
+
+  /// Encodes a kept row and returns its position: line, sequence, claimant, place, type, dates, items, reference,
+  /// village, coordinates, notes and claimant name (by reference to the name given first).
+  private mutating func appendRow(line: Int, seq: Int, _ valid: ValidComplaint, name: String)
+    -> Int
+  {
+    let position = records.startRecord()
+    records.append(line)
+    records.append(seq)
+    records.append(valid.nationalID)
+    records.append(valid.district.id)
+    records.appendOptional(valid.conservancy?.id)
+    records.appendInterned(valid.type)
+    records.appendInterned(valid.species)
+    records.append(valid.incidentDate.daysSinceEpoch)
+    records.append(valid.reportedDate.daysSinceEpoch)
+    records.append(valid.items.count)
+    for item in valid.items {
+      records.appendInterned(item.item)
+      records.append(item.centi)
+    }
+    records.appendOptional(valid.ref)
+    records.append(valid.village == nil ? 0 : 1)
+    if let village = valid.village { records.appendInterned(village) }
+    records.appendOptional(valid.latitudeMicro)
+    records.appendOptional(valid.longitudeMicro)
+    records.appendOptional(valid.notes)
+    if name.isEmpty {
+      records.append(0)
+    } else if newClaimants[valid.nationalID]?.name == name {
+      records.append(1)
+    } else {
+      records.append(2)
+      records.append(name)
+    }
+    return position
+  }
+
+  /// Decodes the row `appendRow` encoded at the reader's offset.
+  private func readRow(_ reader: inout ImportRecords.Reader) -> Row {
+    let line = reader.int()
+    let seq = reader.int()
+    let nationalID = reader.string()
+    let reference = register.reference
+    guard let district = reference.district(id: reader.int()) else {
+      preconditionFailure("a kept import row names a district the reference data lacks")
+    }
+    let conservancy = reader.optionalInt().flatMap { reference.conservancy(id: $0) }
+    let type = reader.interned()
+    let species = reader.interned()
+    let incident = CalendarDate(daysSinceEpoch: reader.int())
+    let reported = CalendarDate(daysSinceEpoch: reader.int())
+    let items = (0..<reader.int()).map { _ in
+      ItemQuantity(item: reader.interned(), centi: reader.int())
+    }
+    let ref = reader.optionalString()
+    let village = reader.int() == 0 ? nil : reader.interned()
+    let latitude = reader.optionalInt()
+    let longitude = reader.optionalInt()
+    let notes = reader.optionalString()
+    let name: String
+    switch reader.int() {
+    case 0: name = ""
+    case 1: name = newClaimants[nationalID]?.name ?? ""
+    default: name = reader.string()
+    }
+    let valid = ValidComplaint(
+      nationalID: nationalID, district: district, conservancy: conservancy, type: type,
+      species: species, incidentDate: incident, reportedDate: reported, items: items, ref: ref,
+      village: village, latitudeMicro: latitude, longitudeMicro: longitude, notes: notes)
+    return Row(line: line, seq: seq, valid: valid, name: name)
+  }
+}
+
+extension ValidComplaint {
+  /// True when `other` is the same complaint as this one: claimant, place, damage, dates,
+  /// village and items (what an import compares when a reference comes again).
+  func hasSameDetails(as other: ValidComplaint) -> Bool {
+    nationalID == other.nationalID && district.id == other.district.id
+      && conservancy?.id == other.conservancy?.id && type == other.type
+      && species == other.species && incidentDate == other.incidentDate
+      && reportedDate == other.reportedDate && village == other.village && items == other.items
+  }
+}

@@ -1,0 +1,109 @@
+import HWCCore
+import HWCDomain
+import HWCStore
+
+/// `hwc inspection import` as a `RowImporter`: a row restating its complaint's latest
+/// inspection (in the register or an earlier good row of the file) changes nothing; any other
+/// is checked as `hwc inspect` checks it. Under the lock each kept row is looked at again as a
+/// single locked import would: its complaint's status and latest inspection as they are then.
+struct InspectionRowImporter: RowImporter {
+  let register: Register
+  var actor: Actor
+  /// The kept rows, encoded (see `appendRow`): their drafts, as checked.
+  private var records = ImportRecords()
+  /// The position of the latest kept row adding an inspection, by complaint row id.
+  private var keptLatest: [Int: Int] = [:]
+  private var reader: ImportRecords.Reader?
+
+  init(register: Register, actor: Actor) {
+    self.register = register
+    self.actor = actor
+  }
+
+  mutating func check(_ field: (String) -> String, line: Int) throws -> RowOutcome {
+    let code = field("complaint")
+    let draft = InspectionDraft(
+      date: field("date"), items: field("items").split(separator: ";").map(String.init),
+      protected: field("protected"), vetCertificate: field("vet_certificate"),
+      finding: field("finding"))
+    let complaint = try register.header(code: code)
+    let facts = InspectionFingerprint(
+      draft, damageType: complaint.type, reference: register.reference)
+    let latest: InspectionFingerprint?
+    if let offset = keptLatest[complaint.id] {
+      var reader = records.reader(at: offset)
+      latest = InspectionFingerprint(
+        readRow(&reader).draft, damageType: complaint.type, reference: register.reference)
+    } else {
+      latest = try register.latestInspection(complaintID: complaint.id)
+    }
+    if latest == facts {
+      appendRow(line: line, code: code, draft)
+      return .unchanged
+    }
+    _ = try register.checkInspection(draft, of: complaint, actor: actor)
+    keptLatest[complaint.id] = appendRow(line: line, code: code, draft)
+    return .created(claimantCreated: false)
+  }
+
+  mutating func beginWriting() throws {
+    // The acting user may have been disabled, or given other roles, since the rows were checked.
+    actor = try register.currentActor(actor)
+    reader = records.reader()
+  }
+
+  mutating func writeNext() throws -> (line: Int, outcome: Result<RowOutcome, DomainError>)? {
+    guard var reader, !reader.atEnd else { return nil }
+    let row = readRow(&reader)
+    self.reader = reader
+    let complaint: ComplaintHeader
+    let checked: Register.CheckedInspection
+    do {
+      complaint = try register.header(code: row.code)
+      let facts = InspectionFingerprint(
+        row.draft, damageType: complaint.type, reference: register.reference)
+      if try register.latestInspection(complaintID: complaint.id) == facts {
+        return (row.line, .success(.unchanged))
+      }
+      checked = try register.checkInspection(row.draft, of: complaint, actor: actor)
+    } catch let error as DomainError {
+      return (row.line, .failure(error))
+    }
+    _ = try register.writeInspection(checked, of: complaint, actor: actor)
+    return (row.line, .success(.created(claimantCreated: false)))
+  }
+
+  /// Encodes a kept row and returns its position: line, complaint code, and the draft's fields as read.
+  @discardableResult
+  private mutating func appendRow(line: Int, code: String, _ draft: InspectionDraft) -> Int {
+    let position = records.startRecord()
+    records.append(line)
+    records.append(code)
+    records.append(draft.date)
+    records.appendInterned(draft.protected)
+    records.appendOptional(draft.vetCertificate)
+    records.appendOptional(draft.finding)
+    records.append(draft.items.count)
+    for item in draft.items { records.appendInterned(item) }
+    return position
+  }
+
+  /// Decodes the row `appendRow` encoded at the reader's offset.
+  private func readRow(_ reader: inout ImportRecords.Reader)
+    -> (line: Int, code: String, draft: InspectionDraft)
+  {
+    let line = reader.int()
+    let code = reader.string()
+    let date = reader.string()
+    let protected = reader.interned()
+    let certificate = reader.optionalString()
+    let finding = reader.optionalString()
+    let items = (0..<reader.int()).map { _ in reader.interned() }
+    return (
+      line, code,
+      InspectionDraft(
+        date: date, items: items, protected: protected, vetCertificate: certificate,
+        finding: finding)
+    )
+  }
+}
