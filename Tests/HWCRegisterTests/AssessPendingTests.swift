@@ -8,6 +8,26 @@ import Testing
 
 /// `assess --pending` reads the claimants' committed amounts and heads in bulk: every complaint
 /// gets the household cap and the buffer heads the rules give it one by one (SPEC §5).
+extension Fixture {
+  /// Registers Asel's snow-leopard loss of `items` in Shamshy as Bakyt and inspects it as Ainura
+  /// (the same items, protected) on `inspectedOn`; returns its code.
+  func bufferComplaint(items: [String], inspectedOn: String) throws -> String {
+    let code = try register.registerComplaint(
+      draft {
+        $0.nationalID = Fixture.asel
+        $0.district = "Chuy"
+        $0.conservancy = "Shamshy"
+        $0.species = "snow_leopard"
+        $0.items = items
+      }, actor: actor("bakyt")
+    ).complaint.code
+    _ = try register.inspect(
+      code: code, InspectionDraft(date: inspectedOn, items: items, protected: "yes"),
+      actor: actor("ainura"))
+    return code
+  }
+}
+
 @Suite struct AssessPendingTests {
   /// Registers a complaint (Yerlan's wolf loss, changed by `change`) and inspects it as Marat
   /// with the complaint's items; it is left inspected, not assessed. Returns its code.
@@ -97,19 +117,7 @@ import Testing
     let (fixture, first) = try DecisionTests().bufferLoss(donation: "20000")
     _ = try fixture.register.approve(code: first, actor: fixture.actor("emil"))
     _ = try fixture.register.approve(code: first, actor: fixture.actor("farida"))
-    let code = try fixture.register.registerComplaint(
-      fixture.draft {
-        $0.nationalID = Fixture.asel
-        $0.district = "Chuy"
-        $0.conservancy = "Shamshy"
-        $0.species = "snow_leopard"
-        $0.items = ["sheep_goat.adult=8"]
-      }, actor: fixture.actor("bakyt")
-    ).complaint.code
-    _ = try fixture.register.inspect(
-      code: code,
-      InspectionDraft(date: "2026-06-05", items: ["sheep_goat.adult=8"], protected: "yes"),
-      actor: fixture.actor("ainura"))
+    let code = try fixture.bufferComplaint(items: ["sheep_goat.adult=8"], inspectedOn: "2026-06-05")
 
     let summary = try fixture.register.assessPending(actor: fixture.actor("bakyt")) { _ in }
     #expect(summary.assessed == 1)
