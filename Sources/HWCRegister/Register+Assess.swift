@@ -133,13 +133,19 @@ extension Register {
       throw DomainError.notFound("the district of \(complaint.code) is unknown")
     }
     let assessment = try RulesEngine.assess(input, policy: policy ?? self.policy())
-    try db.transaction { try store(assessment, complaint: complaint, actor: actor) }
+    try db.transaction {
+      let inspectionID = try db.scalar(
+        Int.self, "SELECT max(id) FROM inspection WHERE complaint_id = ?", with: [complaint.id])
+      try store(assessment, complaint: complaint, inspectionID: inspectionID, actor: actor)
+    }
     return assessment
   }
 
-  private func store(_ assessment: Assessment, complaint: ComplaintHeader, actor: Actor) throws {
-    let inspectionID = try db.scalar(
-      Int.self, "SELECT max(id) FROM inspection WHERE complaint_id = ?", with: [complaint.id])
+  /// Writes an assessment of `complaint` made from inspection `inspectionID`, its audit entry
+  /// and the complaint's move to assessed or ineligible. Inside the caller's transaction.
+  func store(
+    _ assessment: Assessment, complaint: ComplaintHeader, inspectionID: Int?, actor: Actor
+  ) throws {
     let id = try assessments.insert(
       assessment, complaintID: complaint.id, inspectionID: inspectionID, actorID: actor.id,
       at: clock.timestamp())
@@ -156,71 +162,5 @@ extension Register {
     let complaint = try header(code: code)
     guard let id = try assessments.latestID(complaintID: complaint.id) else { return nil }
     return try assessments.stored(id: id, code: complaint.code)
-  }
-
-  /// What `hwc assess --pending` did.
-  public struct PendingSummary: Sendable {
-    public var assessed = 0
-    public var eligible = 0
-    public var ineligible = 0
-    public var failed = 0
-    /// Inspected complaints in districts or conservancies where the actor may not assess: left
-    /// for those who may, not a failure.
-    public var skipped = 0
-  }
-
-  /// True when `actor` may assess `complaint`: an officer, inspector or committee member of its
-  /// district or conservancy.
-  func mayAssess(_ actor: Actor, _ complaint: ComplaintHeader) -> Bool {
-    [Role.officer, .inspector, .committee].contains {
-      actor.has($0, districtID: complaint.districtID, conservancyID: complaint.conservancyID)
-    }
-  }
-
-  /// Assesses every inspected, not yet assessed complaint the actor may assess, in batches of
-  /// one transaction each; a complaint whose policy is missing is reported and left inspected.
-  ///
-  /// Each complaint is assessed in its own savepoint: a refusal, even one after part of its
-  /// assessment was written, leaves nothing of that complaint behind while the others go on.
-  public func assessPending(actor: Actor, batch: Int = 500, onError: (String) -> Void) throws
-    -> PendingSummary
-  {
-    let policy = try policy()
-    var summary = PendingSummary()
-    var afterID = 0
-    while true {
-      let codes = try db.prepare(
-        "SELECT id, code FROM complaint WHERE status = \(ComplaintStatus.inspected.sqlLiteral) "
-          + "AND id > ? ORDER BY id LIMIT ?"
-      ).map(with: [afterID, batch]) { ($0.int("id"), $0.text("code")) }
-      guard let last = codes.last else { break }
-      afterID = last.0
-      try db.transaction {
-        for (_, code) in codes {
-          guard mayAssess(actor, try header(code: code)) else {
-            summary.skipped += 1
-            continue
-          }
-          do {
-            let assessment = try db.savepoint {
-              try assess(code: code, actor: actor, policy: policy)
-            }
-            summary.assessed += 1
-            if assessment.outcome == .eligible {
-              summary.eligible += 1
-            } else {
-              summary.ineligible += 1
-            }
-          } catch let error as PolicyError {
-            summary.failed += 1
-            onError("\(code): \(error)")
-          } catch let error as DomainError {
-            summary.failed += 1
-            onError("\(code): \(error)")
-          }
-        }
-      }
-    }
-    return summary
   }
 }

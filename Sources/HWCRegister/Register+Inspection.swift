@@ -38,26 +38,33 @@ struct ComplaintHeader {
   let registeredBy: Int
 }
 
+extension ComplaintHeader {
+  /// The complaint columns a header is read from, for `SELECT \(columns) FROM complaint …`.
+  static let columns = """
+    id, code, district_id, conservancy_id, claimant_id, damage_type, species, incident_date,
+      reported_date, status, registered_by
+    """
+
+  /// The header in a row selected with `columns`.
+  init(row: Row) {
+    self.init(
+      id: row.int("id"), code: row.text("code"), districtID: row.int("district_id"),
+      conservancyID: row.optionalInt("conservancy_id"),
+      claimantID: row.int("claimant_id"), type: row.text("damage_type"),
+      species: row.text("species"),
+      incidentDate: CalendarDate(row.text("incident_date"))!,
+      reportedDate: CalendarDate(row.text("reported_date"))!,
+      status: ComplaintStatus(rawValue: row.text("status"))!,
+      registeredBy: row.int("registered_by"))
+  }
+}
+
 extension Register {
   func header(code: String) throws -> ComplaintHeader {
     let key = code.trimmingSpaces.uppercased()
     let header = try db.prepare(
-      """
-      SELECT id, code, district_id, conservancy_id, claimant_id, damage_type, species,
-        incident_date, reported_date, status, registered_by
-      FROM complaint WHERE code = ?
-      """
-    ).first(with: [key]) { row in
-      ComplaintHeader(
-        id: row.int("id"), code: row.text("code"), districtID: row.int("district_id"),
-        conservancyID: row.optionalInt("conservancy_id"),
-        claimantID: row.int("claimant_id"), type: row.text("damage_type"),
-        species: row.text("species"),
-        incidentDate: CalendarDate(row.text("incident_date"))!,
-        reportedDate: CalendarDate(row.text("reported_date"))!,
-        status: ComplaintStatus(rawValue: row.text("status"))!,
-        registeredBy: row.int("registered_by"))
-    }
+      "SELECT \(ComplaintHeader.columns) FROM complaint WHERE code = ?"
+    ).first(with: [key], ComplaintHeader.init(row:))
     guard let header else {
       throw DomainError.invalid(field: .complaint, "there is no complaint \(code)")
     }

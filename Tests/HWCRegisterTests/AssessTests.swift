@@ -219,20 +219,8 @@ import Testing
     _ = try fixture.register.insureHerd(
       nationalID: Fixture.asel, season: "2026", livestockClass: "sheep_goat", heads: "2",
       actor: bakyt)
-    _ = try fixture.register.registerComplaint(
-      fixture.draft {
-        $0.nationalID = Fixture.asel
-        $0.district = "Chuy"
-        $0.conservancy = "Shamshy"
-        $0.species = "snow_leopard"
-        $0.items = ["sheep_goat.adult=3"]
-      }, actor: bakyt)
-    _ = try fixture.register.inspect(
-      code: "CHU-2026-0001",
-      InspectionDraft(date: "2026-06-03", items: ["sheep_goat.adult=3"], protected: "yes"),
-      actor: fixture.actor("ainura"))
-    let assessment = try fixture.register.assess(
-      code: "CHU-2026-0001", actor: fixture.actor("ainura"))
+    let code = try fixture.bufferComplaint(items: ["sheep_goat.adult=3"], inspectedOn: "2026-06-03")
+    let assessment = try fixture.register.assess(code: code, actor: fixture.actor("ainura"))
     // 2 of 3 heads insured: 2 × 7,000 KGS × 80% = 11,200 KGS.
     #expect(assessment.outcome == .eligible)
     #expect(assessment.amountMinor == 1_120_000)

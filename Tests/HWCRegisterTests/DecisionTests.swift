@@ -657,18 +657,7 @@ import Testing
       _ = try fixture.register.contributeToFund(
         conservancy: "Shamshy", amount: donation, source: "donor", actor: fixture.actor("kubat"))
     }
-    let code = try fixture.register.registerComplaint(
-      fixture.draft {
-        $0.nationalID = Fixture.asel
-        $0.district = "Chuy"
-        $0.conservancy = "Shamshy"
-        $0.species = "snow_leopard"
-      }, actor: fixture.actor("bakyt")
-    ).complaint.code
-    _ = try fixture.register.inspect(
-      code: code,
-      InspectionDraft(date: "2026-06-03", items: ["sheep_goat.adult=3"], protected: "yes"),
-      actor: fixture.actor("ainura"))
+    let code = try fixture.bufferComplaint(items: ["sheep_goat.adult=3"], inspectedOn: "2026-06-03")
     let assessment = try fixture.register.assess(code: code, actor: fixture.actor("bakyt"))
     #expect(assessment.amountMinor == 1_680_000)
     return (fixture, code)
