@@ -5,7 +5,9 @@ import Dispatch
 /// core: `hwc check` reads the foreign keys, the audit chain and the ledger while SQLite
 /// checks every page and index). Each connection reads a consistent snapshot of its own.
 ///
-/// An in-memory database has no file another connection could open: its check runs in `wait`.
+/// An in-memory database has no file another connection could open, and a file may have been
+/// moved or removed since the caller opened it: then the check runs on the caller's connection,
+/// in `wait`.
 public final class IntegrityCheck: @unchecked Sendable {
   private let path: String
   private let group = DispatchGroup()
@@ -18,15 +20,15 @@ public final class IntegrityCheck: @unchecked Sendable {
     guard path != ":memory:" else { return }
     group.enter()
     DispatchQueue.global().async { [self] in
-      outcome = Result {
-        try IntegrityCheck.run(on: Database(path: path, create: false, readOnly: true))
-      }
-      group.leave()
+      defer { group.leave() }
+      // A file that cannot be opened again (moved or removed since) is checked in `wait`.
+      guard let reader = try? Database(path: path, create: false, readOnly: true) else { return }
+      outcome = Result { try IntegrityCheck.run(on: reader) }
     }
   }
 
   /// SQLite's findings, `["ok"]` when it found nothing; `db` runs the check when the file could
-  /// not be opened by another connection (an in-memory database).
+  /// not be opened by another connection.
   public func wait(on db: Database) throws -> [String] {
     group.wait()
     guard let outcome else { return try IntegrityCheck.run(on: db) }
