@@ -126,7 +126,9 @@ public enum CLI {
       spec: spec, values: values, arguments: arguments, environment: environment,
       console: console, clock: clock, origin: origin)
     guard spec.traits.contains(.mutating) else { return try spec.run(invocation) }
-    // A command that changes the register proves its actor before it does anything.
+    // A command that changes the register proves its actor before it does anything, on the
+    // register it then changes (opened once).
+    invocation.shared = SharedRegister()
     invocation.proven = try ActorProof.prove(invocation)
     let code = try spec.run(invocation)
     if code == 0, let proven = invocation.proven {

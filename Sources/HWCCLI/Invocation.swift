@@ -16,6 +16,9 @@ public struct Invocation {
   let origin: AuditOrigin?
   /// The actor, once proven (see `ActorProof`).
   var proven: ProvenActor? = nil
+  /// For a command that changes the register: the one register its proof, its work and the
+  /// record of the actor's activity share (one open, one close: one checkpoint of the log).
+  var shared: SharedRegister? = nil
 
   /// The single value of an option, or nil.
   public func value(_ name: String) -> String? { values[name]?.last }
@@ -60,6 +63,7 @@ public struct Invocation {
   /// reader creates and changes nothing and works from read-only media. `HWC_TRACE_SQL=FILE`,
   /// an internal switch of `make bench`, appends every statement the command runs to FILE.
   public func openRegister() throws -> Register {
+    if let register = shared?.register { return register }
     let register = try Register.open(
       path: databasePath, clock: clock, command: auditCommand,
       traceSQL: environment["HWC_TRACE_SQL"].flatMap { $0.isEmpty ? nil : $0 },
@@ -67,6 +71,7 @@ public struct Invocation {
     register.origin = origin
     let console = console
     register.writerWaitNotice = { console.error("hwc: \($0)") }
+    shared?.register = register
     return register
   }
 
@@ -126,4 +131,9 @@ public final class Console: @unchecked Sendable {
 
   /// Prints a JSON document on standard output.
   public func print(_ json: JSON) { print(json.text(pretty: true)) }
+}
+
+/// The register a command opened, kept for the rest of the command (see `Invocation.shared`).
+final class SharedRegister {
+  var register: Register?
 }

@@ -35,7 +35,13 @@ extension Ledger {
   /// The query of `Figures`: one row per budget or fund (`o`) with entries dated up to `asOf`
   /// (`t.on_date <= ?` when `asOf`), the period starting at `since` (`t.on_date >= ?`, three
   /// times, when `since`; else the whole history); `filter` narrows the owners.
-  static func figuresSQL(since: Bool = false, asOf: Bool = false, filter: String = "") -> String {
+  ///
+  /// With `byDate` (and `asOf`) the rows are found from the transfers' dates (the
+  /// `ledger_transfer_date` index), so nothing dated after `asOf` is read: the quarterly report
+  /// of a past quarter. Otherwise from the owners' accounts (one budget or fund, or all).
+  static func figuresSQL(
+    since: Bool = false, asOf: Bool = false, byDate: Bool = false, filter: String = ""
+  ) -> String {
     let inPeriod = since ? " AND t.on_date >= ?" : ""
     let payable = Kind.payable.sqlLiteral
     let paid = Kind.paid.sqlLiteral
@@ -52,24 +58,41 @@ extension Ledger {
         coalesce(sum(CASE WHEN a.id = o.id AND t.kind IN (\(TransferKind.allCases.filter(\.isCredit).sqlLiteral))
           THEN e.amount_minor END), 0) AS credited,
         coalesce(sum(CASE WHEN a.id = o.id THEN e.amount_minor END), 0) AS available
-      FROM ledger_account o
-      JOIN ledger_account a ON a.id = o.id OR a.owner_id = o.id
-      JOIN ledger_entry e ON e.account_id = a.id
-      JOIN ledger_transfer t ON t.id = e.transfer_id
+      FROM \(byDate && asOf ? figuresByDate : figuresByAccount)
       WHERE o.kind IN (\([Kind.budget, .fund].sqlLiteral))\(asOf ? " AND t.on_date <= ?" : "")\(filter)
       GROUP BY o.id ORDER BY o.kind, o.code
       """
   }
 
+  /// The joins of `figuresSQL` from the owners: each budget or fund, its accounts, their entries.
+  private static let figuresByAccount = """
+    ledger_account o
+      JOIN ledger_account a ON a.id = o.id OR a.owner_id = o.id
+      JOIN ledger_entry e ON e.account_id = a.id
+      JOIN ledger_transfer t ON t.id = e.transfer_id
+    """
+
+  /// The joins of `figuresSQL` from the transfers (in this order: `CROSS JOIN` keeps it), each
+  /// entry's account and the budget or fund that owns it (itself, or its `owner_id`).
+  private static let figuresByDate = """
+    ledger_transfer t
+      CROSS JOIN ledger_entry e ON e.transfer_id = t.id
+      CROSS JOIN ledger_account a ON a.id = e.account_id
+      CROSS JOIN ledger_account o ON o.id = coalesce(a.owner_id, a.id)
+    """
+
   /// The figures of every budget and fund with entries dated up to `asOf` (all when nil); the
   /// period is `since`…`asOf` (the whole history when nil). `filter` narrows the owners (`o`),
-  /// with its `values`.
+  /// with its `values`; `byDate` reads the ledger from the transfers' dates (`figuresSQL`).
   func figures(
-    asOf: String? = nil, since: String? = nil, filter: String = "", _ values: [any SQLBindable] = []
+    asOf: String? = nil, since: String? = nil, byDate: Bool = false, filter: String = "",
+    _ values: [any SQLBindable] = []
   ) throws -> [Figures] {
     let bounds: [any SQLBindable] =
       (since.map { Array(repeating: $0, count: 3) } ?? []) + (asOf.map { [$0] } ?? [])
-    return try db.prepare(Ledger.figuresSQL(since: since != nil, asOf: asOf != nil, filter: filter))
+    let sql = Ledger.figuresSQL(
+      since: since != nil, asOf: asOf != nil, byDate: byDate, filter: filter)
+    return try db.prepare(sql)
       .map(with: bounds + values) { row in
         Figures(
           ownerID: row.int("id"), code: row.text("code"), kind: Kind(rawValue: row.text("kind"))!,

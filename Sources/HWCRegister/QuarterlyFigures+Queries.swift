@@ -66,7 +66,7 @@ extension QuarterlyFigures {
       values.append(district.id)
     }
     var payers = try Ledger(db: db).figures(
-      asOf: toText, since: fromText, filter: scope, values
+      asOf: toText, since: fromText, byDate: true, filter: scope, values
     ).compactMap { figures -> PayerFigures? in
       guard let payer = payer(of: figures) else { return nil }
       return PayerFigures(
@@ -138,27 +138,33 @@ extension QuarterlyFigures {
     return order.map { ($0, totals[$0]!) }
   }
 
-  /// Decision events dated in the span: kind, new status, reason, and the reason's code for an
-  /// ineligible assessment.
+  /// Decision events dated in the span, counted by kind, new status, reason (of a rejection)
+  /// and the reason's code (of an ineligible assessment): a few rows however many decisions,
+  /// aggregated by SQLite as it reads them.
   public func decisions() throws -> [Decision] {
-    try db.prepare(
+    let rejected = ComplaintEventKind.rejected.sqlLiteral
+    let assessed = ComplaintEventKind.assessed.sqlLiteral
+    // The complaint is joined only to filter by district (every event has its complaint).
+    let join = district == nil ? "" : " JOIN complaint c ON c.id = e.complaint_id"
+    return try db.prepare(
       """
-      SELECT e.kind, e.to_status, e.reason,
-        CASE WHEN e.kind = \(ComplaintEventKind.assessed.sqlLiteral)
+      SELECT e.kind, e.to_status, CASE WHEN e.kind = \(rejected) THEN e.reason END AS reason,
+        CASE WHEN e.kind = \(assessed)
           AND e.to_status = \(ComplaintStatus.ineligible.sqlLiteral) THEN
           (SELECT a.reason_code FROM assessment a WHERE a.complaint_id = e.complaint_id
             AND a.reason = e.reason AND a.assessed_at <= e.at ORDER BY a.id DESC LIMIT 1)
-        END AS reason_code
-      FROM complaint_event e
-      JOIN complaint c ON c.id = e.complaint_id
+        END AS reason_code, count(*) AS events
+      FROM complaint_event e\(join)
       WHERE e.at BETWEEN ? AND ?\(districtFilter)
         AND e.kind IN (\(ComplaintEventKind.allCases.filter(\.isDecision).sqlLiteral))
+      GROUP BY 1, 2, 3, 4
       """
     ).map(with: [fromText, toStamp] + districtValue) {
       Decision(
         kind: ComplaintEventKind(rawValue: $0.text("kind"))!,
         status: ComplaintStatus(rawValue: $0.text("to_status"))!, reason: $0.optionalText("reason"),
-        reasonCode: $0.optionalText("reason_code").flatMap(ReasonCode.init))
+        reasonCode: $0.optionalText("reason_code").flatMap(ReasonCode.init),
+        count: $0.int("events"))
     }
   }
 

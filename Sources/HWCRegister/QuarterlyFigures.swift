@@ -45,13 +45,16 @@ public struct QuarterlyFigures {
     public var account: String { Register.accountCode(of: payer) }
   }
 
-  /// A decision event: what happened, the status it led to, and why.
+  /// Decision events alike: what happened, the status it led to, why, and how many.
   public struct Decision: Sendable, Equatable {
     public let kind: ComplaintEventKind
     public let status: ComplaintStatus
+    /// The reason of a rejection (nil for other kinds).
     public let reason: String?
     /// The code of an ineligible assessment's reason.
     public let reasonCode: ReasonCode?
+    /// How many events in the span are alike in all of the above.
+    public let count: Int
   }
 
   /// A complaint's days: reported, first inspected, first decided, paid (`YYYY-MM-DD`).

@@ -69,24 +69,30 @@ extension QuarterlyReport {
     ).map { ($0, .int($1)) }
   }
 
-  /// Decisions taken in the quarter, with ineligibility reasons grouped and rejection reasons.
+  /// Decisions taken in the quarter (`events`, counted in groups), with ineligibility reasons
+  /// grouped and rejection reasons.
   static func decisions(
     _ events: [QuarterlyFigures.Decision],
     _ words: Words
   ) -> JSON {
-    let assessed = events.filter { $0.kind == .assessed }
-    let ineligible = assessed.filter { $0.status == .ineligible }
+    /// The events of the groups that `include` picks.
+    func total(_ include: (QuarterlyFigures.Decision) -> Bool) -> Int {
+      events.filter(include).reduce(0) { $0 + $1.count }
+    }
+    let assessed = total { $0.kind == .assessed }
+    let ineligible = events.filter { $0.kind == .assessed && $0.status == .ineligible }
     var reasons: [String: Int] = [:]
-    for event in ineligible { reasons[event.reasonCode?.rawValue ?? "other", default: 0] += 1 }
+    for group in ineligible {
+      reasons[group.reasonCode?.rawValue ?? "other", default: 0] += group.count
+    }
     var rejections: [String: Int] = [:]
-    for event in events where event.kind == .rejected {
-      rejections[event.reason ?? "", default: 0] += 1
+    for group in events where group.kind == .rejected {
+      rejections[group.reason ?? "", default: 0] += group.count
     }
-    func count(_ kind: ComplaintEventKind) -> JSON {
-      .int(events.filter { $0.kind == kind }.count)
-    }
+    func count(_ kind: ComplaintEventKind) -> JSON { .int(total { $0.kind == kind }) }
+    let ineligibleCount = ineligible.reduce(0) { $0 + $1.count }
     return .object([
-      ("eligible", .int(assessed.count - ineligible.count)), ("ineligible", .int(ineligible.count)),
+      ("eligible", .int(assessed - ineligibleCount)), ("ineligible", .int(ineligibleCount)),
       ("approved", count(.approved)), ("rejected", count(.rejected)), ("paid", count(.paid)),
       ("appealed", count(.appealed)),
       (

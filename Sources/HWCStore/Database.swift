@@ -161,6 +161,8 @@ public final class Database {
           fputs(sql, file)
         }
         fputs(";\n", file)
+        // Whole statements on disk at once: the file is read while the connection is open.
+        fflush(file)
         return 0
       }, UnsafeMutableRawPointer(file))
   }
