@@ -31,10 +31,11 @@ public struct AuditLog {
 
     /// The command's part of every entry hash.
     public var hash: [UInt8] {
-      var sha = SHA256()
-      sha.update("hwc-command-1;")
-      for field in [at, actor, command, osUser, host] { AuditLog.field(field, into: &sha) }
-      return sha.finalize()
+      var bytes = Array("hwc-command-1;".utf8)
+      for field in [at, actor, command, osUser, host] {
+        (field.map(SQLValue.text) ?? .null).appendTyped(to: &bytes)
+      }
+      return SHA256.hash(bytes)
     }
   }
 
@@ -59,28 +60,24 @@ public struct AuditLog {
     }
   }
 
-  static func field(_ text: String?, into sha: inout SHA256) {
-    guard let text else {
-      sha.update("-;")
-      return
-    }
-    sha.update("\(text.utf8.count):")
-    sha.update(text)
-    sha.update(";")
-  }
-
   /// The SHA-256 of the previous hash, the command's hash and the entry: the chain's definition,
   /// public so anyone can recompute it.
+  ///
+  /// The bytes hashed: `hwc-entry-1;`, the previous hash, the command's hash, then the id, kind,
+  /// row, action, change and digest, each as `SQLValue.appendTyped` writes it.
   public static func hash(previous: [UInt8], command: [UInt8], _ entry: Entry) -> [UInt8] {
-    var sha = SHA256()
-    sha.update("hwc-entry-1;")
-    sha.update(previous)
-    sha.update(command)
-    sha.update("\(entry.id);\(entry.kind);\(entry.row);")
-    field(entry.action, into: &sha)
-    field(entry.change, into: &sha)
-    if let digest = entry.digest { sha.update(digest) } else { sha.update("-;") }
-    return sha.finalize()
+    var bytes = Array("hwc-entry-1;".utf8)
+    bytes.reserveCapacity(160 + (entry.change?.utf8.count ?? 0))
+    bytes.append(contentsOf: previous)
+    bytes.append(contentsOf: command)
+    for value: SQLValue in [
+      .integer(Int64(entry.id)), .integer(Int64(entry.kind)), .integer(Int64(entry.row)),
+      .text(entry.action), entry.change.map(SQLValue.text) ?? .null,
+      entry.digest.map(SQLValue.blob) ?? .null,
+    ] {
+      value.appendTyped(to: &bytes)
+    }
+    return SHA256.hash(bytes)
   }
 
   /// The last entry of the chain (legacy entries included): its number and hash.

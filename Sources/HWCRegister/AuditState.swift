@@ -9,32 +9,28 @@ struct AuditState: Equatable {
   /// Per child table (or, for a whole-table entity, the table itself), its rows in order.
   var children: [[[SQLValue]]]
 
-  /// SHA-256 of the state, each value typed and length-prefixed so no two states encode alike.
+  /// SHA-256 of the state: the kind, then every value typed and length-prefixed
+  /// (`SQLValue.appendTyped`), each child table's rows after their count, so no two states
+  /// encode alike.
   func digest(_ kind: AuditedKind) -> [UInt8] {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(256)
-    bytes.append(contentsOf: "hwc-state-1;\(kind.code);".utf8)
-    for value in columns { AuditState.encode(value, into: &bytes) }
+    var bytes = AuditState.header(kind)
+    for value in columns { value.appendTyped(to: &bytes) }
     for rows in children {
-      bytes.append(contentsOf: "c\(rows.count):".utf8)
+      SQLValue.appendLength(4, rows.count, to: &bytes)
       for row in rows {
-        for value in row { AuditState.encode(value, into: &bytes) }
+        for value in row { value.appendTyped(to: &bytes) }
       }
     }
     return SHA256.hash(bytes)
   }
 
-  private static func encode(_ value: SQLValue, into bytes: inout [UInt8]) {
-    switch value {
-    case .null: bytes.append(UInt8(ascii: "n"))
-    case .integer(let number): bytes.append(contentsOf: "i\(number);".utf8)
-    case .text(let text):
-      bytes.append(contentsOf: "t\(text.utf8.count):".utf8)
-      bytes.append(contentsOf: text.utf8)
-    case .blob(let blob):
-      bytes.append(contentsOf: "b\(blob.count):".utf8)
-      bytes.append(contentsOf: blob)
-    }
+  /// The bytes every state of `kind` starts with.
+  static func header(_ kind: AuditedKind) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(256)
+    bytes.append(contentsOf: "hwc-state-1;".utf8)
+    SQLValue.integer(Int64(kind.code)).appendTyped(to: &bytes)
+    return bytes
   }
 
   /// What changed from `before` to this state, as printed by `hwc audit log`: each changed
@@ -126,9 +122,10 @@ struct AuditStateReader {
     return AuditState(columns: columns, children: children)
   }
 
-  /// Calls `body` with every entity of a per-row kind and its state, in row id order. Child
-  /// rows are read by one ordered scan per child table, merged with the entities.
-  func eachState(_ kind: AuditedKind, _ body: (Int, AuditState) throws -> Void) throws {
+  /// Calls `body` with every entity of a per-row kind and the digest of its state, in row id
+  /// order. Child rows are read by one ordered scan per child table, merged with the entities,
+  /// and every value is encoded straight from its column (the same bytes as `AuditState`).
+  func eachDigest(_ kind: AuditedKind, _ body: (Int, [UInt8]) throws -> Void) throws {
     let main = try db.prepare(kind.rowsSQL(one: false)).bind([])
     defer { main.reset() }
     let cursors = try kind.children.map { child in
@@ -139,13 +136,16 @@ struct AuditStateReader {
     defer {
       for cursor in cursors { cursor.statement.reset() }
     }
+    let header = AuditState.header(kind)
+    var bytes: [UInt8] = []
     while try main.step() {
       let row = Row(statement: main)
       let id = row.int(0)
-      let columns = read(row, from: 1, count: kind.columns.count)
-      var children: [[[SQLValue]]] = []
-      for cursor in cursors { children.append(try cursor.rows(of: id)) }
-      try body(id, AuditState(columns: columns, children: children))
+      bytes.removeAll(keepingCapacity: true)
+      bytes.append(contentsOf: header)
+      for index in 1...kind.columns.count { row.appendTyped(index, to: &bytes) }
+      for cursor in cursors { try cursor.append(of: id, to: &bytes) }
+      try body(id, SHA256.hash(bytes))
     }
   }
 
@@ -158,7 +158,8 @@ struct AuditStateReader {
 final class ChildCursor {
   let statement: Statement
   let width: Int
-  private var pending: (parent: Int, values: [SQLValue])?
+  /// The parent and encoded values of the row read but not yet taken.
+  private var pending: (parent: Int, values: [UInt8])?
   private var done = false
 
   init(statement: Statement, width: Int) {
@@ -166,10 +167,11 @@ final class ChildCursor {
     self.width = width
   }
 
-  /// The child rows of `parent`, skipping any of smaller parents (orphans: counted by
-  /// `hwc check`'s foreign key check, not part of any entity).
-  func rows(of parent: Int) throws -> [[SQLValue]] {
-    var rows: [[SQLValue]] = []
+  /// Appends the count and encoded rows of `parent`'s children, skipping any of smaller parents
+  /// (orphans: `hwc check`'s foreign key check names them; they belong to no entity).
+  func append(of parent: Int, to bytes: inout [UInt8]) throws {
+    var count = 0
+    var rows: [UInt8] = []
     while true {
       if pending == nil {
         guard !done else { break }
@@ -178,18 +180,22 @@ final class ChildCursor {
           break
         }
         let row = Row(statement: statement)
-        pending = (row.int(0), (1...width).map { row.value($0) })
+        var values: [UInt8] = []
+        for index in 1...width { row.appendTyped(index, to: &values) }
+        pending = (row.int(0), values)
       }
       guard let (owner, values) = pending else { break }
       if owner < parent {
         pending = nil
       } else if owner == parent {
-        rows.append(values)
+        rows.append(contentsOf: values)
+        count += 1
         pending = nil
       } else {
         break
       }
     }
-    return rows
+    SQLValue.appendLength(4, count, to: &bytes)
+    bytes.append(contentsOf: rows)
   }
 }

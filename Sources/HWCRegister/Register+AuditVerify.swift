@@ -63,12 +63,12 @@ struct AuditChainCheck {
     ).bind([])
     defer { statement.reset() }
     while try statement.step() {
+      // id, command_id, kind, row, action, change, digest, hash
       let row = Row(statement: statement)
       let entry = AuditLog.Entry(
-        id: row.int("id"), kind: row.int("kind"), row: row.int("row"),
-        action: row.text("action"), change: row.optionalText("change"),
-        digest: row.isNull("digest") ? nil : row.blob("digest"))
-      let commandID = row.int("command_id")
+        id: row.int(0), kind: row.int(2), row: row.int(3), action: row.text(4),
+        change: row.optionalText(5), digest: row.isNull(6) ? nil : row.blob(6))
+      let commandID = row.int(1)
       let command: [UInt8]?
       if let known = commands[commandID] {
         command = known
@@ -76,7 +76,7 @@ struct AuditChainCheck {
         command = try commandHash(commandID)
         if let command { commands = [commandID: command] }
       }
-      let hash = row.blob("hash")
+      let hash = row.blob(7)
       if entry.id != expectedID {
         return (count, "audit entry #\(expectedID) is missing (the next entry is #\(entry.id))")
       }

@@ -53,6 +53,30 @@ public struct Row {
     }
   }
 
+  /// Appends the 0-based column to `bytes` typed, as `SQLValue.appendTyped(to:)` does, read
+  /// straight from SQLite without an intermediate value.
+  public func appendTyped(_ index: Int, to bytes: inout [UInt8]) {
+    let column = Int32(index)
+    switch sqlite3_column_type(statement.handle, column) {
+    case SQLITE_NULL: bytes.append(0)
+    case SQLITE_INTEGER:
+      SQLValue.appendInteger(sqlite3_column_int64(statement.handle, column), to: &bytes)
+    case SQLITE_BLOB:
+      let length = Int(sqlite3_column_bytes(statement.handle, column))
+      SQLValue.appendLength(3, length, to: &bytes)
+      if length > 0, let pointer = sqlite3_column_blob(statement.handle, column) {
+        bytes.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
+      }
+    default:
+      let pointer = sqlite3_column_text(statement.handle, column)
+      let length = Int(sqlite3_column_bytes(statement.handle, column))
+      SQLValue.appendLength(2, pointer == nil ? 0 : length, to: &bytes)
+      if let pointer, length > 0 {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: length))
+      }
+    }
+  }
+
   /// Calls `body` with the raw UTF-8 bytes of a text column, without copying.
   public func withTextBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows
     -> T
