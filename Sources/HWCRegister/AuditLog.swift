@@ -90,7 +90,7 @@ public struct AuditLog {
     if let last = try db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
       .first([], { ($0.int("id"), $0.text("hash")) })
     {
-      return (last.0, AuditLog.bytes(hex: last.1) ?? AuditLog.genesis)
+      return (last.0, Hex.bytes(last.1) ?? AuditLog.genesis)
     }
     return (0, AuditLog.genesis)
   }
@@ -130,29 +130,6 @@ public struct AuditLog {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """,
       with: [entry.id, commandID, entry.kind, row, action, change, digest, hash])
-  }
-
-  /// The bytes of a lower-case hex string; nil when it is not one.
-  static func bytes(hex: String) -> [UInt8]? {
-    let digits = Array(hex.utf8)
-    guard digits.count % 2 == 0 else { return nil }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(digits.count / 2)
-    for index in stride(from: 0, to: digits.count, by: 2) {
-      guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else {
-        return nil
-      }
-      bytes.append(high << 4 | low)
-    }
-    return bytes
-  }
-
-  private static func nibble(_ digit: UInt8) -> UInt8? {
-    switch digit {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
-    default: return nil
-    }
   }
 }
 

@@ -22,8 +22,6 @@ struct AuditStateCheck {
     let issue: Issue
     /// The entity's state now (nil when removed).
     let digest: [UInt8]?
-    /// Entities compared so far.
-    let rows: Int
 
     /// One sentence naming the entity (a claimant by masked national ID).
     func problem(in db: Database) throws -> String {
@@ -79,8 +77,7 @@ struct AuditStateCheck {
           if entry.digest != nil {
             going = try visit(
               Difference(
-                kind: kind, row: entry.row, issue: .removed(entry: entry.id), digest: nil,
-                rows: rows))
+                kind: kind, row: entry.row, issue: .removed(entry: entry.id), digest: nil))
           }
           try advance()
         }
@@ -94,12 +91,12 @@ struct AuditStateCheck {
           if entry.digest != digest {
             going = try visit(
               Difference(
-                kind: kind, row: id, issue: .edited(entry: entry.id), digest: digest, rows: rows))
+                kind: kind, row: id, issue: .edited(entry: entry.id), digest: digest))
           }
           try advance()
         } else {
           going = try visit(
-            Difference(kind: kind, row: id, issue: .unlogged, digest: digest, rows: rows))
+            Difference(kind: kind, row: id, issue: .unlogged, digest: digest))
         }
       }
       if kind.wholeTable {

@@ -54,10 +54,11 @@ struct AuditChainCheck {
   func run() throws -> (entries: Int, problem: String?) {
     let legacy = try legacyChain()
     if legacy.problem != nil { return (legacy.entries, legacy.problem) }
-    var previous = AuditLog.bytes(hex: legacy.last) ?? AuditLog.genesis
+    var previous = Hex.bytes(legacy.last) ?? AuditLog.genesis
     var expectedID = legacy.entries + 1
     var count = legacy.entries
-    var commands: [Int: [UInt8]] = [:]
+    // Entries of one command are consecutive: its hash is computed once per run of them.
+    var command: (id: Int, hash: [UInt8]?) = (0, nil)
     let statement = try db.prepare(
       "SELECT id, command_id, kind, row, action, change, digest, hash FROM audit_entry ORDER BY id"
     ).bind([])
@@ -68,20 +69,15 @@ struct AuditChainCheck {
       let entry = AuditLog.Entry(
         id: row.int(0), kind: row.int(2), row: row.int(3), action: row.text(4),
         change: row.optionalText(5), digest: row.isNull(6) ? nil : row.blob(6))
-      let commandID = row.int(1)
-      let command: [UInt8]?
-      if let known = commands[commandID] {
-        command = known
-      } else {
-        command = try commandHash(commandID)
-        if let command { commands = [commandID: command] }
+      if command.id != row.int(1) || command.hash == nil {
+        command = (row.int(1), try commandHash(row.int(1)))
       }
       let hash = row.blob(7)
       if entry.id != expectedID {
         return (count, "audit entry #\(expectedID) is missing (the next entry is #\(entry.id))")
       }
-      guard let command,
-        AuditLog.hash(previous: previous, command: command, entry) == hash
+      guard let commandHash = command.hash,
+        AuditLog.hash(previous: previous, command: commandHash, entry) == hash
       else {
         let name = try AuditedKind.coded(entry.kind).map {
           NationalID.maskEntity(try $0.label(row: entry.row, in: db))

@@ -4,27 +4,27 @@ import HWCStore
 /// Changing a register file behind the register's back, as someone with `sqlite3` could, to test
 /// that the audit and the checks notice.
 public enum Tamper {
-  /// Runs `sql` on the register file at `path` through a raw connection, with every trigger (the
-  /// guards that keep the log and append-only rows unchangeable) dropped meanwhile and then made
-  /// again exactly as they were, so the schema still matches what hwc's migrations made.
+  /// Runs `sql` on the register file at `path` through a raw connection, with every guard
+  /// trigger (those refusing an update or delete, which keep the log and append-only rows
+  /// unchangeable) dropped meanwhile and then made again exactly as they were, so the schema
+  /// still matches what hwc's migrations made. Triggers that keep balances stay in force.
   public static func register(at path: String, _ sql: String) throws {
-    let raw = try Database(path: path, create: false)
-    let triggers = try raw.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").map {
-      $0.text("name")
-    }
-    try withoutGuards(raw, triggers) { try raw.execute(sql) }
+    try run(sql, at: path, foreignKeys: true)
   }
 
-  /// Runs `sql` on the register file at `path` with every guard trigger (those refusing an
-  /// update or delete of a table) dropped meanwhile and made again after, and foreign keys off:
-  /// any row of any table can be edited, inserted or deleted, and the schema still matches.
+  /// `register(at:_:)` with foreign keys off as well: any row of any table can be edited,
+  /// inserted or deleted.
   public static func anyRow(at path: String, _ sql: String) throws {
+    try run(sql, at: path, foreignKeys: false)
+  }
+
+  private static func run(_ sql: String, at path: String, foreignKeys: Bool) throws {
     let raw = try Database(path: path, create: false)
     let guards = try raw.prepare(
       "SELECT name FROM sqlite_schema WHERE type = 'trigger' "
         + "AND (name LIKE '%\\_no\\_%' ESCAPE '\\' OR name = 'ledger_account_fixed')"
     ).map { $0.text("name") }
-    try raw.execute("PRAGMA foreign_keys = OFF")
+    if !foreignKeys { try raw.execute("PRAGMA foreign_keys = OFF") }
     try withoutGuards(raw, guards) { try raw.execute(sql) }
   }
 
