@@ -38,16 +38,18 @@ enum ActorProof {
         + name)
   }
 
-  /// The first line of a file holding a secret.
+  /// The first line of a file holding a secret; `-` is standard input.
   static func readSecretFile(_ path: String, field: Field) throws -> String {
     guard let text = readFile(path) else {
-      throw DomainError.invalid(field: field, "cannot read \(path)")
+      throw DomainError.invalid(field: field, "cannot read \(path == "-" ? "standard input" : path)")
     }
     let line =
       text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first
       .map(String.init) ?? ""
     let secret = line.hasSuffix("\r") ? String(line.dropLast()) : line
-    guard !secret.isEmpty else { throw DomainError.invalid(field: field, "\(path) is empty") }
+    guard !secret.isEmpty else {
+      throw DomainError.invalid(field: field, "\(path == "-" ? "standard input" : path) is empty")
+    }
     return secret
   }
 }
@@ -103,11 +105,11 @@ struct SessionFile {
   func remove() { unlink(path) }
 }
 
-/// The bytes of a small file as text; nil when it cannot be read.
+/// The bytes of a small file as text (`-`: standard input); nil when it cannot be read.
 func readFile(_ path: String) -> String? {
-  let fd = open(path, O_RDONLY | O_CLOEXEC)
+  let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
   guard fd >= 0 else { return nil }
-  defer { close(fd) }
+  defer { if fd != 0 { close(fd) } }
   var bytes: [UInt8] = []
   var chunk = [UInt8](repeating: 0, count: 4096)
   while true {

@@ -29,15 +29,17 @@ enum ArgumentParser {
         inline = String(name[name.index(after: equals)...])
         name = String(name[..<equals])
       }
-      guard let option = options.first(where: { $0.name == name }) else {
-        let hint = Suggestion.nearest(to: name, among: options.map(\.name)).map {
-          "; did you mean '--\($0)'?"
-        }
+      guard let option = options.first(where: { $0.name == name || $0.aliases.contains(name) })
+      else {
+        let visible = options.filter { !$0.hidden }.map(\.name)
+        let hint = Suggestion.nearest(to: name, among: visible).map { "; did you mean '--\($0)'?" }
         throw UsageError("unknown option '--\(name)'" + (hint ?? ""), spec: spec)
       }
+      let written = name
+      name = option.name
       if option.value == nil {
         guard inline == nil else {
-          throw UsageError("'--\(name)' takes no value", spec: spec)
+          throw UsageError("'--\(written)' takes no value", spec: spec)
         }
         values[name] = [""]
         continue
@@ -47,7 +49,7 @@ enum ArgumentParser {
         value = inline
       } else {
         guard index < words.count else {
-          throw UsageError("'--\(name)' needs a value (\(option.value!))", spec: spec)
+          throw UsageError("'--\(written)' needs a value (\(option.value!))", spec: spec)
         }
         value = words[index]
         index += 1
@@ -69,20 +71,31 @@ enum ArgumentParser {
   }
 }
 
-/// The nearest known word to a mistyped one, by edit distance.
+/// The nearest known word to a mistyped one: the candidate at the smallest edit distance, when
+/// that distance is small for the word's length (one edit up to 5 letters, two up to 8, then one
+/// per 4 letters) and no other candidate is as near; `help` is too far from `herd` (two edits in
+/// four letters) to be taken for it.
 enum Suggestion {
   static func nearest(to word: String, among candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 }
-    guard let (best, score) = scored, score <= max(2, word.count / 3) else { return nil }
+    let scored = candidates.map { ($0, distance(word.lowercased(), $0)) }.sorted { $0.1 < $1.1 }
+    guard let (best, score) = scored.first, score <= allowed(word.count) else { return nil }
+    if scored.count > 1, scored[1].1 == score, scored[1].0 != best { return nil }
     return best
   }
 
-  /// Levenshtein distance.
+  /// The most edits a word of `length` letters may be from its suggestion.
+  static func allowed(_ length: Int) -> Int {
+    length <= 5 ? 1 : length <= 8 ? 2 : length / 4
+  }
+
+  /// Edit distance counting an insertion, a deletion, a substitution or a swap of two
+  /// neighbouring letters (`audti` → `audit`) as one edit (optimal string alignment).
   static func distance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
+    var before = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
@@ -90,8 +103,11 @@ enum Suggestion {
       for j in 1...b.count {
         current[j] = min(
           previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          current[j] = min(current[j], before[j - 2] + 1)
+        }
       }
-      swap(&previous, &current)
+      (before, previous, current) = (previous, current, before)
     }
     return previous[b.count]
   }

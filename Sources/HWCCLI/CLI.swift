@@ -19,6 +19,7 @@ public enum CLI {
     + RulesCommands.specs + FactCommands.specs + PolicyCommands.specs + AuditCommands.specs
     + MoneyCommands.specs + DecisionCommands.specs + ReportCommands.specs
     + DocumentCommands.specs + DemoCommand.specs + MaintenanceCommands.specs
+    + ProgramCommands.specs
 
   /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
   public static func main() -> Never {
@@ -49,7 +50,7 @@ public enum CLI {
         words, environment: environment, console: console, clock: clock, origin: origin)
     } catch let error as UsageError {
       console.error("hwc: \(error.message)")
-      if let spec = error.spec { console.error("usage: \(spec.usage)") }
+      for line in error.usageLines { console.error(line) }
       return 2
     } catch {
       console.error("hwc: \(message(for: error))")
@@ -80,7 +81,9 @@ public enum CLI {
       return "the register \(file) is read-only: this account may not write it or its folder, "
         + "or it is on read-only media; nothing was changed (copy it somewhere writable, or ask "
         + "for write access)"
-    case 14 where error.file != nil && !writable(file):  // SQLITE_CANTOPEN
+    case 14 where error.file != nil:  // SQLITE_CANTOPEN
+      if let problem = folderProblem(of: file) { return problem }
+      guard !writable(file) else { return nil }
       return "the register \(file) is read-only: this account may not write it or its folder, "
         + "or it is on read-only media; nothing was changed (copy it somewhere writable, or ask "
         + "for write access)"
@@ -100,9 +103,31 @@ public enum CLI {
 
   /// True when this account may write `path` and the folder holding it.
   private static func writable(_ path: String) -> Bool {
+    access(path, W_OK) == 0 && access(folder(of: path), W_OK) == 0
+  }
+
+  /// The folder holding `path` (`.` for a bare name).
+  static func folder(of path: String) -> String {
     let slash = path.lastIndex(of: "/")
-    let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-    return access(path, W_OK) == 0 && access(folder, W_OK) == 0
+    return slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+  }
+
+  /// One sentence when the register `file` cannot be opened or created because of its folder:
+  /// a folder that does not exist or is not one, or (for a new file) one this account may not
+  /// write in; nil when the folder is usable.
+  static func folderProblem(of file: String) -> String? {
+    let folder = folder(of: file)
+    var info = stat()
+    let found = stat(folder, &info) == 0
+    if !found || info.st_mode & S_IFMT != S_IFDIR {
+      let why =
+        found ? "is not a folder" : errno == ENOENT ? "does not exist" : "cannot be opened"
+      return "the folder \(folder) \(why), so the register \(file) cannot be opened or created "
+        + "there; nothing was changed (create the folder first, or choose another --db)"
+    }
+    guard access(file, F_OK) != 0, access(folder, W_OK | X_OK) != 0 else { return nil }
+    return "this account may not write in the folder \(folder), so the register \(file) cannot "
+      + "be created there; nothing was changed (choose a folder you may write to)"
   }
 
   private static func dispatch(
@@ -114,14 +139,18 @@ public enum CLI {
     // The longest declared path the words start with.
     let match = commands.filter { path.starts(with: $0.path) }.max { $0.path.count < $1.path.count }
     guard let spec = match else {
-      return try unknown(Array(path), words: words, console: console)
+      return try noCommand(Array(path), words: words, console: console)
     }
     let rest = Array(words.dropFirst(spec.path.count))
-    let (values, arguments) = try ArgumentParser.parse(rest, spec: spec)
+    let (values, given) = try ArgumentParser.parse(rest, spec: spec)
     if values["help"] != nil {
       console.print(Help.command(spec))
       return 0
     }
+    try StandardInput.checkUses(spec: spec, values: values, arguments: given)
+    let (arguments, cleanup) = try StandardInput.materialize(
+      spec: spec, arguments: given, environment: environment)
+    defer { cleanup() }
     var invocation = Invocation(
       spec: spec, values: values, arguments: arguments, environment: environment,
       console: console, clock: clock, origin: origin)
@@ -159,39 +188,57 @@ public enum CLI {
     return Array(path) + leading + rest.dropFirst(path.count)
   }
 
-  /// No command matched: top-level or group help, or a suggestion for a mistyped word.
-  private static func unknown(_ path: [String], words: [String], console: Console) throws -> Int32 {
+  /// No command matched the words: `hwc --version`, help asked for hwc or a group, or a usage
+  /// error naming the word or option that is not hwc's, with the usage of the nearest group.
+  private static func noCommand(_ path: [String], words: [String], console: Console) throws
+    -> Int32
+  {
     let helpAsked = words.contains("--help") || words.contains("-h")
-    if path.isEmpty {
-      console.print(Help.group([], specs: commands))
-      return helpAsked ? 0 : 2
-    }
-    // The longest prefix of the words that is a command group.
-    var group: [String] = []
-    for word in path {
-      let candidate = group + [word]
-      if commands.contains(where: { $0.path.starts(with: candidate) }) {
-        group = candidate
-      } else {
-        break
+    guard path.isEmpty else {
+      guard case .group(let group) = try CommandLookup.resolve(path, in: commands) else {
+        throw UsageError("'\(path.joined(separator: " "))' is not a command", group: [])
       }
-    }
-    if group.count == path.count {
+      guard helpAsked else {
+        throw UsageError(
+          "'hwc \(group.joined(separator: " "))' needs one of its commands", group: group)
+      }
       console.print(Help.group(group, specs: commands))
-      return helpAsked ? 0 : 2
+      return 0
     }
-    let wrong = path[group.count]
-    let next = Set(
-      commands.filter { $0.path.starts(with: group) && $0.path.count > group.count }
-        .map { $0.path[group.count] })
-    let place = group.isEmpty ? "" : " of 'hwc \(group.joined(separator: " "))'"
-    var message = "'\(wrong)' is not a command\(place)"
-    if let nearest = Suggestion.nearest(to: wrong, among: next.sorted()) {
-      message += "; did you mean '\(nearest)'?"
-    } else {
-      message += " (one of: \(next.sorted().joined(separator: ", ")))"
+    if words.first == "--version" { return try dispatchVersion(words, console: console) }
+    if helpAsked {
+      console.print(Help.group([], specs: commands))
+      return 0
     }
-    throw UsageError(message)
+    // Shared options written before the command (hoisted) are not hwc's own.
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      if ["--db", "--as", "--password-file"].contains(word) {
+        index += 2
+        continue
+      }
+      if word.hasPrefix("--db=") || word.hasPrefix("--as=") || word == "--json" {
+        index += 1
+        continue
+      }
+      let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+      let hint = Suggestion.nearest(to: name, among: ["--help", "--version"]).map {
+        "; did you mean '\($0)'?"
+      }
+      throw UsageError("unknown option '\(name)'" + (hint ?? ""), group: [])
+    }
+    throw UsageError("no command given", group: [])
+  }
+
+  /// `hwc --version`: the same as `hwc version`, which takes the rest of the words.
+  private static func dispatchVersion(_ words: [String], console: Console) throws -> Int32 {
+    guard let spec = commands.first(where: { $0.path == ["version"] }) else { return 2 }
+    let (values, arguments) = try ArgumentParser.parse(Array(words.dropFirst()), spec: spec)
+    return try spec.run(
+      Invocation(
+        spec: spec, values: values, arguments: arguments, environment: [:], console: console,
+        clock: .system, origin: nil))
   }
 
   static func processEnvironment() -> [String: String] {

@@ -10,17 +10,42 @@ public struct OptionSpec: Sendable {
   public let required: Bool
   /// True when the option may be given several times.
   public let repeating: Bool
+  /// Old spellings still accepted, as if the name had been written; never shown.
+  public let aliases: [String]
+  /// The values it takes when they are a known list (statuses, roles): shell completion offers
+  /// them. Empty: the ones a placeholder like `text|csv|json` spells out, else any value.
+  public let declaredChoices: [String]
+  /// Accepted but left out of help, usage, completion and the man page.
+  public let hidden: Bool
 
   public init(
     _ name: String, _ value: String? = nil, _ help: String, required: Bool = false,
-    repeating: Bool = false
+    repeating: Bool = false, aliases: [String] = [], choices: [String] = [], hidden: Bool = false
   ) {
     self.name = name
     self.value = value
     self.help = help
     self.required = required
     self.repeating = repeating
+    self.aliases = aliases
+    self.declaredChoices = choices
+    self.hidden = hidden
   }
+
+  /// The values shell completion offers: the declared ones, else those of a placeholder that
+  /// lists them (`yes|no`, `text|csv|json`); empty when any value goes.
+  var choices: [String] {
+    if !declaredChoices.isEmpty { return declaredChoices }
+    guard let value, value.contains("|") else { return [] }
+    let parts = value.split(separator: "|").map(String.init)
+    let word = { (part: String) in
+      !part.isEmpty && part.allSatisfy { $0.isLowercase || $0 == "_" || $0 == "-" || $0.isNumber }
+    }
+    return parts.allSatisfy(word) ? parts : []
+  }
+
+  /// True when the option names a file or folder (its placeholder says so).
+  var takesPath: Bool { ["FILE", "DIR", "PATH"].contains(value ?? "") }
 
   /// How the option is written in a usage line.
   var usage: String {
@@ -35,11 +60,14 @@ public struct ArgumentSpec: Sendable {
   public let name: String
   public let help: String
   public let required: Bool
+  /// The values it takes when they are a known list (shell completion offers them).
+  public let choices: [String]
 
-  public init(_ name: String, _ help: String, required: Bool = true) {
+  public init(_ name: String, _ help: String, required: Bool = true, choices: [String] = []) {
     self.name = name
     self.help = help
     self.required = required
+    self.choices = choices
   }
 }
 
@@ -47,7 +75,7 @@ public struct ArgumentSpec: Sendable {
 public struct CommandTraits: OptionSet, Sendable {
   public let rawValue: Int
   public init(rawValue: Int) { self.rawValue = rawValue }
-  /// Changes the register: takes `--as USER` / `HWC_USER`.
+  /// Changes the register: proves its actor (`--as USER` / `HWC_USER`, `--password-file`).
   public static let mutating = CommandTraits(rawValue: 1)
   /// Prints or creates records: takes `--json`.
   public static let json = CommandTraits(rawValue: 2)
@@ -56,6 +84,8 @@ public struct CommandTraits: OptionSet, Sendable {
   /// Writes to the register without an actor proven first (`login`, `logout`, `user passwd`).
   /// A command with neither this nor `.mutating` opens the register read-only.
   public static let writes = CommandTraits(rawValue: 8)
+  /// Left out of `hwc help`, completion and the man page (`hwc man`, used by `make man`).
+  public static let hidden = CommandTraits(rawValue: 16)
 }
 
 /// A subcommand: its words, what it does, and the options it takes.
@@ -93,6 +123,12 @@ public struct CommandSpec: Sendable {
       shared.append(
         OptionSpec("db", "PATH", "the register file (default: $HWC_DB, else ./hwc.sqlite)"))
     }
+    if traits.contains(.database), !traits.contains(.mutating) {
+      // Scripts may name their user on every command: a command that proves nobody accepts it.
+      shared.append(
+        OptionSpec("as", "USER", "accepted for scripts; this command proves no actor, so it is unused"))
+      shared.append(OptionSpec("password-file", "FILE", "accepted for scripts; unused", hidden: true))
+    }
     if traits.contains(.mutating) {
       shared.append(
         OptionSpec("as", "USER", "who is doing this (default: $HWC_USER, else your session's user)")
@@ -109,14 +145,24 @@ public struct CommandSpec: Sendable {
     return shared
   }
 
-  /// Every option this command accepts, its own first.
-  var allOptions: [OptionSpec] { options + CommandSpec.sharedOptions(traits) }
+  /// Every option this command accepts, its own first; a shared one it declares itself (`--as`
+  /// of `login`) is its own.
+  var allOptions: [OptionSpec] {
+    let own = Set(options.map(\.name))
+    return options + CommandSpec.sharedOptions(traits).filter { !own.contains($0.name) }
+  }
+
+  /// The options help, usage, completion and the man page show.
+  var visibleOptions: [OptionSpec] { allOptions.filter { !$0.hidden } }
+
+  /// True when help, completion and the man page list this command.
+  var listed: Bool { !traits.contains(.hidden) }
 
   /// The usage line, e.g. `hwc user add NAME --role ROLE ... [--db PATH] ...`.
   var usage: String {
     var parts = ["hwc"] + path
     parts += arguments.map { $0.required ? $0.name : "[\($0.name)]" }
-    parts += allOptions.filter { $0.name != "help" }.map(\.usage)
+    parts += visibleOptions.filter { $0.name != "help" }.map(\.usage)
     return parts.joined(separator: " ")
   }
 }

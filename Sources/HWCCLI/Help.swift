@@ -1,6 +1,6 @@
 /// Help text generated from command declarations.
 enum Help {
-  /// `hwc COMMAND --help`.
+  /// `hwc COMMAND --help` and `hwc help COMMAND`.
   static func command(_ spec: CommandSpec) -> String {
     var text = "\(spec.abstract)\n\nusage: \(spec.usage)\n"
     if !spec.discussion.isEmpty { text += "\n\(spec.discussion)\n" }
@@ -11,7 +11,7 @@ enum Help {
       }
     }
     text += "\noptions:\n"
-    for option in spec.allOptions {
+    for option in spec.visibleOptions {
       let left = "--\(option.name)" + (option.value.map { " \($0)" } ?? "")
       var help = option.help
       if option.required { help += " (required)" }
@@ -21,21 +21,63 @@ enum Help {
     return text
   }
 
-  /// Help for a group of commands (`hwc complaint --help`) or for everything (`hwc --help`).
+  /// Help for a group of commands (`hwc complaint --help`), or for everything (`hwc help`,
+  /// `hwc --help`: the commands under the topics of `topics`).
   static func group(_ prefix: [String], specs: [CommandSpec]) -> String {
+    let members = specs.filter { $0.listed && $0.path.starts(with: prefix) }
+    guard prefix.isEmpty else {
+      return groupUsage(prefix).joined(separator: "\n") + "\n"
+    }
     var text =
-      prefix.isEmpty
-      ? "hwc — human–wildlife conflict complaint and compensation register\n\n"
-        + "usage: hwc COMMAND [OPTIONS]   (hwc COMMAND --help for a command's options)\n"
-      : "usage: hwc \(prefix.joined(separator: " ")) SUBCOMMAND [OPTIONS]\n"
-    text += "\ncommands:\n"
-    for spec in specs where spec.path.starts(with: prefix) {
-      text += row(spec.path.joined(separator: " "), spec.abstract)
+      "hwc — human–wildlife conflict complaint and compensation register\n\n"
+      + "usage: hwc COMMAND [OPTIONS]   (hwc help COMMAND, or hwc COMMAND --help, for one command)\n"
+    for (topic, words) in grouped(members) {
+      text += "\n\(topic):\n"
+      for spec in members where words.contains(spec.path[0]) {
+        text += row(spec.path.joined(separator: " "), spec.abstract)
+      }
     }
-    if prefix.isEmpty {
-      text += "\nexit status: 0 done, 1 refused or invalid input (nothing written), 2 usage error\n"
-    }
+    text += "\nexit status: 0 done, 1 refused or invalid input (nothing written), 2 usage error\n"
     return text
+  }
+
+  /// What follows the error line of a usage error about a group: its usage and commands; for
+  /// hwc itself, the usage line alone.
+  static func groupUsage(_ prefix: [String]) -> [String] {
+    guard !prefix.isEmpty else {
+      return ["usage: hwc COMMAND [OPTIONS]   (hwc help lists the commands)"]
+    }
+    var lines = ["usage: hwc \(prefix.joined(separator: " ")) SUBCOMMAND [OPTIONS]", "", "commands:"]
+    for spec in CLI.commands where spec.listed && spec.path.starts(with: prefix) {
+      lines.append(String(row(spec.path.joined(separator: " "), spec.abstract).dropLast()))
+    }
+    return lines
+  }
+
+  /// The topics of `hwc help`, each with the first command words it gathers, in order; a
+  /// command whose first word no topic names is listed under "other commands".
+  static let topics: [(String, [String])] = [
+    ("the register and its users", ["init", "login", "logout", "user"]),
+    ("claimants and complaints", ["claimant", "complaint", "herd", "incident", "emergency"]),
+    ("inspection, assessment and decisions", ["inspect", "inspection", "assess", "approve", "reject", "pay", "appeal", "policy"]),
+    ("money", ["budget", "fund"]),
+    ("reports and documents", ["report", "receipt", "letter"]),
+    ("audit and upkeep", ["audit", "check", "backup", "demo"]),
+    ("this program", ["help", "version", "completion"]),
+  ]
+
+  /// The topics that have commands among `specs`, then "other commands" for the rest.
+  static func grouped(_ specs: [CommandSpec]) -> [(String, Set<String>)] {
+    let firstWords = Set(specs.map { $0.path[0] })
+    var result: [(String, Set<String>)] = []
+    var placed: Set<String> = []
+    for (topic, words) in topics where !firstWords.isDisjoint(with: words) {
+      result.append((topic, Set(words).intersection(firstWords)))
+      placed.formUnion(words)
+    }
+    let rest = firstWords.subtracting(placed)
+    if !rest.isEmpty { result.append(("other commands", rest)) }
+    return result
   }
 
   private static func row(_ left: String, _ right: String) -> String {

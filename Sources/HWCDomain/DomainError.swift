@@ -41,6 +41,8 @@ public enum Field: String, Sendable, Hashable {
     case .userNationalID: return "--national-id"
     case .passwordFile: return "--password-file"
     case .newPasswordFile: return "--new-password-file"
+    case .reference: return "--ref"
+    case .notes: return "--note"
     default: return "--" + rawValue
     }
   }

@@ -166,6 +166,6 @@ import Testing
     let workspace = CLIDocumentTests.documents()
     #expect(workspace.run(["receipt"]).code == 2)
     #expect(workspace.run(["letter"]).code == 2)
-    #expect(workspace.run(["report", "fund", "--conservancy", "Shamshy"]).code == 2)
+    #expect(workspace.run(["report", "fund", "--season", "2026"]).code == 2)
   }
 }

@@ -53,10 +53,15 @@ import Testing
     let help = Workspace().run(["--help"], environment: [:])
     #expect(help.code == 0)
     for spec in CLI.commands {
-      #expect(Self.lists(help.out, spec.path), "\(spec.path)")
+      let hidden = spec.traits.contains(.hidden)
+      #expect(Self.lists(help.out, spec.path) == !hidden, "\(spec.path)")
     }
+    let asked = Workspace().run(["help"], environment: [:])
+    #expect(asked.code == 0 && asked.err == "" && asked.out == help.out)
     let bare = Workspace().run([], environment: [:])
     #expect(bare.code == 2)
+    #expect(bare.out == "")
+    #expect(bare.errLines.first == "hwc: no command given", "\(bare)")
   }
 
   /// Command lines that do not fit their command's declaration, and the message each gives.
@@ -100,17 +105,22 @@ import Testing
     #expect(outcome.errLines.first?.hasSuffix("did you mean '--district'?") == true, "\(outcome)")
   }
 
+  /// A mistyped command word: the nearest real one is suggested, then the usage of the group the
+  /// word belongs to (its commands listed) or of hwc itself.
   @Test(arguments: [
     (["complaint", "regster"], "'regster' is not a command of 'hwc complaint'", "register"),
     (["claimant", "shwo", Workspace.yerlan], "'shwo' is not a command of 'hwc claimant'", "show"),
     (["complant", "list"], "'complant' is not a command", "complaint"),
     (["audti", "verify"], "'audti' is not a command", "audit"),
+    (["helo"], "'helo' is not a command", "help"),
   ])
   func anUnknownCommandSuggestsTheNearest(words: [String], problem: String, nearest: String) {
     let outcome = Workspace().run(words, environment: [:])
     #expect(outcome.code == 2)
     #expect(outcome.out == "")
-    #expect(outcome.errLines == ["hwc: \(problem); did you mean '\(nearest)'?"], "\(outcome)")
+    #expect(outcome.errLines.first == "hwc: \(problem); did you mean '\(nearest)'?", "\(outcome)")
+    let group = problem.contains(" of 'hwc ") ? "\(words[0]) SUBCOMMAND" : "COMMAND"
+    #expect(outcome.errLines.dropFirst().first?.hasPrefix("usage: hwc \(group) ") == true)
   }
 
   @Test(arguments: ["complaint", "claimant", "user", "audit"])

@@ -416,7 +416,7 @@ import Testing
     try approved(fixture, second)
     _ = try fixture.register.pay(code: first, reference: "B-77", actor: fixture.actor("tolkyn"))
     for reference in ["B-77", "  B-77 "] {
-      try fixture.expectRefusal("--reference: B-77 already paid \(first); each payment has its own")
+      try fixture.expectRefusal("--ref: B-77 already paid \(first); each payment has its own")
       {
         _ = try fixture.register.pay(
           code: second, reference: reference, actor: fixture.actor("tolkyn"))
@@ -431,7 +431,7 @@ import Testing
   func aPaymentNeedsABankReference(reference: String) throws {
     let (fixture, code) = try assessed()
     try approved(fixture, code)
-    try fixture.expectRefusal("--reference: the bank reference is required") {
+    try fixture.expectRefusal("--ref: the bank reference is required") {
       _ = try fixture.register.pay(code: code, reference: reference, actor: fixture.actor("tolkyn"))
     }
     #expect(try status(fixture, code) == "approved")

@@ -39,7 +39,7 @@ enum ComplaintCommands {
       OptionSpec("ref", "EXTERNAL", "field-form number"),
       OptionSpec("village", "V", "village"),
       OptionSpec("coordinates", "LAT,LON", "where, in decimal degrees"),
-      OptionSpec("notes", "TEXT", "notes"),
+      OptionSpec("note", "TEXT", "notes", aliases: ["notes"]),
     ],
     traits: [.database, .mutating, .json]
   ) { invocation in
@@ -51,7 +51,7 @@ enum ComplaintCommands {
       incidentDate: invocation.value("incident-date") ?? "",
       reportedDate: invocation.value("reported-date") ?? "", items: invocation.values("item"),
       ref: invocation.value("ref"), village: invocation.value("village"),
-      coordinates: invocation.value("coordinates"), notes: invocation.value("notes"))
+      coordinates: invocation.value("coordinates"), notes: invocation.value("note"))
     let registration = try register.registerComplaint(draft, actor: actor)
     let complaint = registration.complaint
     if invocation.json {
@@ -93,7 +93,7 @@ enum ComplaintCommands {
     ["complaint", "list"], abstract: "List complaints",
     options: [
       OptionSpec("district", "D", "only this district"),
-      OptionSpec("status", "S", "only this status"),
+      OptionSpec("status", "S", "only this status", choices: ComplaintStatus.allCases.map(\.rawValue)),
       OptionSpec("quarter", "YYYY-Qn", "only those reported in this quarter"),
     ],
     traits: [.database, .json]

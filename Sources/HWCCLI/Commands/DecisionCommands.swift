@@ -60,13 +60,16 @@ enum DecisionCommands {
       complaint is paid once; a bank reference pays one complaint.
       """,
     arguments: complaintArgument,
-    options: [OptionSpec("reference", "BANK_REF", "the bank's reference", required: true)],
+    options: [
+      OptionSpec(
+        "ref", "BANK_REF", "the bank's reference", required: true, aliases: ["reference"])
+    ],
     traits: [.database, .mutating, .json]
   ) { invocation in
     let (register, actor) = try invocation.openForChange()
     let code = invocation.argument(0)!.uppercased()
     let payment = try register.pay(
-      code: code, reference: invocation.value("reference")!, actor: actor)
+      code: code, reference: invocation.value("ref")!, actor: actor)
     if invocation.json {
       invocation.console.print(
         JSON.object([

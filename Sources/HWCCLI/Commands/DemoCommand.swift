@@ -77,8 +77,12 @@ enum DemoCommand {
     for component in path.split(separator: "/") {
       prefix += component
       if access(prefix, F_OK) != 0, mkdir(prefix, 0o755) != 0, errno != EEXIST {
+        let why =
+          errno == EACCES || errno == EROFS
+          ? "this account may not write in the folder \(CLI.folder(of: prefix))"
+          : String(cString: strerror(errno)).lowercased()
         throw DomainError.invalid(
-          field: .out, "cannot create the directory \(prefix) (error \(errno))")
+          field: .out, "cannot create the folder \(prefix): \(why); choose another --out")
       }
       prefix += "/"
     }

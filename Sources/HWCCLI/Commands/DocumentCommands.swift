@@ -18,7 +18,7 @@ enum DocumentCommands {
       """,
     options: [
       OptionSpec("conservancy", "C", "the conservancy", required: true),
-      OptionSpec("season", "YYYY", "the season (calendar year)", required: true),
+      OptionSpec("season", "YYYY", "the season (calendar year; default: this one)"),
       ReportOptions.lang, ReportOptions.templates,
     ],
     traits: [.database, .json]
@@ -26,7 +26,7 @@ enum DocumentCommands {
     let setup = try invocation.reportSetup()
     let statement = try FundStatement.build(
       invocation.openRegister(), conservancy: invocation.value("conservancy")!,
-      season: invocation.value("season")!)
+      season: invocation.value("season") ?? String(invocation.clock.today.year))
     return try printDocument(invocation, json: statement.json) { try statement.render(setup) }
   }
 

@@ -35,7 +35,7 @@ enum FactCommands {
       options: [
         OptionSpec("conservancy", "C", "the conservancy", required: true),
         OptionSpec("kind", "poaching|retaliatory_killing", "what happened", required: true),
-        OptionSpec("date", "DATE", "when", required: true),
+        OptionSpec("date", "YYYY-MM-DD", "when", required: true),
         OptionSpec("note", "TEXT", "details"),
       ],
       traits: [.database, .mutating, .json]
@@ -53,7 +53,7 @@ enum FactCommands {
         and records the premium due (premium per head in force on 1 January of the season).
         """,
       options: [
-        OptionSpec("claimant", "ID", "the claimant's national ID", required: true),
+        OptionSpec("claimant", "NATIONAL_ID", "the claimant's national ID", required: true),
         OptionSpec("season", "YYYY", "the season", required: true),
         OptionSpec("class", "CLASS", "livestock class", required: true),
         OptionSpec("heads", "N", "heads insured", required: true),

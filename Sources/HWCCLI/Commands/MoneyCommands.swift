@@ -1,6 +1,7 @@
 import HWCCore
 import HWCDomain
 import HWCRegister
+import HWCReports
 
 /// `hwc budget allocate|show`, `hwc fund contribute|show`.
 enum MoneyCommands {
@@ -72,10 +73,24 @@ enum MoneyCommands {
 
   static let fundShow = CommandSpec(
     ["fund", "show"], abstract: "Show a buffer fund: credited, reserved, paid, available",
-    options: [OptionSpec("conservancy", "C", "the conservancy", required: true)],
+    discussion: """
+      Without --season: everything credited, reserved and paid so far. With --season YYYY, as
+      hwc report fund takes it: the season's opening balance, what was credited and paid in it,
+      and the reserved and available balance at its end (to date while it runs).
+      """,
+    options: [
+      OptionSpec("conservancy", "C", "the conservancy", required: true),
+      OptionSpec("season", "YYYY", "only this season (calendar year)"),
+    ],
     traits: [.database, .json]
   ) { invocation in
     let register = try invocation.openRegister()
+    if let season = invocation.value("season") {
+      return try printSeason(
+        invocation,
+        FundStatement.build(
+          register, conservancy: invocation.value("conservancy")!, season: season))
+    }
     guard let balances = try register.fund(conservancy: invocation.value("conservancy")!) else {
       throw DomainError.notFound(
         "the \(invocation.value("conservancy")!) buffer fund has never been credited")
@@ -94,6 +109,33 @@ enum MoneyCommands {
         "\(verb): transfer #\(id); \(balances.account) now has "
           + "\(Money.text(balances.available, balances.currency)) available")
     }
+    return 0
+  }
+
+  /// `hwc fund show --season`: the season's figures from its statement (`hwc report fund`).
+  static func printSeason(_ invocation: Invocation, _ statement: FundStatement) throws -> Int32 {
+    let credited = statement.premiumsMinor + statement.contributionsMinor
+    if invocation.json {
+      invocation.console.print(
+        JSON.object([
+          ("account", .string(statement.account)), ("currency", .string(statement.currency)),
+          ("season", .int(statement.season)), ("as_of", .string(statement.asOf)),
+          ("opening_minor", .int(statement.opening.total)), ("credited_minor", .int(credited)),
+          ("paid_minor", .int(statement.paidMinor)),
+          ("reserved_minor", .int(statement.closing.reserved)),
+          ("available_minor", .int(statement.closing.available)),
+        ]))
+      return 0
+    }
+    let currency = statement.currency
+    var table = TextTable(
+      ["\(statement.account) \(statement.season)", currency], rightAligned: [1])
+    table.add(["opening", Money.text(statement.opening.total, currency)])
+    table.add(["credited", Money.text(credited, currency)])
+    table.add(["paid", Money.text(statement.paidMinor, currency)])
+    table.add(["reserved on \(statement.asOf)", Money.text(statement.closing.reserved, currency)])
+    table.add(["available on \(statement.asOf)", Money.text(statement.closing.available, currency)])
+    invocation.console.print(table.text)
     return 0
   }
 

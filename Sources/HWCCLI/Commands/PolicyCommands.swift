@@ -9,7 +9,9 @@ enum PolicyCommands {
     CommandSpec(
       ["policy", "show"], abstract: "Print the policy values in force on a date",
       options: [
-        OptionSpec("scheme", "S", "kz-state or kg-buffer (default: both)"),
+        OptionSpec(
+          "scheme", "S", "kz-state or kg-buffer (default: both)",
+          choices: Scheme.allCases.map(\.rawValue)),
         OptionSpec("on", "DATE", "the date (default: today)"),
       ],
       traits: [.database, .json]
@@ -58,7 +60,9 @@ enum PolicyCommands {
         re-assessed years later — with the values that were in force on their incident date.
         """,
       options: [
-        OptionSpec("scheme", "S", "kz-state or kg-buffer", required: true),
+        OptionSpec(
+          "scheme", "S", "kz-state or kg-buffer", required: true,
+          choices: Scheme.allCases.map(\.rawValue)),
         OptionSpec("key", "K", "the parameter, e.g. mrp or rate.sheep_goat.adult", required: true),
         OptionSpec("value", "V", "the value (at most two decimals)", required: true),
         OptionSpec("from", "DATE", "the date it takes effect", required: true),

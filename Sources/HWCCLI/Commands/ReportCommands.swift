@@ -27,6 +27,10 @@ enum ReportCommands {
     ],
     traits: [.database, .json]
   ) { invocation in
+    if invocation.json, let format = invocation.value("format"), format != "json" {
+      throw UsageError(
+        "--format \(format) and --json ask for two formats; give one of them", spec: invocation.spec)
+    }
     let setup = try invocation.reportSetup()
     let formatText = invocation.json ? "json" : invocation.value("format") ?? "text"
     guard let format = ReportFormat(rawValue: formatText) else {

@@ -89,7 +89,9 @@ enum UserLifecycleCommands {
       ["user", "revoke"], abstract: "Take a role away from a user (admin)",
       arguments: nameArgument,
       options: [
-        OptionSpec("role", "ROLE[@DISTRICT|@CONSERVANCY]", "the role to take away", required: true)
+        OptionSpec(
+          "role", "ROLE[@DISTRICT|@CONSERVANCY]", "the role to take away", required: true,
+          choices: Role.allCases.map(\.rawValue))
       ],
       traits: [.database, .mutating]
     ) { invocation in
