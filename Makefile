@@ -4,7 +4,7 @@ BIN := .build/debug/hwc
 DEMO_DB := demo-out/demo.sqlite
 HWC = $(BIN) --db $(DEMO_DB)
 
-.PHONY: all deps build release test reliability lint format demo tour bench clean
+.PHONY: all deps build release test reliability lint format man demo tour bench clean
 
 all: build
 
@@ -38,6 +38,13 @@ lint:
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+# The manual page, generated from the command declarations by the hidden `hwc man`:
+# .build/man/hwc.1 (read it with man -l .build/man/hwc.1). Not part of `make test`.
+man: build
+	@mkdir -p .build/man
+	$(BIN) man > .build/man/hwc.1
+	@echo "wrote .build/man/hwc.1"
 
 # The demo register (`hwc demo`): a seeded, realistic history of every district and conservancy
 # over seven quarters, run through the whole workflow; prints the latest quarterly report.
@@ -115,7 +122,7 @@ tour: build
 	$(HWC) budget allocate --district Kaztalov --year 2026 --amount 5000000 --as gulnar --password-file $(SECRETS)/gulnar
 	$(HWC) approve KAZ-2026-0002 --as aliya --password-file $(SECRETS)/aliya
 	$(HWC) approve KAZ-2026-0002 --as timur --password-file $(SECRETS)/timur
-	$(HWC) pay KAZ-2026-0002 --reference HALYK-2026-000123 --as gulnar --password-file $(SECRETS)/gulnar
+	$(HWC) pay KAZ-2026-0002 --ref HALYK-2026-000123 --as gulnar --password-file $(SECRETS)/gulnar
 	$(HWC) budget show --district Kaztalov --year 2026
 	$(HWC) fund show --conservancy Shamshy
 	$(HWC) audit verify

@@ -41,7 +41,8 @@ enum ActorProof {
   /// The first line of a file holding a secret; `-` is standard input.
   static func readSecretFile(_ path: String, field: Field) throws -> String {
     guard let text = readFile(path) else {
-      throw DomainError.invalid(field: field, "cannot read \(path == "-" ? "standard input" : path)")
+      throw DomainError.invalid(
+        field: field, "cannot read \(path == "-" ? "standard input" : path)")
     }
     let line =
       text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first

@@ -126,8 +126,10 @@ public struct CommandSpec: Sendable {
     if traits.contains(.database), !traits.contains(.mutating) {
       // Scripts may name their user on every command: a command that proves nobody accepts it.
       shared.append(
-        OptionSpec("as", "USER", "accepted for scripts; this command proves no actor, so it is unused"))
-      shared.append(OptionSpec("password-file", "FILE", "accepted for scripts; unused", hidden: true))
+        OptionSpec(
+          "as", "USER", "accepted for scripts; this command proves no actor, so it is unused"))
+      shared.append(
+        OptionSpec("password-file", "FILE", "accepted for scripts; unused", hidden: true))
     }
     if traits.contains(.mutating) {
       shared.append(

@@ -47,7 +47,9 @@ enum Help {
     guard !prefix.isEmpty else {
       return ["usage: hwc COMMAND [OPTIONS]   (hwc help lists the commands)"]
     }
-    var lines = ["usage: hwc \(prefix.joined(separator: " ")) SUBCOMMAND [OPTIONS]", "", "commands:"]
+    var lines = [
+      "usage: hwc \(prefix.joined(separator: " ")) SUBCOMMAND [OPTIONS]", "", "commands:",
+    ]
     for spec in CLI.commands where spec.listed && spec.path.starts(with: prefix) {
       lines.append(String(row(spec.path.joined(separator: " "), spec.abstract).dropLast()))
     }
@@ -59,7 +61,10 @@ enum Help {
   static let topics: [(String, [String])] = [
     ("the register and its users", ["init", "login", "logout", "user"]),
     ("claimants and complaints", ["claimant", "complaint", "herd", "incident", "emergency"]),
-    ("inspection, assessment and decisions", ["inspect", "inspection", "assess", "approve", "reject", "pay", "appeal", "policy"]),
+    (
+      "inspection, assessment and decisions",
+      ["inspect", "inspection", "assess", "approve", "reject", "pay", "appeal", "policy"]
+    ),
     ("money", ["budget", "fund"]),
     ("reports and documents", ["report", "receipt", "letter"]),
     ("audit and upkeep", ["audit", "check", "backup", "demo"]),

@@ -42,7 +42,8 @@ enum ManPage {
       ".SH ENVIRONMENT",
       ".TP", ".B HWC_DB", "the register file when --db is not given",
       ".TP", ".B HWC_USER", "the actor when --as is not given",
-      ".TP", ".B HWC_PASSWORD_FILE", "the actor's passphrase file when --password-file is not given",
+      ".TP", ".B HWC_PASSWORD_FILE",
+      "the actor's passphrase file when --password-file is not given",
       ".TP", ".B HWC_TEMPLATES", "a folder of report templates used before the shipped ones",
       ".SH FILES",
       ".TP", ".I ~/.hwc/sessions/", "the sessions started by hwc login, one file per register",
@@ -78,9 +79,20 @@ enum ManPage {
   }
 
   /// `text` safe as roff input: a backslash written as `\e`, a dash as `\-` (so that options
-  /// copy and paste as typed), and a line that would start with a control character protected.
+  /// copy and paste as typed), a character beyond ASCII as `\[uXXXX]` (troff reads bytes), and
+  /// a line that would start with a control character protected.
   static func escaped(_ text: String) -> String {
-    let body = text.replacingOccurrences("\\", "\\e").replacingOccurrences("-", "\\-")
+    var body = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": body += "\\e"
+      case "-": body += "\\-"
+      case _ where !scalar.isASCII:
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        body += "\\[u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "]"
+      default: body.unicodeScalars.append(scalar)
+      }
+    }
     return body.hasPrefix(".") || body.hasPrefix("'") ? "\\&" + body : body
   }
 }

@@ -15,8 +15,7 @@ enum StandardInput {
   static let secretOptions = ["password-file", "new-password-file"]
 
   /// Refuses `-` where it cannot be meant, and standard input given to two readers at once.
-  static func checkUses(spec: CommandSpec, values: [String: [String]], arguments: [String]) throws
-  {
+  static func checkUses(spec: CommandSpec, values: [String: [String]], arguments: [String]) throws {
     let refused: [String: String] = [
       "rejects":
         "--rejects - would mix the rejected rows with what hwc prints on standard output; "

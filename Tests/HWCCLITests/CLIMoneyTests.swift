@@ -345,7 +345,7 @@ import Testing
     (["fund", "show"], "hwc: missing '--conservancy C'"),
     (["approve", "--as", "aliya"], "hwc: missing ID"),
     (["reject", "KAZ-2026-0001", "--as", "aliya"], "hwc: missing '--reason TEXT'"),
-    (["pay", "KAZ-2026-0001", "--as", "tolkyn"], "hwc: missing '--ref BANK_REF'"),
+    (["pay", "KAZ-2026-0001", "--as", "tolkyn"], "hwc: missing '--ref REF'"),
     (["appeal", "KAZ-2026-0001", "--as", "dauren"], "hwc: missing '--reason TEXT'"),
     (["approve", "KAZ-2026-0001", "KAZ-2026-0002", "--as", "aliya"], "hwc: unexpected argument"),
   ]

@@ -416,8 +416,7 @@ import Testing
     try approved(fixture, second)
     _ = try fixture.register.pay(code: first, reference: "B-77", actor: fixture.actor("tolkyn"))
     for reference in ["B-77", "  B-77 "] {
-      try fixture.expectRefusal("--ref: B-77 already paid \(first); each payment has its own")
-      {
+      try fixture.expectRefusal("--ref: B-77 already paid \(first); each payment has its own") {
         _ = try fixture.register.pay(
           code: second, reference: reference, actor: fixture.actor("tolkyn"))
       }

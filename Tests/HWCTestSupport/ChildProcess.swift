@@ -28,10 +28,11 @@ public final class ChildProcess {
   let err: FileHandle
 
   /// Starts `executable arguments` without waiting for it; `HWC_DB` and `HWC_USER` are removed
-  /// from the inherited environment, `extra` is added.
+  /// from the inherited environment, `extra` is added. `input`, when given, is the process's
+  /// standard input (from a file `output.in`); else it inherits this one's.
   public init(
     _ executable: String, _ arguments: [String], output: String,
-    environment extra: [String: String] = [:]
+    environment extra: [String: String] = [:], input: String? = nil
   ) throws {
     outPath = output + ".out"
     errPath = output + ".err"
@@ -48,6 +49,11 @@ public final class ChildProcess {
     process.environment = environment
     process.standardOutput = out
     process.standardError = err
+    if let input {
+      let inPath = output + ".in"
+      _ = FileManager.default.createFile(atPath: inPath, contents: Data(input.utf8))
+      process.standardInput = FileHandle(forReadingAtPath: inPath)
+    }
     try process.run()
   }
 

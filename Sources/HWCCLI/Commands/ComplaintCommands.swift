@@ -36,7 +36,7 @@ enum ComplaintCommands {
       OptionSpec("incident-date", "YYYY-MM-DD", "when the loss happened", required: true),
       OptionSpec("reported-date", "YYYY-MM-DD", "when it was reported", required: true),
       OptionSpec("item", "KEY=QTY", "a claimed item", required: true, repeating: true),
-      OptionSpec("ref", "EXTERNAL", "field-form number"),
+      OptionSpec("ref", "REF", "field-form number"),
       OptionSpec("village", "V", "village"),
       OptionSpec("coordinates", "LAT,LON", "where, in decimal degrees"),
       OptionSpec("note", "TEXT", "notes", aliases: ["notes"]),
@@ -93,7 +93,8 @@ enum ComplaintCommands {
     ["complaint", "list"], abstract: "List complaints",
     options: [
       OptionSpec("district", "D", "only this district"),
-      OptionSpec("status", "S", "only this status", choices: ComplaintStatus.allCases.map(\.rawValue)),
+      OptionSpec(
+        "status", "S", "only this status", choices: ComplaintStatus.allCases.map(\.rawValue)),
       OptionSpec("quarter", "YYYY-Qn", "only those reported in this quarter"),
     ],
     traits: [.database, .json]

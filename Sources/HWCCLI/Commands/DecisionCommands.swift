@@ -62,7 +62,8 @@ enum DecisionCommands {
     arguments: complaintArgument,
     options: [
       OptionSpec(
-        "ref", "BANK_REF", "the bank's reference", required: true, aliases: ["reference"])
+        "ref", "REF", "the bank's reference for the payment", required: true, aliases: ["reference"]
+      )
     ],
     traits: [.database, .mutating, .json]
   ) { invocation in

@@ -29,7 +29,8 @@ enum ReportCommands {
   ) { invocation in
     if invocation.json, let format = invocation.value("format"), format != "json" {
       throw UsageError(
-        "--format \(format) and --json ask for two formats; give one of them", spec: invocation.spec)
+        "--format \(format) and --json ask for two formats; give one of them", spec: invocation.spec
+      )
     }
     let setup = try invocation.reportSetup()
     let formatText = invocation.json ? "json" : invocation.value("format") ?? "text"

@@ -19,7 +19,8 @@ enum UserCommands {
       arguments: [ArgumentSpec("NAME", "the user's login name")],
       options: [
         OptionSpec(
-          "role", "ROLE[@DISTRICT|@CONSERVANCY]", "a role to grant", required: true, repeating: true,
+          "role", "ROLE[@DISTRICT|@CONSERVANCY]", "a role to grant", required: true,
+          repeating: true,
           choices: Role.allCases.map(\.rawValue)
         ),
         OptionSpec("national-id", "ID", "the user's own IIN or PIN"),
