@@ -126,6 +126,41 @@ enum Completion {
           case "$known" in *" $word "*) _hwc_cmd="${_hwc_cmd:+$_hwc_cmd }$word" ;; esac
         done
       }
+
+      # What completes the word CUR after PREV, once _hwc_scan has run: a first line saying how
+      # (commands, options or values, listed after it as `word:help` or `word`; file; dir; none).
+      _hwc_what() {
+        local value
+        if [ "$_hwc_cmd" = help ]; then
+          echo commands
+          _hwc_words "$_hwc_topic"
+          return
+        fi
+        case "$2" in
+          --*)
+            value="$(_hwc_value "$_hwc_cmd" "$2")"
+            case "$value" in
+              @flag) ;;
+              @file) echo file; return ;;
+              @dir) echo dir; return ;;
+              '') echo none; return ;;
+              *) echo values; echo "$value" | tr ' ' '\n'; return ;;
+            esac ;;
+        esac
+        case "$1" in -*) echo options; _hwc_options "$_hwc_cmd"; return ;; esac
+        value="$(_hwc_words "$_hwc_cmd")"
+        if [ -n "$value" ]; then
+          echo commands
+          echo "$value"
+          return
+        fi
+        value="$(_hwc_argument "$_hwc_cmd")"
+        case "$value" in
+          @file) echo file ;;
+          '') echo none ;;
+          *) echo values; echo "$value" | tr ' ' '\n' ;;
+        esac
+      }
       """
   }
 
@@ -140,38 +175,15 @@ enum Completion {
     \(functions)
 
     _hwc() {
-      local cur="${COMP_WORDS[COMP_CWORD]}" prev="" value words
+      local cur="${COMP_WORDS[COMP_CWORD]}" prev="" what
       [ "$COMP_CWORD" -gt 1 ] && prev="${COMP_WORDS[COMP_CWORD-1]}"
       _hwc_scan "${COMP_WORDS[@]:1:COMP_CWORD-1}"
-      if [ "$_hwc_cmd" = help ]; then
-        words="$(_hwc_words "$_hwc_topic" | sed 's/:.*//')"
-        COMPREPLY=($(compgen -W "$words" -- "$cur"))
-        return
-      fi
-      case "$prev" in
-        --*)
-          value="$(_hwc_value "$_hwc_cmd" "$prev")"
-          case "$value" in
-            @flag) ;;
-            @file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-            @dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-            *) COMPREPLY=($(compgen -W "$value" -- "$cur")); return ;;
-          esac ;;
-      esac
-      if [[ "$cur" == -* ]]; then
-        words="$(_hwc_options "$_hwc_cmd" | sed 's/:.*//')"
-        COMPREPLY=($(compgen -W "$words" -- "$cur"))
-        return
-      fi
-      words="$(_hwc_words "$_hwc_cmd" | sed 's/:.*//')"
-      if [ -n "$words" ]; then
-        COMPREPLY=($(compgen -W "$words" -- "$cur"))
-        return
-      fi
-      value="$(_hwc_argument "$_hwc_cmd")"
-      case "$value" in
-        @file) COMPREPLY=($(compgen -f -- "$cur")) ;;
-        *) COMPREPLY=($(compgen -W "$value" -- "$cur")) ;;
+      what="$(_hwc_what "$cur" "$prev")"
+      case "${what%%$'\n'*}" in
+        file) COMPREPLY=($(compgen -f -- "$cur")) ;;
+        dir) COMPREPLY=($(compgen -d -- "$cur")) ;;
+        none) COMPREPLY=() ;;
+        *) COMPREPLY=($(compgen -W "$(echo "$what" | sed '1d; s/:.*//')" -- "$cur")) ;;
       esac
     }
 
@@ -191,50 +203,22 @@ enum Completion {
 
     \(functions)
 
-    # `word:help` lines in a form _describe reads (a colon in the help escaped).
-    _hwc_described() {
-      local line
-      reply=()
-      for line in "${(@f)$(eval "$@")}"; do
-        [ -n "$line" ] && reply+=("${line%%:*}:${${line#*:}//:/\\:}")
-      done
-    }
-
     _hwc() {
-      local cur="${words[CURRENT]}" prev="${words[CURRENT-1]}" value
-      local -a reply
+      local what line
+      local -a items described
       _hwc_scan "${(@)words[2,CURRENT-1]}"
-      if [ "$_hwc_cmd" = help ]; then
-        _hwc_described _hwc_words "${(q)_hwc_topic}"
-        _describe -t commands 'command' reply
-        return
-      fi
-      case "$prev" in
-        --*)
-          value="$(_hwc_value "$_hwc_cmd" "$prev")"
-          case "$value" in
-            @flag) ;;
-            @file) _files; return ;;
-            @dir) _files -/; return ;;
-            '') _message 'a value'; return ;;
-            *) compadd -- ${=value}; return ;;
-          esac ;;
-      esac
-      if [[ "$cur" == -* ]]; then
-        _hwc_described _hwc_options "${(q)_hwc_cmd}"
-        _describe -t options 'option' reply
-        return
-      fi
-      _hwc_described _hwc_words "${(q)_hwc_cmd}"
-      if (( ${#reply} )); then
-        _describe -t commands 'command' reply
-        return
-      fi
-      value="$(_hwc_argument "$_hwc_cmd")"
-      case "$value" in
-        @file) _files ;;
-        '') _message 'an argument' ;;
-        *) compadd -- ${=value} ;;
+      what="$(_hwc_what "${words[CURRENT]}" "${words[CURRENT-1]}")"
+      items=("${(@f)what}")
+      for line in "${(@)items[2,-1]}"; do
+        described+=("${line%%:*}:${${line#*:}//:/\\:}")
+      done
+      case "${items[1]}" in
+        file) _files ;;
+        dir) _files -/ ;;
+        none) _message 'a value' ;;
+        values) compadd -- "${(@)items[2,-1]}" ;;
+        options) _describe -t options 'option' described ;;
+        commands) _describe -t commands 'command' described ;;
       esac
     }
 

@@ -20,21 +20,9 @@ import Testing
         FileManager.default.isExecutableFile(atPath: $0)
       })
     else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
     let prelude = shell == "zsh" ? "compdef() { :; }\n" : ""
-    process.arguments = ["-c", prelude + "source \(ChildProcess.quoted(file))\n" + script]
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Outcome(
-      code: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-      err: String(decoding: errData, as: UTF8.self))
+    return try ChildProcess.run(
+      path, ["-c", prelude + "source \(ChildProcess.quoted(file))\n" + script])
   }
 
   /// Writes `hwc completion SHELL` to a file in `workspace` and returns its path.

@@ -63,27 +63,4 @@ import Testing
     #expect(empty.code == 1)
     #expect(empty.err.contains("--password-file: standard input is empty"), "\(empty)")
   }
-
-  /// `-` where it cannot be meant: a usage error naming it, before anything is read or written.
-  @Test(arguments: [
-    (
-      ["complaint", "import", "-", "--as", "dauren", "--password-file", "-"],
-      "hwc: standard input ('-') can feed only one of FILE.csv and --password-file"
-    ),
-    (
-      ["complaint", "import", "f.csv", "--as", "dauren", "--skip-invalid", "--rejects", "-"],
-      "hwc: --rejects - would mix the rejected rows with what hwc prints"
-    ),
-    (["complaint", "list", "--db", "-"], "hwc: --db - cannot be a register"),
-  ])
-  func dashWhereItCannotBeMeantIsAUsageError(words: [String], message: String) throws {
-    let workspace = Workspace.standard()
-    let before = try workspace.counts()
-    let outcome = workspace.run(words)
-    #expect(outcome.code == 2, "\(outcome)")
-    #expect(outcome.out == "")
-    #expect(outcome.errLines.first?.hasPrefix(message) == true, "\(outcome)")
-    #expect(outcome.errLines.dropFirst().first?.hasPrefix("usage: hwc ") == true)
-    #expect(try workspace.counts() == before)
-  }
 }

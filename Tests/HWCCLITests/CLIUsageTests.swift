@@ -81,6 +81,16 @@ import Testing
     (["complaint", "show"], "hwc: missing ID"),
     (["complaint", "list", "--district"], "hwc: '--district' needs a value"),
     (["check", "--json=yes"], "hwc: '--json' takes no value"),
+    // `-` (standard input) where it cannot be meant.
+    (
+      ["complaint", "import", "-", "--as", "dauren", "--password-file", "-"],
+      "hwc: standard input ('-') can feed only one of FILE.csv and --password-file"
+    ),
+    (
+      ["complaint", "import", "f.csv", "--as", "dauren", "--skip-invalid", "--rejects", "-"],
+      "hwc: --rejects - would mix the rejected rows with what hwc prints"
+    ),
+    (["complaint", "list", "--db", "-"], "hwc: --db - cannot be a register"),
   ]
 
   @Test(arguments: usageErrors)

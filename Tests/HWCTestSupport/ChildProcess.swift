@@ -103,17 +103,24 @@ public final class ChildProcess {
   public static func shellAsUnprivileged(
     _ script: String, environment: [String: String]
   ) throws -> Outcome {
-    let process = Process()
     if geteuid() == 0 {
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-      process.arguments = [
-        "--reuid=65534", "--regid=65534", "--clear-groups", "--", "/bin/sh", "-c", script,
-      ]
-    } else {
-      process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      process.arguments = ["-c", script]
+      return try run(
+        "/usr/bin/setpriv",
+        ["--reuid=65534", "--regid=65534", "--clear-groups", "--", "/bin/sh", "-c", script],
+        environment: environment)
     }
-    process.environment = environment
+    return try run("/bin/sh", ["-c", script], environment: environment)
+  }
+
+  /// Runs `executable arguments` to its end, its output read through pipes; the environment is
+  /// `environment`, else this process's.
+  public static func run(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil
+  ) throws -> Outcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
