@@ -26,8 +26,6 @@ enum CommandLookup {
     var message = "'\(wrong)' is not a command\(place)"
     if let nearest = Suggestion.nearest(to: wrong, among: next) {
       message += "; did you mean '\(nearest)'?"
-    } else if !group.isEmpty {
-      message += " (one of: \(next.joined(separator: ", ")))"
     }
     throw UsageError(message, group: group)
   }

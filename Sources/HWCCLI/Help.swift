@@ -26,7 +26,9 @@ enum Help {
   static func group(_ prefix: [String], specs: [CommandSpec]) -> String {
     let members = specs.filter { $0.listed && $0.path.starts(with: prefix) }
     guard prefix.isEmpty else {
-      return groupUsage(prefix).joined(separator: "\n") + "\n"
+      var text = "usage: hwc \(prefix.joined(separator: " ")) SUBCOMMAND [OPTIONS]\n\ncommands:\n"
+      for spec in members { text += row(spec.path.joined(separator: " "), spec.abstract) }
+      return text
     }
     var text =
       "hwc — human–wildlife conflict complaint and compensation register\n\n"
@@ -41,19 +43,23 @@ enum Help {
     return text
   }
 
-  /// What follows the error line of a usage error about a group: its usage and commands; for
-  /// hwc itself, the usage line alone.
+  /// The usage line that follows the error line of a usage error about a group, naming its
+  /// commands (`usage: hwc audit verify|anchor|log [OPTIONS] ...`); for hwc itself, the
+  /// general one.
   static func groupUsage(_ prefix: [String]) -> [String] {
     guard !prefix.isEmpty else {
       return ["usage: hwc COMMAND [OPTIONS]   (hwc help lists the commands)"]
     }
-    var lines = [
-      "usage: hwc \(prefix.joined(separator: " ")) SUBCOMMAND [OPTIONS]", "", "commands:",
-    ]
-    for spec in CLI.commands where spec.listed && spec.path.starts(with: prefix) {
-      lines.append(String(row(spec.path.joined(separator: " "), spec.abstract).dropLast()))
+    var next: [String] = []
+    for spec in CLI.commands where spec.listed && spec.path.count > prefix.count {
+      if spec.path.starts(with: prefix), !next.contains(spec.path[prefix.count]) {
+        next.append(spec.path[prefix.count])
+      }
     }
-    return lines
+    let group = prefix.joined(separator: " ")
+    return [
+      "usage: hwc \(group) \(next.joined(separator: "|")) [OPTIONS]   (hwc help \(group) says more)"
+    ]
   }
 
   /// The topics of `hwc help`, each with the first command words it gathers, in order; a

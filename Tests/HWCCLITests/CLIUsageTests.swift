@@ -129,22 +129,31 @@ import Testing
     #expect(outcome.code == 2)
     #expect(outcome.out == "")
     #expect(outcome.errLines.first == "hwc: \(problem); did you mean '\(nearest)'?", "\(outcome)")
-    let group = problem.contains(" of 'hwc ") ? "\(words[0]) SUBCOMMAND" : "COMMAND"
-    #expect(outcome.errLines.dropFirst().first?.hasPrefix("usage: hwc \(group) ") == true)
+    let group = problem.contains(" of 'hwc ") ? "\(words[0]) " : "COMMAND "
+    #expect(outcome.errLines.dropFirst().first?.hasPrefix("usage: hwc \(group)") == true)
   }
 
+  /// A group alone is a usage error whose usage line names the group's commands, and only
+  /// them; asked for, the group's help lists each with what it does.
   @Test(arguments: ["complaint", "claimant", "user", "audit"])
-  func aGroupAloneListsItsSubcommandsAndExitsTwo(group: String) {
+  func aGroupAloneNamesItsSubcommandsAndExitsTwo(group: String) throws {
     let outcome = Workspace().run([group], environment: [:])
     #expect(outcome.code == 2)
-    let text = outcome.out + outcome.err
+    #expect(outcome.out == "")
+    #expect(outcome.errLines.count == 2, "\(outcome)")
+    #expect(outcome.errLines.first == "hwc: 'hwc \(group)' needs one of its commands")
+    let usage = try #require(outcome.errLines.last)
+    let words = try #require(usage.split(separator: " ").dropFirst(3).first)
     let members = CLI.commands.filter { $0.path.first == group && $0.path.count > 1 }
     #expect(!members.isEmpty)
+    #expect(Set(words.split(separator: "|").map(String.init)) == Set(members.map { $0.path[1] }))
+    let help = Workspace().run([group, "--help"], environment: [:])
+    #expect(help.code == 0 && help.err == "")
     for spec in members {
-      #expect(Self.lists(text, spec.path), "\(spec.path) in \(text)")
+      #expect(Self.lists(help.out, spec.path), "\(spec.path) in \(help.out)")
     }
     for spec in CLI.commands where spec.path.first != group {
-      #expect(!Self.lists(text, spec.path), "\(spec.path) listed")
+      #expect(!Self.lists(help.out, spec.path), "\(spec.path) listed")
     }
   }
 
