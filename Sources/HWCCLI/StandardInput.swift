@@ -27,6 +27,14 @@ enum StandardInput {
     for (name, sentence) in refused where values[name]?.contains("-") == true {
       throw UsageError(sentence, spec: spec)
     }
+    for (position, argument) in spec.arguments.enumerated()
+    where position < arguments.count && arguments[position] == "-" && !argument.isInputFile
+      && argument.name.hasPrefix("FILE")
+    {
+      throw UsageError(
+        "\(argument.name) - cannot be standard output: hwc writes a register file there; name it",
+        spec: spec)
+    }
     var readers: [String] = []
     for (position, argument) in spec.arguments.enumerated()
     where position < arguments.count && arguments[position] == "-" && argument.isInputFile {

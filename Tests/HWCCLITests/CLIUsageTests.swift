@@ -91,6 +91,7 @@ import Testing
       "hwc: --rejects - would mix the rejected rows with what hwc prints"
     ),
     (["complaint", "list", "--db", "-"], "hwc: --db - cannot be a register"),
+    (["backup", "-"], "hwc: FILE - cannot be standard output"),
   ]
 
   @Test(arguments: usageErrors)
