@@ -19,6 +19,7 @@ public enum CLI {
     + RulesCommands.specs + FactCommands.specs + PolicyCommands.specs + AuditCommands.specs
     + MoneyCommands.specs + DecisionCommands.specs + ReportCommands.specs
     + DocumentCommands.specs + DemoCommand.specs + MaintenanceCommands.specs
+    + TimeZoneCommands.specs
 
   /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
   public static func main() -> Never {

@@ -12,6 +12,8 @@ enum UTF8Scan: Equatable {
   case valid
   /// The offset of the first byte that does not start a well-formed sequence.
   case invalid(Int)
+  /// Only ASCII before a sequence that the end of the bytes cuts, at this offset.
+  case cut(Int)
 }
 
 extension CSVParser {
@@ -19,10 +21,25 @@ extension CSVParser {
   /// first non-ASCII text decides, Windows-1251 when it is not valid UTF-8. A sequence cut by
   /// the end of the chunk is judged when the next chunk arrives.
   mutating func detectEncoding() {
-    switch CSVParser.scanUTF8(buffer + pos, end - pos, final: exhausted) {
+    // Bytes of a cut sequence the parser has consumed since are no longer in the buffer.
+    let gone =
+      cutSequence.isEmpty
+      ? 0 : Swift.min(cutSequence.count, Swift.max(0, discarded + pos - cutOffset))
+    var bytes = Array(cutSequence.prefix(gone))
+    bytes.append(contentsOf: UnsafeBufferPointer(start: buffer + pos, count: end - pos))
+    guard !bytes.isEmpty else { return }
+    let start = gone > 0 ? cutOffset : discarded + pos
+    cutSequence = []
+    let verdict = bytes.withUnsafeBufferPointer { bytes in
+      CSVParser.scanUTF8(bytes.baseAddress!, bytes.count, final: exhausted)
+    }
+    switch verdict {
     case .ascii: return
     case .valid: decoding = .utf8
     case .invalid: decoding = .windows1251
+    case .cut(let offset):
+      cutSequence = Array(bytes[offset...])
+      cutOffset = start + offset
     }
   }
 
@@ -101,7 +118,7 @@ extension CSVParser {
       var offset = 1
       while offset < width {
         guard index + offset < count else {
-          return final ? .invalid(index) : (sawNonASCII ? .valid : .ascii)
+          return final ? .invalid(index) : (sawNonASCII ? .valid : .cut(index))
         }
         let byte = base[index + offset]
         let fits = offset == 1 ? (byte >= low && byte <= high) : (byte & 0xC0 == 0x80)

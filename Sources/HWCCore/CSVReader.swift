@@ -105,7 +105,7 @@ struct CSVParser: ~Copyable {
   /// One past the last valid byte in `buffer`.
   var end = 0
   /// Bytes dropped from the front of `buffer` by earlier refills.
-  private var discarded = 0
+  var discarded = 0
   var exhausted: Bool
   /// The byte between fields: a comma unless the header chose a semicolon.
   private(set) var separator = CSVParser.comma
@@ -114,6 +114,10 @@ struct CSVParser: ~Copyable {
   var decoding = CSVEncoding.utf8
   /// The file offset of the current field's first content byte (after an opening quote).
   var fieldStart = 0
+  /// While `.detect` is undecided: the bytes of a first non-ASCII sequence cut by the end of a
+  /// chunk, and their file offset, judged with the bytes that follow them.
+  var cutSequence: [UInt8] = []
+  var cutOffset = 0
   private var line = 1
   private var started = false
   /// The last record ended at a CR, so a LF right after it belongs to that line break.
@@ -286,7 +290,7 @@ struct CSVParser: ~Copyable {
   private mutating func parseUnquoted(
     _ fieldLine: Int, into fields: inout [String]
   ) throws -> Bool {
-    let separator = separator
+    let separator = self.separator
     let quote = CSVParser.quote
     let lf = CSVParser.lf
     let cr = CSVParser.cr
@@ -336,7 +340,7 @@ struct CSVParser: ~Copyable {
   private mutating func parseQuoted(
     _ fieldLine: Int, into fields: inout [String]
   ) throws -> Bool {
-    let separator = separator
+    let separator = self.separator
     let quote = CSVParser.quote
     let lf = CSVParser.lf
     let cr = CSVParser.cr

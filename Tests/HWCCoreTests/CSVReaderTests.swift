@@ -435,4 +435,23 @@ struct CSVReaderTests {
       _ = outcome(&reader)
     }
   }
+
+  /// A detecting reader judges a UTF-8 letter cut by the chunk boundary as a whole, and an
+  /// all-ASCII first chunk decides nothing: Windows-1251 in the second chunk is still found.
+  @Test func encodingIsDetectedAcrossChunks() throws {
+    let filler = Array(repeating: UInt8(ascii: "a"), count: chunk - 1)
+    let straddling = filler + [0xD0, 0x96] + Array("\n".utf8)
+    try withTemporaryFile(straddling) { path in
+      var reader = try CSVReader(path: path, encoding: .detect)
+      #expect(
+        try readAll(&reader).map(\.fields) == [[String(repeating: "a", count: chunk - 1) + "Ж"]])
+      #expect(reader.encoding == .utf8)
+    }
+    let late = Array("a\n".utf8) + filler + Array("\n".utf8) + [0xC6, 0x0A]
+    try withTemporaryFile(late) { path in
+      var reader = try CSVReader(path: path, encoding: .detect)
+      #expect(try readAll(&reader).last?.fields == ["Ж"])
+      #expect(reader.encoding == .windows1251)
+    }
+  }
 }

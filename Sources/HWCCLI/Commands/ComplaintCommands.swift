@@ -122,7 +122,9 @@ enum ComplaintCommands {
     ["complaint", "show"], abstract: "Show a complaint with its items, flags and history",
     arguments: [ArgumentSpec("ID", "complaint id, e.g. KAZ-2026-0001")], traits: [.database, .json]
   ) { invocation in
-    let c = try invocation.openRegister().complaint(code: invocation.argument(0)!)
+    let register = try invocation.openRegister()
+    let c = try register.complaint(code: invocation.argument(0)!)
+    let zone = register.officeZone
     if invocation.json {
       invocation.console.print(c.json)
       return 0
@@ -142,7 +144,8 @@ enum ComplaintCommands {
     lines.append("history")
     for event in c.events {
       lines.append(
-        "  \(event.at)  \(event.kind) by \(event.actor)" + (event.reason.map { ": \($0)" } ?? ""))
+        "  \(zone.display(event.at))  \(event.kind) by \(event.actor)"
+          + (event.reason.map { ": \($0)" } ?? ""))
     }
     invocation.console.print(lines.joined(separator: "\n"))
     return 0
