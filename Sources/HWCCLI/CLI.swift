@@ -20,6 +20,7 @@ public enum CLI {
     + MoneyCommands.specs + DecisionCommands.specs + ReportCommands.specs
     + DocumentCommands.specs + DemoCommand.specs + MaintenanceCommands.specs
     + ProgramCommands.specs
+    + TimeZoneCommands.specs
 
   /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
   public static func main() -> Never {

@@ -18,52 +18,18 @@ public struct CSVRecord: Sendable, Equatable {
   }
 }
 
-/// Why a CSV file could not be read; every case about content carries the 1-based physical line.
-public enum CSVError: Error, CustomStringConvertible, Equatable {
-  /// The input ends inside a quoted field; `line` is where that field starts.
-  case unterminatedQuote(line: Int)
-  /// A quote appears inside an unquoted field, as in `ab"c`.
-  case unexpectedQuote(line: Int)
-  /// Something other than a comma or line break follows a closing quote, as in `"abc"x`.
-  case textAfterClosingQuote(line: Int)
-  /// A field is not valid UTF-8; `line` is the line holding the first bad byte.
-  case invalidUTF8(line: Int)
-  /// The file could not be opened.
-  case cannotOpen(path: String, reason: String)
-  /// Reading the opened file failed (for example because the path is a directory).
-  case readFailed(path: String, reason: String)
-  /// A single field is longer than 1 MiB (after unquoting); `line` is where that field starts.
-  case fieldTooLong(line: Int)
-
-  /// One sentence saying what is wrong and where.
-  public var description: String {
-    switch self {
-    case .unterminatedQuote(let line):
-      return "line \(line): a quoted field is never closed"
-    case .unexpectedQuote(let line):
-      return "line \(line): a quote appears inside an unquoted field "
-        + "(quote the whole field and double the inner quote)"
-    case .textAfterClosingQuote(let line):
-      return "line \(line): text follows the closing quote of a quoted field"
-    case .invalidUTF8(let line):
-      return "line \(line): the text is not valid UTF-8"
-    case .cannotOpen(let path, let reason):
-      return "cannot open \(path): \(reason)"
-    case .readFailed(let path, let reason):
-      return "cannot read \(path): \(reason)"
-    case .fieldTooLong(let line):
-      return "line \(line): a field is longer than 1 MiB"
-    }
-  }
-}
-
 /// Reads RFC 4180 CSV one record at a time from a file without loading the whole file.
 ///
-/// - Fields are separated by commas; records end at LF, CRLF or a lone CR (a CR not
+/// - Fields are separated by commas, or by semicolons when the reader is asked to decide on the
+///   header line and that line (outside quotes) holds more semicolons than commas, as Excel in a
+///   Russian locale saves. Records end at LF, CRLF or a lone CR (a CR not
 ///   followed by LF ends the record, as in old Mac files). Line numbers count LF, CRLF
 ///   and lone CR as one physical line break each, including inside quoted fields.
 /// - Quoted fields may hold commas, doubled quotes (`""` reads as `"`) and line breaks,
 ///   which are kept exactly as written (CRLF stays CRLF).
+/// - Text is UTF-8, Windows-1251, or either: with `.detect` the first chunk holding non-ASCII
+///   bytes decides (Windows-1251 when they are not valid UTF-8). Errors name the line, the
+///   byte's offset in the file and its value.
 /// - A UTF-8 byte order mark at the very start is skipped. A last record without a
 ///   trailing line break is returned; an empty file gives no records. A blank line gives
 ///   a record with one empty field, `[""]`, which callers usually skip.
@@ -75,14 +41,25 @@ public struct CSVReader {
   private let stream: CSVStream
 
   /// Opens the file at `path` for reading; throws `CSVError.cannotOpen` if it cannot be opened.
-  public init(path: String) throws {
+  /// `separatorFromHeader` lets the header line choose `;` over `,`.
+  public init(path: String, encoding: CSVEncoding = .utf8, separatorFromHeader: Bool = false)
+    throws
+  {
     stream = CSVStream(try CSVParser(path: path))
+    stream.parser.configure(encoding: encoding, separatorFromHeader: separatorFromHeader)
   }
 
   /// Reads CSV from bytes already in memory (for tests and small inputs).
-  public init(bytes: [UInt8]) {
+  public init(bytes: [UInt8], encoding: CSVEncoding = .utf8, separatorFromHeader: Bool = false) {
     stream = CSVStream(CSVParser(bytes: bytes))
+    stream.parser.configure(encoding: encoding, separatorFromHeader: separatorFromHeader)
   }
+
+  /// The encoding the text is read in: with `.detect`, UTF-8 until non-ASCII text decides.
+  public var encoding: CSVEncoding { stream.parser.decoding == .windows1251 ? .windows1251 : .utf8 }
+
+  /// The field separator: `,`, or `;` once a header line that uses it has been read.
+  public var separator: Character { Character(Unicode.Scalar(stream.parser.separator)) }
 
   /// Returns the next record, or nil at the end of the input.
   public mutating func next() throws -> CSVRecord? {
@@ -113,22 +90,34 @@ struct CSVParser: ~Copyable {
   /// The longest field accepted, in bytes after unquoting.
   static let maxFieldBytes = 1_048_576
 
-  private static let quote = UInt8(ascii: "\"")
-  private static let comma = UInt8(ascii: ",")
-  private static let lf = UInt8(ascii: "\n")
-  private static let cr = UInt8(ascii: "\r")
+  static let quote = UInt8(ascii: "\"")
+  static let comma = UInt8(ascii: ",")
+  static let semicolon = UInt8(ascii: ";")
+  static let lf = UInt8(ascii: "\n")
+  static let cr = UInt8(ascii: "\r")
 
   private let fd: Int32
   private let path: String
-  private let buffer: UnsafeMutablePointer<UInt8>
+  let buffer: UnsafeMutablePointer<UInt8>
   private let capacity: Int
   /// Next unparsed byte in `buffer`.
-  private var pos = 0
+  var pos = 0
   /// One past the last valid byte in `buffer`.
-  private var end = 0
+  var end = 0
   /// Bytes dropped from the front of `buffer` by earlier refills.
-  private var discarded = 0
-  private var exhausted: Bool
+  var discarded = 0
+  var exhausted: Bool
+  /// The byte between fields: a comma unless the header chose a semicolon.
+  private(set) var separator = CSVParser.comma
+  private var separatorFromHeader = false
+  /// How field bytes become text; `.detect` until the first non-ASCII bytes decide.
+  var decoding = CSVEncoding.utf8
+  /// The file offset of the current field's first content byte (after an opening quote).
+  var fieldStart = 0
+  /// While `.detect` is undecided: the bytes of a first non-ASCII sequence cut by the end of a
+  /// chunk, and their file offset, judged with the bytes that follow them.
+  var cutSequence: [UInt8] = []
+  var cutOffset = 0
   private var line = 1
   private var started = false
   /// The last record ended at a CR, so a LF right after it belongs to that line break.
@@ -161,6 +150,12 @@ struct CSVParser: ~Copyable {
     buffer = storage
     end = bytes.count
     exhausted = true
+  }
+
+  /// Sets the encoding and separator rules before the first record is read.
+  mutating func configure(encoding: CSVEncoding, separatorFromHeader: Bool) {
+    decoding = encoding
+    self.separatorFromHeader = separatorFromHeader
   }
 
   deinit {
@@ -202,10 +197,12 @@ struct CSVParser: ~Copyable {
       let count = read(fd, buffer + end, capacity - end)
       if count > 0 {
         end += count
+        if decoding == .detect { detectEncoding() }
         return
       }
       if count == 0 {
         exhausted = true
+        if decoding == .detect { detectEncoding() }
         return
       }
       let code = errno
@@ -224,9 +221,11 @@ struct CSVParser: ~Copyable {
   private mutating func parseRecord() throws -> CSVRecord? {
     if !started {
       started = true
+      if decoding == .detect { detectEncoding() }
       if try ensure(3), buffer[pos] == 0xEF, buffer[pos + 1] == 0xBB, buffer[pos + 2] == 0xBF {
         pos += 3
       }
+      if separatorFromHeader { try chooseSeparator() }
     }
     if pendingLF {
       pendingLF = false
@@ -245,8 +244,10 @@ struct CSVParser: ~Copyable {
         more = false
       } else if buffer[pos] == CSVParser.quote {
         pos += 1
+        fieldStart = discarded + pos
         more = try parseQuoted(fieldLine, into: &fields)
       } else {
+        fieldStart = discarded + pos
         more = try parseUnquoted(fieldLine, into: &fields)
       }
       if !more { break }
@@ -255,10 +256,31 @@ struct CSVParser: ~Copyable {
     return CSVRecord(fields: fields, line: recordLine)
   }
 
-  /// Consumes the terminator byte at `pos` (comma, LF or CR); true if the record goes on.
+  /// Chooses `;` when the header line (outside quotes, within the first chunk) holds more
+  /// semicolons than commas.
+  private mutating func chooseSeparator() throws {
+    var offset = 0
+    var quoted = false
+    var commas = 0
+    var semicolons = 0
+    while offset < capacity - 1, try ensure(offset + 1) {
+      let byte = buffer[pos + offset]
+      if byte == CSVParser.quote {
+        quoted.toggle()
+      } else if !quoted {
+        if byte == CSVParser.lf || byte == CSVParser.cr { break }
+        if byte == CSVParser.comma { commas += 1 }
+        if byte == CSVParser.semicolon { semicolons += 1 }
+      }
+      offset += 1
+    }
+    if semicolons > commas { separator = CSVParser.semicolon }
+  }
+
+  /// Consumes the terminator byte at `pos` (separator, LF or CR); true if the record goes on.
   private mutating func consumeTerminator(_ byte: UInt8) -> Bool {
     pos += 1
-    if byte == CSVParser.comma { return true }
+    if byte == separator { return true }
     line += 1
     if byte == CSVParser.cr { pendingLF = true }
     return false
@@ -268,10 +290,12 @@ struct CSVParser: ~Copyable {
   private mutating func parseUnquoted(
     _ fieldLine: Int, into fields: inout [String]
   ) throws -> Bool {
-    let comma = CSVParser.comma
+    let separator = self.separator
     let quote = CSVParser.quote
     let lf = CSVParser.lf
     let cr = CSVParser.cr
+    // Every special byte is at most `top`, so most bytes are passed with one comparison.
+    let top = Swift.max(separator, quote)
     if !scratch.isEmpty { scratch.removeAll(keepingCapacity: true) }
     var spansChunks = false
     while true {
@@ -281,7 +305,9 @@ struct CSVParser: ~Copyable {
       var index = start
       while index < stop {
         let byte = base[index]
-        if byte <= comma && (byte == comma || byte == quote || byte == lf || byte == cr) { break }
+        if byte <= top && (byte == separator || byte == quote || byte == lf || byte == cr) {
+          break
+        }
         index += 1
       }
       let length = index - start
@@ -293,9 +319,9 @@ struct CSVParser: ~Copyable {
         if byte == quote { throw CSVError.unexpectedQuote(line: line) }
         if spansChunks {
           scratch.append(contentsOf: UnsafeBufferPointer(start: base + start, count: length))
-          fields.append(try CSVParser.makeString(scratch, line: fieldLine))
+          fields.append(try text(scratch, line: fieldLine))
         } else {
-          fields.append(try CSVParser.makeString(base + start, length, line: fieldLine))
+          fields.append(try text(base + start, length, line: fieldLine))
         }
         pos = index
         return consumeTerminator(byte)
@@ -304,7 +330,7 @@ struct CSVParser: ~Copyable {
       spansChunks = true
       pos = stop
       if try !ensure(1) {
-        fields.append(try CSVParser.makeString(scratch, line: fieldLine))
+        fields.append(try text(scratch, line: fieldLine))
         return false
       }
     }
@@ -314,7 +340,7 @@ struct CSVParser: ~Copyable {
   private mutating func parseQuoted(
     _ fieldLine: Int, into fields: inout [String]
   ) throws -> Bool {
-    let comma = CSVParser.comma
+    let separator = self.separator
     let quote = CSVParser.quote
     let lf = CSVParser.lf
     let cr = CSVParser.cr
@@ -351,8 +377,8 @@ struct CSVParser: ~Copyable {
         let next = index + 1
         if scratch.isEmpty && next < stop && base[next] != quote {
           // Fast path: the whole field lies in the buffer and holds no doubled quote.
-          if base[next] == comma || base[next] == lf || base[next] == cr {
-            fields.append(try CSVParser.makeString(base + start, length, line: fieldLine))
+          if base[next] == separator || base[next] == lf || base[next] == cr {
+            fields.append(try text(base + start, length, line: fieldLine))
             pos = next
             return consumeTerminator(base[next])
           }
@@ -361,7 +387,7 @@ struct CSVParser: ~Copyable {
         scratch.append(contentsOf: UnsafeBufferPointer(start: base + start, count: length))
         pos = next
         guard try ensure(1) else {
-          fields.append(try CSVParser.makeString(scratch, line: fieldLine))
+          fields.append(try text(scratch, line: fieldLine))
           return false
         }
         let byte = buffer[pos]
@@ -374,94 +400,15 @@ struct CSVParser: ~Copyable {
           afterCR = false
           continue
         }
-        guard byte == comma || byte == lf || byte == cr else {
+        guard byte == separator || byte == lf || byte == cr else {
           throw CSVError.textAfterClosingQuote(line: line)
         }
-        fields.append(try CSVParser.makeString(scratch, line: fieldLine))
+        fields.append(try text(scratch, line: fieldLine))
         return consumeTerminator(byte)
       }
       scratch.append(contentsOf: UnsafeBufferPointer(start: base + start, count: length))
       pos = stop
       guard try ensure(1) else { throw CSVError.unterminatedQuote(line: fieldLine) }
     }
-  }
-
-  // MARK: - UTF-8
-
-  private static func makeString(_ bytes: [UInt8], line: Int) throws -> String {
-    try bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return "" }
-      return try makeString(base, buffer.count, line: line)
-    }
-  }
-
-  /// Decodes `count` bytes as UTF-8, or throws `invalidUTF8` with the line of the first bad byte.
-  ///
-  /// `String(decoding:)` replaces ill-formed sequences with U+FFFD, so its output equals the
-  /// input exactly when the input is valid; comparing them is faster than validating first.
-  private static func makeString(
-    _ base: UnsafePointer<UInt8>, _ count: Int, line: Int
-  ) throws -> String {
-    var text = String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
-    let unchanged = text.withUTF8 { decoded in
-      guard decoded.count == count, let start = decoded.baseAddress else { return count == 0 }
-      return memcmp(start, base, count) == 0
-    }
-    if unchanged { return text }
-    let bad = firstInvalidUTF8(base, count) ?? 0
-    throw CSVError.invalidUTF8(line: line + lineBreaks(base, bad))
-  }
-
-  /// The offset of the first byte that does not start a well-formed UTF-8 sequence, if any.
-  private static func firstInvalidUTF8(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int? {
-    var index = 0
-    while index < count {
-      if index + 8 <= count {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        if word & 0x8080_8080_8080_8080 == 0 {
-          index += 8
-          continue
-        }
-      }
-      let lead = base[index]
-      if lead < 0x80 {
-        index += 1
-        continue
-      }
-      // Width of the sequence and the allowed range of its second byte (RFC 3629 table 3-7).
-      let (width, low, high): (Int, UInt8, UInt8)
-      switch lead {
-      case 0xC2...0xDF: (width, low, high) = (2, 0x80, 0xBF)
-      case 0xE0: (width, low, high) = (3, 0xA0, 0xBF)
-      case 0xE1...0xEC, 0xEE...0xEF: (width, low, high) = (3, 0x80, 0xBF)
-      case 0xED: (width, low, high) = (3, 0x80, 0x9F)
-      case 0xF0: (width, low, high) = (4, 0x90, 0xBF)
-      case 0xF1...0xF3: (width, low, high) = (4, 0x80, 0xBF)
-      case 0xF4: (width, low, high) = (4, 0x80, 0x8F)
-      default: return index
-      }
-      guard index + width <= count else { return index }
-      let second = base[index + 1]
-      guard second >= low && second <= high else { return index }
-      var offset = 2
-      while offset < width {
-        guard base[index + offset] & 0xC0 == 0x80 else { return index }
-        offset += 1
-      }
-      index += width
-    }
-    return nil
-  }
-
-  /// Line breaks (LF, CRLF or lone CR, each counted once) in the first `count` bytes.
-  private static func lineBreaks(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
-    var breaks = 0
-    var afterCR = false
-    for index in 0..<count {
-      let byte = base[index]
-      if byte == cr || (byte == lf && !afterCR) { breaks += 1 }
-      afterCR = byte == cr
-    }
-    return breaks
   }
 }

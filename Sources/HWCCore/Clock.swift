@@ -4,12 +4,22 @@
   import Darwin
 #endif
 
-/// Where "now" comes from: the system clock, or a fixed instant for tests and the demo.
+/// Where "now" comes from: the system clock, or a fixed instant for tests and the demo; and the
+/// office time zone in which "today" is counted.
 public struct Clock: Sendable {
-  /// The current instant as `YYYY-MM-DDTHH:MM:SSZ` (UTC).
+  /// The current instant as `YYYY-MM-DDTHH:MM:SSZ` (UTC): what is stored.
   public let timestamp: @Sendable () -> String
+  /// The zone of "today" and of printed times: UTC until a register sets its office's zone.
+  public var zone = OfficeZone.utc
 
   public init(timestamp: @escaping @Sendable () -> String) { self.timestamp = timestamp }
+
+  /// The same instants, with "today" counted in `zone`.
+  public func `in`(_ zone: OfficeZone) -> Clock {
+    var clock = self
+    clock.zone = zone
+    return clock
+  }
 
   /// The system clock, in UTC.
   public static let system = Clock {
@@ -27,8 +37,9 @@ public struct Clock: Sendable {
     return Clock { value }
   }
 
-  /// Today's calendar date.
+  /// Today's calendar date in the clock's zone (in Asia/Oral, 2026-06-15T20:00:00Z is
+  /// already 2026-06-16).
   public var today: CalendarDate {
-    CalendarDate(String(timestamp().prefix(10))) ?? CalendarDate(daysSinceEpoch: 0)
+    zone.localDate(ofTimestamp: timestamp()) ?? CalendarDate(daysSinceEpoch: 0)
   }
 }

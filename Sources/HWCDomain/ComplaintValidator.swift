@@ -17,8 +17,7 @@ public struct ComplaintValidator: Sendable {
   }
 
   private func check(_ draft: ComplaintDraft) throws(DomainError) -> ValidComplaint {
-    let nationalID = draft.nationalID.trimmingSpaces
-    guard !nationalID.isEmpty else { throw .invalid(field: .claimant, "is required") }
+    let nationalID = try NationalID.lookup(draft.nationalID, field: .claimant)
     let district = try reference.requireDistrict(draft.district)
     var conservancy: Conservancy?
     if let name = draft.conservancy?.trimmingSpaces, !name.isEmpty {
@@ -30,20 +29,8 @@ public struct ComplaintValidator: Sendable {
       }
       conservancy = found
     }
-    let type = draft.type.trimmingSpaces
-    guard reference.damageTypes[type] != nil else {
-      throw .invalid(
-        field: .type,
-        "'\(draft.type)' is not a damage type (one of: "
-          + "\(reference.damageTypes.keys.sorted().joined(separator: ", ")))")
-    }
-    let species = draft.species.trimmingSpaces
-    guard reference.species[species] != nil else {
-      throw .invalid(
-        field: .species,
-        "'\(draft.species)' is not a species (one of: "
-          + "\(reference.species.keys.sorted().joined(separator: ", ")))")
-    }
+    let type = try reference.requireDamageType(draft.type)
+    let species = try reference.requireSpecies(draft.species)
     let incident = try CalendarDate(draft.incidentDate, field: .incidentDate)
     let reported = try CalendarDate(draft.reportedDate, field: .reportedDate)
     guard incident <= today else {
@@ -133,10 +120,15 @@ extension Reference {
         guard parts.count == 2 else {
           throw .invalid(field: .items, "'\(trimmed)' is not KEY=QTY (e.g. sheep_goat.adult=3)")
         }
-        let key = parts[0].trimmingSpaces
+        let typed = parts[0].trimmingSpaces
         let quantityText = parts[1].trimmingSpaces
-        guard let kind = items[key] else {
-          throw .invalid(field: .items, "'\(key)' is not an item")
+        guard let key = itemCode(named: typed), let kind = items[key] else {
+          let accepted = allowed.sorted()
+          let hint = TypedForms.closest(typed, among: accepted).map { " did you mean \($0)?" } ?? ""
+          throw .invalid(
+            field: .items,
+            "'\(typed)' is not an item;\(hint) items for \(damageType): "
+              + accepted.joined(separator: ", "))
         }
         guard allowed.contains(key) else {
           throw .invalid(
@@ -151,7 +143,9 @@ extension Reference {
         switch Decimal2.parse(quantityText) {
         case .success(let value): centi = value
         case .failure(let problem):
-          throw .invalid(field: .items, "\(key) quantity '\(quantityText)' \(problem)")
+          throw .invalid(
+            field: .items,
+            "\(key) quantity '\(quantityText)' \(problem)\(TypedForms.numberHint(quantityText))")
         }
         guard !kind.isHeads || centi % 100 == 0 else {
           throw .invalid(field: .items, "\(key) is counted in whole heads, not \(quantityText)")

@@ -9,11 +9,15 @@ public enum Field: String, Sendable, Hashable {
   case amount, year, reason, reference, source, userNationalID, lang, format, templates, out
   case anchor
   case passphrase, passwordFile, newPasswordFile
+  /// A national ID given as a command's argument (`hwc claimant show NATIONAL_ID`).
+  case nationalIDArgument
+  /// The office time zone: `hwc init --timezone`, `hwc timezone set ZONE`.
+  case timezone, zone
 
   /// The column name in CSV files.
   public var column: String {
     switch self {
-    case .nationalID, .claimant: return "claimant_id"
+    case .nationalID, .claimant, .nationalIDArgument: return "claimant_id"
     case .claimantName: return "claimant_name"
     case .incidentDate: return "incident_date"
     case .reportedDate: return "reported_date"
@@ -43,6 +47,8 @@ public enum Field: String, Sendable, Hashable {
     case .newPasswordFile: return "--new-password-file"
     case .reference: return "--ref"
     case .notes: return "--note"
+    case .nationalIDArgument: return "NATIONAL_ID"
+    case .zone: return "ZONE"
     default: return "--" + rawValue
     }
   }

@@ -93,12 +93,15 @@ public struct Reference: Sendable {
     self.allowedItems = allowedItems
   }
 
-  /// The district called `name` (English or Russian name, or code; case-insensitive).
+  /// The district called `name`: its code, English name or Russian name, in any case, the
+  /// Russian name also without its adjective ending (`Казталов` for `Казталовский`) and with
+  /// or without `район` / `district` after it.
   public func district(named name: String) -> District? {
-    let key = name.lowercased()
+    if let exact = districts.first(where: { $0.name.en == name }) { return exact }
+    let key = Reference.lookupKey(name)
     return districts.first {
-      $0.name.en.lowercased() == key || $0.name.ru.lowercased() == key
-        || $0.code.lowercased() == key
+      $0.name.en.lowercased() == key || Reference.lookupKey($0.name.ru) == key
+        || $0.code.lowercased() == key || Reference.russianStem($0.name.ru) == key
     }
   }
 
@@ -107,8 +110,10 @@ public struct Reference: Sendable {
 
   /// The conservancy called `name` (English or Russian; case-insensitive).
   public func conservancy(named name: String) -> Conservancy? {
-    let key = name.lowercased()
-    return conservancies.first { $0.name.en.lowercased() == key || $0.name.ru.lowercased() == key }
+    let key = Reference.lookupKey(name)
+    return conservancies.first {
+      $0.name.en.lowercased() == key || Reference.lookupKey($0.name.ru) == key
+    }
   }
 
   /// The conservancy with database id `id`.
@@ -119,4 +124,53 @@ public struct Reference: Sendable {
 
   /// English names of all conservancies, for error messages.
   public var conservancyNames: String { conservancies.map(\.name.en).joined(separator: ", ") }
+
+  /// The code in `names` whose code, English or Russian name is `name`, in any case (`Wolf`,
+  /// `волк`, `snow leopard`, `snow_leopard`).
+  public static func code(named name: String, in names: [String: LocalizedName]) -> String? {
+    if names[name] != nil { return name }  // the stored code as typed: most rows of an import
+    let key = lookupKey(name)
+    let underscored = key.replacingSpaces
+    if names[underscored] != nil { return underscored }
+    return names.first { _, name in
+      name.en.lowercased() == key || lookupKey(name.ru) == key
+        || name.en.lowercased().replacingSpaces == underscored
+    }?.key
+  }
+
+  /// The item code typed as `name`: a code in any case (`Sheep_Goat.Adult`).
+  public func itemCode(named name: String) -> String? {
+    let key = name.trimmingSpaces.lowercased()
+    return items[key] != nil ? key : nil
+  }
+
+  /// A typed name as lookups compare it: trimmed, lower-cased, `ё` read as `е`, without a
+  /// trailing `район`, `district` or `обл.`.
+  public static func lookupKey(_ name: String) -> String {
+    var key = name.trimmingSpaces.lowercased().replacingOccurrences("ё", "е")
+    for suffix in [" район", " district", " р-н"] where key.hasSuffix(suffix) {
+      key = String(key.dropLast(suffix.count)).trimmingSpaces
+    }
+    return key
+  }
+
+  /// A Russian district adjective without its ending: `казталовский` → `казталов`,
+  /// `чуйский` → `чуй`; nil when the name has no such ending.
+  static func russianStem(_ name: String) -> String? {
+    let key = lookupKey(name)
+    for ending in ["ский", "цкий"] where key.hasSuffix(ending) && key.count > ending.count + 2 {
+      return String(key.dropLast(ending.count))
+    }
+    return nil
+  }
+}
+
+extension String {
+  /// The text with every space as an underscore (`snow leopard` → `snow_leopard`).
+  fileprivate var replacingSpaces: String { replacingOccurrences(" ", "_") }
+
+  /// The text with every `target` replaced by `replacement`, without Foundation.
+  fileprivate func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
+    String(map { $0 == target ? replacement : $0 })
+  }
 }

@@ -187,6 +187,10 @@ extension AuditedKind {
     AuditedKind(
       19, reference: "damage_item", order: "damage_type, item", columns: columns("damage_type item")
     ),
+    // Code 30 (not 20) leaves room for kinds other branches add at the same time.
+    AuditedKind(
+      30, "setting", table: "office_setting", label: "'setting:' || key || '#' || id",
+      columns: columns("key value set_at set_by reason")),
   ]
 
   /// Tables outside the audited state, and why: the audit itself, the migration record (checked

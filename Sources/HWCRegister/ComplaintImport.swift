@@ -9,11 +9,17 @@ public struct ImportOptions: Sendable {
   /// Import the good rows; write the bad ones with their reasons to `rejectsPath`.
   public var skipInvalid = false
   public var rejectsPath: String?
+  /// How the file's bytes are read: detected (UTF-8, else Windows-1251) unless `--encoding`.
+  public var encoding = CSVEncoding.detect
 
-  public init(dryRun: Bool = false, skipInvalid: Bool = false, rejectsPath: String? = nil) {
+  public init(
+    dryRun: Bool = false, skipInvalid: Bool = false, rejectsPath: String? = nil,
+    encoding: CSVEncoding = .detect
+  ) {
     self.dryRun = dryRun
     self.skipInvalid = skipInvalid
     self.rejectsPath = rejectsPath
+    self.encoding = encoding
   }
 }
 
@@ -31,12 +37,25 @@ public struct ImportSummary: Sendable {
   public var claimantsCreated = 0
   /// True when the rows were written (false after a dry run or a refused file).
   public var committed = false
+  /// The encoding the file was read in (UTF-8 or Windows-1251).
+  public var encoding = CSVEncoding.utf8
+  /// The field separator the header chose (`,` or `;`).
+  public var separator: Character = ","
+
+  /// How the file was read, when not plain UTF-8 with commas: `read as Windows-1251, ;-separated`.
+  public var readingNote: String? {
+    var parts: [String] = []
+    if encoding == .windows1251 { parts.append("read as Windows-1251") }
+    if separator != "," { parts.append("\(separator)-separated") }
+    return parts.isEmpty ? nil : parts.joined(separator: ", ")
+  }
 
   public var json: JSON {
     .object([
       ("rows", .int(rows)), ("created", .int(created)), ("unchanged", .int(unchanged)),
       ("rejected", .int(rejected)), ("claimants_created", .int(claimantsCreated)),
       ("committed", .bool(committed)),
+      ("encoding", .string(encoding.rawValue)), ("separator", .string(String(separator))),
     ])
   }
 }
@@ -54,11 +73,13 @@ struct CSVRows {
   let columns: [String: Int]
   let width: Int
 
-  init(path: String, required: [String], optional: Set<String>) throws {
+  init(
+    path: String, required: [String], optional: Set<String>, encoding: CSVEncoding = .detect
+  ) throws {
     self.path = path
     self.label = path.split(separator: "/").last.map(String.init) ?? path
     do {
-      reader = try CSVReader(path: path)
+      reader = try CSVReader(path: path, encoding: encoding, separatorFromHeader: true)
       guard let header = try reader.next() else {
         throw ImportFileError(description: "\(label):1: the file is empty; it needs a header row")
       }
@@ -90,12 +111,9 @@ struct CSVRows {
   /// `FILE:LINE: problem` for a CSV error that has a line, `FILE: problem` otherwise.
   static func fileError(_ label: String, _ error: CSVError) -> ImportFileError {
     let text = error.description
-    if text.hasPrefix("line "), let colon = text.firstIndex(of: ":") {
-      let number = text[text.index(text.startIndex, offsetBy: 5)..<colon]
-      if !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }) {
-        return ImportFileError(
-          description: "\(label):\(number):\(text[text.index(after: colon)...])")
-      }
+    if let line = error.line, text.hasPrefix("line \(line):") {
+      return ImportFileError(
+        description: "\(label):\(line):\(text.dropFirst("line \(line):".count))")
     }
     return ImportFileError(description: "\(label): \(text)")
   }

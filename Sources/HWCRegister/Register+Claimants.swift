@@ -202,6 +202,7 @@ extension Register {
 
   /// The claimant with this national ID (`hwc claimant show`).
   public func claimant(nationalID: String) throws -> ClaimantRecord {
+    let nationalID = try NationalID.lookup(nationalID, field: .nationalIDArgument)
     guard let id = try claimantID(nationalID: nationalID) else {
       throw DomainError.notFound("no claimant with national ID \(NationalID.mask(nationalID))")
     }

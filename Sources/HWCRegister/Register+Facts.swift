@@ -86,6 +86,7 @@ extension Register {
     nationalID: String, season text: String, livestockClass: String, heads text2: String,
     actor: Actor
   ) throws -> (id: Int, premiumMinor: Int) {
+    let nationalID = try NationalID.lookup(nationalID, field: .claimant)
     guard let claimantID = try claimantID(nationalID: nationalID) else {
       throw DomainError.invalid(
         field: .claimant, "no claimant with national ID \(NationalID.mask(nationalID))")

@@ -79,11 +79,13 @@ extension Register {
     if options.skipInvalid, options.rejectsPath == nil {
       throw DomainError.invalid(field: .rejects, "--skip-invalid needs --rejects FILE")
     }
-    var rows = try CSVRows(path: path, required: required, optional: [])
+    var rows = try CSVRows(
+      path: path, required: required, optional: [], encoding: options.encoding)
     let rejects =
       options.skipInvalid && !options.dryRun
       ? try options.rejectsPath.map { try RejectsFile(path: $0, header: required) } : nil
     var summary = ImportSummary()
+    summary.separator = rows.reader.separator
     try db.transaction(.deferred) {
       while let (line, fields, shapeProblem) = try rows.next() {
         summary.rows += 1
@@ -104,6 +106,7 @@ extension Register {
       }
     }
     observer.progress(rows.bytesRead, summary.rows)
+    summary.encoding = rows.reader.encoding
     if options.dryRun || (summary.rejected > 0 && !options.skipInvalid) { return summary }
     var late: [Int: String] = [:]
     if summary.created + summary.unchanged > 0 {
@@ -133,7 +136,8 @@ extension Register {
     if let rejects, !late.isEmpty {
       // Rows refused under the lock are rare (the register changed since they were checked):
       // their fields are read again from the file rather than kept for every row.
-      var again = try CSVRows(path: path, required: required, optional: [])
+      var again = try CSVRows(
+        path: path, required: required, optional: [], encoding: summary.encoding)
       while let (line, fields, _) = try again.next() {
         if let reason = late[line] {
           try rejects.add(line: line, fields: fields, width: required.count, error: reason)

@@ -94,7 +94,9 @@ extension Register {
     switch Decimal2.parse(text.trimmingSpaces) {
     case .success(let minor) where minor > 0: return minor
     case .success: throw DomainError.invalid(field: .amount, "must be more than zero")
-    case .failure(let problem): throw DomainError.invalid(field: .amount, "'\(text)' \(problem)")
+    case .failure(let problem):
+      throw DomainError.invalid(
+        field: .amount, "'\(text)' \(problem)\(TypedForms.numberHint(text.trimmingSpaces))")
     }
   }
 

@@ -13,7 +13,14 @@ import HWCStore
 public final class Register {
   let db: Database
   public let reference: Reference
-  public var clock: Clock
+  /// The clock, always in the office's zone (`officeZone`), whichever clock is set.
+  public var clock: Clock {
+    didSet { clock.zone = officeZone }
+  }
+  /// The office's time zone: "today" and printed times; stored timestamps stay UTC.
+  public internal(set) var officeZone: OfficeZone {
+    didSet { clock.zone = officeZone }
+  }
   /// The command line being run, recorded with every audit entry (e.g. `complaint register`).
   public var command: String
   /// The OS account and host of the process, recorded with every audit entry when known.
@@ -38,7 +45,9 @@ public final class Register {
 
   init(db: Database, clock: Clock, command: String) throws {
     self.db = db
-    self.clock = clock
+    let zone = try Register.storedZone(db)
+    self.officeZone = zone
+    self.clock = clock.in(zone)
     self.command = command
     self.reference = try ReferenceLoader.load(db)
     self.audit = AuditLog(db: db)
@@ -108,7 +117,7 @@ public final class Register {
   /// may write the file may do this).
   public static func initialize(
     path: String, admin: String, passphrase: String? = nil, setupCode: Bool = false,
-    origin: AuditOrigin? = nil, clock: Clock = .system
+    origin: AuditOrigin? = nil, clock: Clock = .system, timeZone: OfficeZone? = nil
   ) throws -> (Register, InitResult) {
     let existed = path != ":memory:" && access(path, F_OK) == 0
     if existed {
@@ -136,6 +145,9 @@ public final class Register {
           name: admin, roles: [ScopedRole(role: .admin, scope: .everywhere)],
           passphrase: passphrase, setupCode: code, actor: admin)
         createdAdmin = admin
+        if let timeZone {
+          try register.storeTimeZone(timeZone, reason: "hwc init --timezone", by: admin)
+        }
       } else if passphrase != nil || setupCode,
         let id = try db.prepare(
           """

@@ -104,7 +104,7 @@ public struct DecisionLetter: Sendable, Equatable {
   /// naming the `ID` argument.
   public static func build(_ register: Register, code: String) throws -> DecisionLetter {
     let facts = try register.complaintDocument(code: code)
-    let complaint = DocumentComplaint(facts, register.reference)
+    let complaint = DocumentComplaint(facts, register.reference, zone: register.officeZone)
     let decision: Decision =
       switch complaint.status {
       case .assessed: .eligible
@@ -128,7 +128,9 @@ public struct DecisionLetter: Sendable, Equatable {
       }
     let decidedOn =
       decision == .paid
-      ? payment?.paidOn : (decision == .pending ? nil : latest.map { String($0.at.prefix(10)) })
+      ? payment?.paidOn
+      : (decision == .pending
+        ? nil : latest.map { register.officeZone.localDate(ofTimestamp: $0.at)?.description ?? "" })
     let appealBy =
       complaint.status.isAppealable
       ? decidedOn.flatMap(CalendarDate.init)?.adding(days: appealDays).description : nil

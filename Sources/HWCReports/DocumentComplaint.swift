@@ -49,7 +49,8 @@ public struct DocumentComplaint: Sendable, Equatable {
 
   /// The complaint with id `code`; an unknown id is refused naming the `ID` argument.
   static func load(_ register: Register, code: String) throws -> DocumentComplaint {
-    DocumentComplaint(try register.complaintDocument(code: code), register.reference)
+    DocumentComplaint(
+      try register.complaintDocument(code: code), register.reference, zone: register.officeZone)
   }
 
   /// An item quantity with the item's names and unit from the reference data.
@@ -102,13 +103,15 @@ public struct DocumentComplaint: Sendable, Equatable {
 }
 
 extension DocumentComplaint {
-  /// The complaint as the documents show `facts`, with names from the reference data.
-  init(_ facts: ComplaintDocumentFacts, _ reference: Reference) {
+  /// The complaint as the documents show `facts`, with names from the reference data and the
+  /// registration date local to the office's `zone`.
+  init(_ facts: ComplaintDocumentFacts, _ reference: Reference, zone: OfficeZone) {
     // The scheme that pays here, from the rules' coverage; none outside a Kyrgyz conservancy.
     let scheme = facts.coverage.payer?.scheme.rawValue
     self.init(
       code: facts.code, ref: facts.ref, status: facts.status,
-      registeredOn: DocumentText.date(ofTimestamp: facts.registeredAt),
+      registeredOn: zone.localDate(ofTimestamp: facts.registeredAt)?.description
+        ?? DocumentText.date(ofTimestamp: facts.registeredAt),
       registeredBy: facts.registeredBy, incidentDate: facts.incidentDate,
       reportedDate: facts.reportedDate, claimantName: facts.claimantName,
       claimantMaskedID: facts.claimantMaskedID, district: facts.district.name,

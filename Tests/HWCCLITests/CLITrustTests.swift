@@ -80,7 +80,7 @@ import Testing
     #expect(other.code == 1)
     #expect(other.err.contains("saule must prove who they are"))
     let list = workspace.ok(["user", "list"])
-    #expect(list.out.contains("dauren  officer@Kaztalov  active  2026-06-15  2026-06-15 09:30"))
+    #expect(list.out.contains("dauren  officer@Kaztalov  active  2026-06-15  2026-06-15 14:30 +05"))
     workspace.ok(["logout"])
     let after = workspace.run(Workspace.register(["--ref", "F-5", "--as", "dauren"]))
     #expect(after.code == 1)

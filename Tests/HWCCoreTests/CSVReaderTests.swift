@@ -187,11 +187,11 @@ struct CSVReaderTests {
       error: .textAfterClosingQuote(line: 1)),
     CSVErrorCase(
       name: "invalid byte in unquoted field", input: [0x61, 0x0A, 0x62, 0xFF, 0x0A],
-      error: .invalidUTF8(line: 2)),
+      error: .invalidUTF8(line: 2, offset: 3, byte: 0xFF)),
     CSVErrorCase(
       name: "invalid byte on the third line of a quoted field",
       input: Array("a\n\"x\n".utf8) + [0x0D, 0x0A, 0xC3, 0x22],
-      error: .invalidUTF8(line: 4)),
+      error: .invalidUTF8(line: 4, offset: 7, byte: 0xC3)),
   ]
 
   @Test("rejects malformed input with the line", arguments: errorCases)
@@ -214,10 +214,10 @@ struct CSVReaderTests {
   @Test("rejects invalid UTF-8", arguments: invalidUTF8)
   func rejectsInvalidUTF8(_ bad: [UInt8]) {
     let prefix = Array("ok,fine\nabcdefghij".utf8)
-    #expect(throws: CSVError.invalidUTF8(line: 2)) {
+    #expect(throws: CSVError.invalidUTF8(line: 2, offset: prefix.count, byte: bad[0])) {
       try readAll(prefix + bad + Array("klm,n\n".utf8))
     }
-    #expect(throws: CSVError.invalidUTF8(line: 2)) {
+    #expect(throws: CSVError.invalidUTF8(line: 2, offset: 4, byte: bad[0])) {
       try readAll(Array("ok\n\"".utf8) + bad + Array("\"\n".utf8))
     }
   }
@@ -281,7 +281,14 @@ struct CSVReaderTests {
     #expect(
       CSVError.unterminatedQuote(line: 14).description
         == "line 14: a quoted field is never closed")
-    #expect(CSVError.invalidUTF8(line: 3).description == "line 3: the text is not valid UTF-8")
+    #expect(
+      CSVError.invalidUTF8(line: 3, offset: 41, byte: 0xC0).description
+        == "line 3: byte 0xC0 at offset 41 is not valid UTF-8 "
+        + "(a file saved as Windows-1251 is read with --encoding cp1251)")
+    #expect(
+      CSVError.undefinedInWindows1251(line: 2, offset: 9, byte: 0x98).description
+        == "line 2: byte 0x98 at offset 9 is not a character in Windows-1251 "
+        + "(is the file UTF-8? use --encoding utf-8)")
     #expect(
       CSVError.fieldTooLong(line: 9).description == "line 9: a field is longer than 1 MiB")
     #expect(
@@ -426,6 +433,25 @@ struct CSVReaderTests {
       }
       var reader = CSVReader(bytes: bytes)
       _ = outcome(&reader)
+    }
+  }
+
+  /// A detecting reader judges a UTF-8 letter cut by the chunk boundary as a whole, and an
+  /// all-ASCII first chunk decides nothing: Windows-1251 in the second chunk is still found.
+  @Test func encodingIsDetectedAcrossChunks() throws {
+    let filler = Array(repeating: UInt8(ascii: "a"), count: chunk - 1)
+    let straddling = filler + [0xD0, 0x96] + Array("\n".utf8)
+    try withTemporaryFile(straddling) { path in
+      var reader = try CSVReader(path: path, encoding: .detect)
+      #expect(
+        try readAll(&reader).map(\.fields) == [[String(repeating: "a", count: chunk - 1) + "Ж"]])
+      #expect(reader.encoding == .utf8)
+    }
+    let late = Array("a\n".utf8) + filler + Array("\n".utf8) + [0xC6, 0x0A]
+    try withTemporaryFile(late) { path in
+      var reader = try CSVReader(path: path, encoding: .detect)
+      #expect(try readAll(&reader).last?.fields == ["Ж"])
+      #expect(reader.encoding == .windows1251)
     }
   }
 }

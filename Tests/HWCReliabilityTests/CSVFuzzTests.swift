@@ -33,16 +33,6 @@ import Testing
     return lines
   }
 
-  /// The line a content error names, or nil for an error about the file itself.
-  static func line(of error: CSVError) -> Int? {
-    switch error {
-    case .unterminatedQuote(let line), .unexpectedQuote(let line), .textAfterClosingQuote(let line),
-      .invalidUTF8(let line), .fieldTooLong(let line):
-      return line
-    case .cannotOpen, .readFailed: return nil
-    }
-  }
-
   @Test func mangledFilesAreReadOrRefusedAtANamedLine() {
     var mutator = Mutator(random: Reliability.generator("csv fuzz"))
     let inputs = Reliability.count(short: 400, long: 8_000)
@@ -67,7 +57,7 @@ import Testing
         refused += 1
         let description = error.description
         #expect(!description.contains("\n"), "input \(input): \(description)")
-        let line = Self.line(of: error)
+        let line = error.line
         #expect(
           line.map { $0 >= max(previous, 1) && $0 <= lines } == true, "input \(input): \(error)")
         #expect(description.hasPrefix("line \(line ?? -1): "), "input \(input): \(description)")

@@ -95,7 +95,8 @@ enum AuditCommands {
         }
         limit = value
       }
-      let entries = try invocation.openRegister().auditLog(
+      let register = try invocation.openRegister()
+      let entries = try register.auditLog(
         entity: invocation.value("entity"), actor: invocation.value("actor"), limit: limit)
       if invocation.json {
         invocation.console.print(
@@ -117,7 +118,8 @@ enum AuditCommands {
       }
       for entry in entries {
         invocation.console.print(
-          "#\(entry.id) \(entry.at) \(entry.actor)\(origin(entry)): \(entry.command) — "
+          "#\(entry.id) \(register.officeZone.display(entry.at)) \(entry.actor)\(origin(entry)): "
+            + "\(entry.command) — "
             + "\(entry.action) " + Masking.entity(entry.entity))
         if let after = entry.after ?? (entry.action == "create" ? nil : entry.change) {
           invocation.console.print("    " + Masking.state(after))

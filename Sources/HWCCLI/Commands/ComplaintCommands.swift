@@ -123,7 +123,9 @@ enum ComplaintCommands {
     ["complaint", "show"], abstract: "Show a complaint with its items, flags and history",
     arguments: [ArgumentSpec("ID", "complaint id, e.g. KAZ-2026-0001")], traits: [.database, .json]
   ) { invocation in
-    let c = try invocation.openRegister().complaint(code: invocation.argument(0)!)
+    let register = try invocation.openRegister()
+    let c = try register.complaint(code: invocation.argument(0)!)
+    let zone = register.officeZone
     if invocation.json {
       invocation.console.print(c.json)
       return 0
@@ -143,7 +145,8 @@ enum ComplaintCommands {
     lines.append("history")
     for event in c.events {
       lines.append(
-        "  \(event.at)  \(event.kind) by \(event.actor)" + (event.reason.map { ": \($0)" } ?? ""))
+        "  \(zone.display(event.at))  \(event.kind) by \(event.actor)"
+          + (event.reason.map { ": \($0)" } ?? ""))
     }
     invocation.console.print(lines.joined(separator: "\n"))
     return 0
@@ -167,15 +170,26 @@ enum ImportRunner {
       "rejects", "FILE",
       "where --skip-invalid writes the bad rows unchanged, to correct and import again; made "
         + "readable by you only (0600), as a complaint file's rows keep full national IDs"),
+    OptionSpec(
+      "encoding", "ENC",
+      "utf-8 or cp1251 (Windows-1251); by default UTF-8 unless the text is not valid UTF-8, "
+        + "then Windows-1251. A header line using ';' makes the file ';'-separated"),
   ]
 
   static func run(
     _ invocation: Invocation, noun: String,
     body: (Register, Actor, ImportOptions, ImportObserver) throws -> ImportSummary
   ) throws -> Int32 {
+    var encoding = CSVEncoding.detect
+    if let text = invocation.value("encoding") {
+      guard let chosen = CSVEncoding(option: text) else {
+        throw UsageError("--encoding: '\(text)' is not utf-8 or cp1251", spec: invocation.spec)
+      }
+      encoding = chosen
+    }
     let options = ImportOptions(
       dryRun: invocation.flag("dry-run"), skipInvalid: invocation.flag("skip-invalid"),
-      rejectsPath: invocation.value("rejects"))
+      rejectsPath: invocation.value("rejects"), encoding: encoding)
     if options.skipInvalid != (options.rejectsPath != nil) {
       throw UsageError("--skip-invalid and --rejects FILE go together", spec: invocation.spec)
     }
@@ -202,11 +216,13 @@ enum ImportRunner {
       if summary.rejected > 0 {
         line += "; \(summary.rejected) rejected, written to \(options.rejectsPath ?? "")"
       }
+      if let note = summary.readingNote { line += " (\(note))" }
       console.print(line)
     } else if options.dryRun {
       console.print(
         "dry run: \(summary.rows) rows checked, \(summary.created) would be imported, "
-          + "\(summary.unchanged) already registered, \(summary.rejected) invalid; nothing written")
+          + "\(summary.unchanged) already registered, \(summary.rejected) invalid; nothing written"
+          + (summary.readingNote.map { " (\($0))" } ?? ""))
     }
     if !summary.committed, !options.dryRun {
       console.error(

@@ -1,5 +1,12 @@
 import HWCCore
+import HWCDomain
 import HWCRegister
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `hwc init`: create or upgrade the register.
 enum InitCommand {
@@ -18,6 +25,10 @@ enum InitCommand {
       options: [
         OptionSpec("admin", "NAME", "name of the first administrator (default: admin)"),
         OptionSpec(
+          "timezone", "ZONE",
+          "the office's time zone for a new register (default Asia/Oral, UTC+5), e.g. "
+            + "Asia/Almaty or Asia/Bishkek; later changed with 'hwc timezone set'"),
+        OptionSpec(
           "password-file", "FILE",
           "the administrator's passphrase, from the file's first line (else a setup code is printed)"
         ),
@@ -25,12 +36,15 @@ enum InitCommand {
       traits: [.database, .json]
     ) { invocation in
       let admin = invocation.value("admin") ?? "admin"
+      let zone = try invocation.value("timezone").map {
+        try InitCommand.newRegisterZone($0, path: invocation.databasePath)
+      }
       let passphrase = try invocation.passwordFile.map {
         try ActorProof.readSecretFile($0, field: .passwordFile)
       }
       let (_, result) = try Register.initialize(
         path: invocation.databasePath, admin: admin, passphrase: passphrase, setupCode: true,
-        origin: invocation.origin, clock: invocation.clock)
+        origin: invocation.origin, clock: invocation.clock, timeZone: zone)
       if invocation.json {
         invocation.console.print(
           JSON.object([
@@ -56,4 +70,15 @@ enum InitCommand {
       return 0
     }
   ]
+
+  /// The zone `--timezone` names, checked before anything is written; refused on an existing
+  /// register, whose zone an administrator changes with `hwc timezone set` (audited).
+  static func newRegisterZone(_ text: String, path: String) throws -> OfficeZone {
+    if access(path, F_OK) == 0 {
+      throw DomainError.invalid(
+        field: .timezone,
+        "\(path) already exists; an administrator changes its zone with 'hwc timezone set ZONE'")
+    }
+    return try Register.resolveZone(text, field: .timezone)
+  }
 }

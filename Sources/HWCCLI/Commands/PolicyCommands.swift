@@ -18,7 +18,7 @@ enum PolicyCommands {
     ) { invocation in
       let register = try invocation.openRegister()
       let policy = try register.policy()
-      var date = invocation.clock.today
+      var date = register.clock.today
       if let text = invocation.value("on") {
         date = try CalendarDate(text, field: .on)
       }

@@ -41,7 +41,7 @@ enum ReportCommands {
     let register = try invocation.openRegister()
     let report = try QuarterlyReport.build(
       register: register, quarter: quarter, district: invocation.value("district"),
-      lang: setup.lang, today: invocation.clock.today)
+      lang: setup.lang, today: register.clock.today)
     invocation.console.print(try report.render(format, setup: setup))
     return 0
   }

@@ -116,7 +116,9 @@ enum RulesCommands {
     if invocation.json {
       console.print(AssessmentText.json(stored))
     } else {
-      console.print(AssessmentText.summary(stored, explain: invocation.flag("explain")))
+      console.print(
+        AssessmentText.summary(
+          stored, explain: invocation.flag("explain"), zone: register.officeZone))
     }
     return 0
   }
@@ -150,7 +152,8 @@ enum AssessmentText {
     ])
   }
 
-  static func summary(_ stored: StoredAssessment, explain: Bool) -> String {
+  /// The assessment as printed, times local to `zone`.
+  static func summary(_ stored: StoredAssessment, explain: Bool, zone: OfficeZone) -> String {
     let a = stored.assessment
     var lines = [
       "\(a.complaint): \(a.outcome.rawValue), \(Money.text(a.amountMinor, a.currency)) "
@@ -166,7 +169,7 @@ enum AssessmentText {
       }
       lines.append("policy values used")
       for line in stored.policyLines { lines.append("  \(line)") }
-      lines.append("assessed \(stored.assessedAt) by \(stored.assessedBy)")
+      lines.append("assessed \(zone.display(stored.assessedAt)) by \(stored.assessedBy)")
     }
     return lines.joined(separator: "\n")
   }

@@ -52,7 +52,9 @@ enum UserCommands {
       ["user", "list"], abstract: "List users, their roles, status and last activity",
       traits: [.database, .json]
     ) { invocation in
-      let users = try invocation.openRegister().users()
+      let register = try invocation.openRegister()
+      let users = try register.users()
+      let zone = register.officeZone
       if invocation.json {
         invocation.console.print(JSON.array(users.map(\.json)))
         return 0
@@ -61,19 +63,12 @@ enum UserCommands {
       for user in users {
         table.add([
           user.name, user.roles.joined(separator: ", "), user.status,
-          String(user.createdAt.prefix(10)),
-          user.lastActiveAt.map { String($0.prefix(16)).replacingT() } ?? "-",
+          zone.localDate(ofTimestamp: user.createdAt)?.description ?? user.createdAt,
+          user.lastActiveAt.map(zone.display) ?? "-",
         ])
       }
       invocation.console.print(table.text)
       return 0
     },
   ]
-}
-
-extension String {
-  /// `2026-06-15T09:30` → `2026-06-15 09:30`.
-  fileprivate func replacingT() -> String {
-    String(map { $0 == "T" ? " " : $0 })
-  }
 }
