@@ -19,6 +19,8 @@ public enum CLI {
     + RulesCommands.specs + FactCommands.specs + PolicyCommands.specs + AuditCommands.specs
     + MoneyCommands.specs + DecisionCommands.specs + ReportCommands.specs
     + DocumentCommands.specs + DemoCommand.specs + MaintenanceCommands.specs
+    + CorrectionCommands.specs
+    + EmergencyCommands.specs
 
   /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
   public static func main() -> Never {

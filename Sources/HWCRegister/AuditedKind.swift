@@ -187,6 +187,19 @@ extension AuditedKind {
     AuditedKind(
       19, reference: "damage_item", order: "damage_type, item", columns: columns("damage_type item")
     ),
+    // Migration 0010: corrections, revocations and retroactive policy values, with what changed.
+    AuditedKind(
+      20, "correction", table: "correction",
+      columns: columns(
+        "action complaint_id event_id claimant_id emergency_id policy_id reason actor_id at"),
+      children: [
+        Child(
+          table: "correction_field", parent: "correction_id",
+          columns: ["field", "old_value", "new_value"], order: "field"),
+        Child(
+          table: "correction_item", parent: "correction_id", columns: ["item", "quantity_centi"],
+          order: "item"),
+      ]),
   ]
 
   /// Tables outside the audited state, and why: the audit itself, the migration record (checked

@@ -99,7 +99,7 @@ extension Register {
       }
       let id: [any SQLBindable] = [row.id]
       let items = try db.prepare(
-        "SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = ? ORDER BY item"
+        ReadSQL.claimedItems
       ).map(with: id) {
         ComplaintDocumentFacts.Item(item: $0.text("item"), quantityCenti: $0.int("quantity_centi"))
       }

@@ -130,12 +130,14 @@ extension Register {
     return id
   }
 
-  /// Flags, never refuses: the same claimant and type within 7 days; heads above the herd.
-  private func flagPossibleDuplicates(id: Int, _ valid: ValidComplaint, claimantID: Int) throws {
+  /// Flags, never refuses: the same claimant and type within 7 days; heads above the herd. A
+  /// flag the complaint already carries (looked for again after a correction) is not repeated.
+  func flagPossibleDuplicates(id: Int, _ valid: ValidComplaint, claimantID: Int) throws {
     let insertFlag = try db.prepare(
       """
       INSERT INTO complaint_flag(complaint_id, kind, other_complaint_id, detail)
-      VALUES (?, ?, ?, ?)
+      SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM complaint_flag
+        WHERE complaint_id = ?1 AND kind = ?2 AND detail = ?4)
       """)
     // One flag per complaint, naming the nearest other (by incident date, then the latest
     // registered) and how many more there are: flags grow with the complaints, never with
@@ -198,9 +200,9 @@ extension Register {
         && row.optionalText("village") == valid.village
     }
     guard stored == true else { return false }
-    let items = try db.prepare(
-      "SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = ? ORDER BY item"
-    ).map(with: [id]) { ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi")) }
+    let items = try db.prepare(ReadSQL.claimedItems).map(with: [id]) {
+      ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi"))
+    }
     return items == valid.items
   }
 

@@ -143,6 +143,7 @@ enum ComplaintCommands {
     for event in c.events {
       lines.append(
         "  \(event.at)  \(event.kind) by \(event.actor)" + (event.reason.map { ": \($0)" } ?? ""))
+      lines += event.changes.map { "      \($0.text)" }
     }
     invocation.console.print(lines.joined(separator: "\n"))
     return 0
