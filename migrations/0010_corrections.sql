@@ -31,6 +31,8 @@ CREATE TABLE correction_field (
   new_value TEXT,
   PRIMARY KEY (correction_id, field)
 ) STRICT, WITHOUT ROWID;
+-- A field form imported again under a reference since corrected is the same complaint.
+CREATE INDEX correction_field_old ON correction_field(field, old_value);
 
 -- A complaint's claimed items as a correction replaced them (the latest correction with items
 -- holds the complaint's claimed items).

@@ -105,7 +105,9 @@ extension Register {
         items: correction.items ?? old.items.map { "\($0.item)=\(Decimal2.format($0.centi))" },
         ref: correction.ref ?? old.ref, village: correction.village ?? old.village)
       let valid = try complaintValidator.validate(draft).get()
-      if let ref = valid.ref, ref != old.ref, let other = try complaint(ref: ref) {
+      if let ref = valid.ref, ref != old.ref, let other = try complaint(ref: ref),
+        other.id != header.id
+      {
         throw DomainError.invalid(field: .ref, "'\(ref)' is already complaint \(other.code)")
       }
       let newItems = ComplaintRecord.itemsText(valid.items)
@@ -147,5 +149,34 @@ extension Register {
         items: old.itemsText == newItems ? nil : valid.items, actor: actor)
       return (try complaint(id: header.id), changes)
     }
+  }
+
+  /// True when a corrected complaint `id` had `valid`'s details as it was registered: each field
+  /// as its first correction found it, the items as registered (they are never changed).
+  func matchesAsRegistered(_ id: Int, _ valid: ValidComplaint, claimantID: Int) throws -> Bool {
+    var fields: [String: String?] = [:]
+    try db.prepare(
+      """
+      SELECT f.field, f.old_value FROM correction_field f JOIN correction r ON r.id = f.correction_id
+      WHERE r.complaint_id = ? ORDER BY r.id DESC
+      """
+    ).eachRow(with: [id]) { fields[$0.text("field")] = .some($0.optionalText("old_value")) }
+    guard !fields.isEmpty else { return false }
+    let now = try complaint(id: id)
+    func registered(_ field: String, _ current: String?) -> String? {
+      fields[field] ?? current
+    }
+    let items = try db.prepare(
+      "SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = ? ORDER BY item"
+    ).map(with: [id]) { ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi")) }
+    return try db.scalar(Int.self, "SELECT claimant_id FROM complaint WHERE id = ?", with: [id])
+      == claimantID && now.district == valid.district.name.en
+      && registered("conservancy", now.conservancy) == valid.conservancy?.name.en
+      && registered("type", now.type) == valid.type
+      && registered("species", now.species) == valid.species
+      && registered("incident_date", now.incidentDate) == valid.incidentDate.description
+      && registered("reported_date", now.reportedDate) == valid.reportedDate.description
+      && registered("village", now.village) == valid.village
+      && registered("ref", now.ref) == valid.ref && items == valid.items
   }
 }

@@ -62,10 +62,18 @@ extension Register {
     }
   }
 
-  /// The complaint registered under the external reference `ref`.
+  /// The complaint registered under the external reference `ref`, or whose reference was
+  /// corrected from it (a field form imported again is still the same complaint).
   func complaint(ref: String) throws -> (id: Int, code: String)? {
-    try db.prepare("SELECT id, code FROM complaint WHERE external_ref = ?").first(
-      with: [ref], { (id: $0.int("id"), code: $0.text("code")) })
+    try db.prepare(
+      """
+      SELECT id, code FROM complaint WHERE external_ref = ?1
+      UNION ALL
+      SELECT c.id, c.code FROM correction_field f JOIN correction r ON r.id = f.correction_id
+        JOIN complaint c ON c.id = r.complaint_id WHERE f.field = 'ref' AND f.old_value = ?1
+      LIMIT 1
+      """
+    ).first(with: [ref], { (id: $0.int("id"), code: $0.text("code")) })
   }
 
   /// The refusal of a reference already registered with other details.
@@ -184,6 +192,8 @@ extension Register {
     }
   }
 
+  /// True when complaint `id` has `valid`'s details: as they are now, or as they were
+  /// registered before any correction.
   func sameComplaint(_ id: Int, _ valid: ValidComplaint, claimantID: Int) throws -> Bool {
     let stored = try db.prepare(
       """
@@ -199,11 +209,11 @@ extension Register {
         && row.text("reported_date") == valid.reportedDate.description
         && row.optionalText("village") == valid.village
     }
-    guard stored == true else { return false }
     let items = try db.prepare(ReadSQL.claimedItems).map(with: [id]) {
       ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi"))
     }
-    return items == valid.items
+    if stored == true, items == valid.items { return true }
+    return try matchesAsRegistered(id, valid, claimantID: claimantID)
   }
 
   static func pad(_ value: Int, _ width: Int) -> String {

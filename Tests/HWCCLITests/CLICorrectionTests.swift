@@ -126,6 +126,35 @@ import Testing
     #expect(workspace.status("KAZ-2026-0001") == "appealed")
   }
 
+  @Test func aFieldFormImportedAgainAfterACorrectionIsStillTheSameComplaint() throws {
+    let workspace = Workspace.standard()
+    let csv = try workspace.write(
+      "field.csv",
+      Workspace.csvHeader
+        + "F-1,\(Workspace.yerlan),,Kaztalov,,,livestock_predation,wolf,2026-06-01,2026-06-02,"
+        + "sheep_goat.adult=3\n")
+    workspace.ok(["complaint", "import", csv, "--as", "dauren"])
+    workspace.ok(
+      Self.correct + [
+        "--ref", "F-1/A", "--village", "Akshat", "--item", "sheep_goat.adult=2", "--reason",
+        "form re-numbered", "--as", "dauren",
+      ])
+    let before = try workspace.correctionCounts()
+    let again = workspace.ok(["complaint", "import", csv, "--as", "dauren"])
+    #expect(again.out == "imported 0 complaints from 1 rows, 1 already registered (unchanged)\n")
+    #expect(try workspace.correctionCounts() == before)
+    // The same old reference with other details is refused, never a second complaint.
+    let other = try workspace.write(
+      "other.csv",
+      Workspace.csvHeader
+        + "F-1,\(Workspace.yerlan),,Kaztalov,,,livestock_predation,wolf,2026-06-01,2026-06-02,"
+        + "sheep_goat.adult=9\n")
+    let refused = workspace.run(["complaint", "import", other, "--as", "dauren"])
+    #expect(refused.code == 1)
+    #expect(refused.err.contains("'F-1' is already complaint KAZ-2026-0001"))
+    #expect(try workspace.correctionCounts() == before)
+  }
+
   @Test func aClaimantsCorrectionKeepsTheOldValuesAndClaimantShowListsThem() throws {
     let workspace = Workspace.standard()
     let done = workspace.ok([
