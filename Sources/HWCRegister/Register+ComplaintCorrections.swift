@@ -40,6 +40,17 @@ public struct Withdrawal: Sendable {
 }
 
 extension Register {
+  /// The complaint `code`, refused unless `actor` is an officer of its district or conservancy.
+  func officersComplaint(_ code: String, _ actor: Actor, to what: String) throws
+    -> ComplaintHeader
+  {
+    let complaint = try header(code: code)
+    try require(
+      actor, .officer, districtID: complaint.districtID, conservancyID: complaint.conservancyID,
+      to: what)
+    return complaint
+  }
+
   /// Withdraws a complaint at the claimant's request (`hwc complaint withdraw`): an officer of
   /// its district or conservancy, with a reason. Allowed until it is paid; an approved
   /// complaint's reservation is released by a reversing transfer in the same transaction, as a
@@ -49,10 +60,7 @@ extension Register {
   {
     let reason = try Register.reason(text)
     return try db.transaction {
-      let complaint = try header(code: code)
-      try require(
-        actor, .officer, districtID: complaint.districtID, conservancyID: complaint.conservancyID,
-        to: "withdraw complaints")
+      let complaint = try officersComplaint(code, actor, to: "withdraw complaints")
       switch complaint.status {
       case .paid:
         throw DomainError.conflict(
@@ -83,10 +91,7 @@ extension Register {
   ) throws -> (complaint: ComplaintRecord, changes: [FieldChange]) {
     let reason = try Register.reason(text)
     return try db.transaction {
-      let header = try header(code: code)
-      try require(
-        actor, .officer, districtID: header.districtID, conservancyID: header.conservancyID,
-        to: "correct complaints")
+      let header = try officersComplaint(code, actor, to: "correct complaints")
       guard header.status == .registered || header.status == .appealed else {
         throw DomainError.conflict(
           "\(header.code) is \(header.status.rawValue): its details are corrected only before "

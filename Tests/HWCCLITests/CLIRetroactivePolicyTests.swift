@@ -62,12 +62,7 @@ import Testing
 
   @Test func approvingAnOutOfDateAssessmentIsRefusedUntilItIsAssessedAgain() throws {
     let money = CLIMoneyTests()
-    let workspace = money.assessed()
-    workspace.ok([
-      "budget", "allocate", "--district", "Kaztalov", "--year", "2026", "--amount", "1000000",
-      "--as", "tolkyn",
-    ])
-    workspace.ok(["approve", "KAZ-2026-0001", "--as", "aliya"])
+    let workspace = Workspace.approved(approvals: 1)
     workspace.ok(Self.mrp + ["--retroactive", "--reason", "budget law", "--as", "admin"])
     let before = try workspace.correctionCounts()
     let refused = workspace.run(["approve", "KAZ-2026-0001", "--as", "bolat"])

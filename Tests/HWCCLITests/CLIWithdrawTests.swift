@@ -19,6 +19,20 @@ extension Workspace {
     return result
   }
 
+  /// `CLIMoneyTests.assessed()` with Kaztalov's 2026 budget of 1,000,000 KZT and the first of
+  /// two approvals of KAZ-2026-0001 (aliya's); `approvals: 2` adds bolat's, which reserves it.
+  static func approved(approvals: Int = 2) -> Workspace {
+    let workspace = CLIMoneyTests().assessed()
+    workspace.ok([
+      "budget", "allocate", "--district", "Kaztalov", "--year", "2026", "--amount", "1000000",
+      "--as", "tolkyn",
+    ])
+    for member in ["aliya", "bolat"].prefix(approvals) {
+      workspace.ok(["approve", "KAZ-2026-0001", "--as", member])
+    }
+    return workspace
+  }
+
   /// The status `complaint show --json` prints for `code`.
   func status(_ code: String) -> String? {
     (parseJSON(ok(["complaint", "show", code, "--json"]).out) as? [String: Any])?["status"]
@@ -48,13 +62,7 @@ extension Workspace {
 
   @Test func withdrawingAnApprovedComplaintReleasesItsReservationInTheSameCommand() throws {
     let money = CLIMoneyTests()
-    let workspace = money.assessed()
-    workspace.ok([
-      "budget", "allocate", "--district", "Kaztalov", "--year", "2026", "--amount", "1000000",
-      "--as", "tolkyn",
-    ])
-    workspace.ok(["approve", "KAZ-2026-0001", "--as", "aliya"])
-    workspace.ok(["approve", "KAZ-2026-0001", "--as", "bolat"])
+    let workspace = Workspace.approved()
     let before = try money.object(
       workspace.ok(["budget", "show", "--district", "Kaztalov", "--year", "2026", "--json"]))
     #expect(money.integer(before["available_minor"]) == 100_000_000 - 15_570_000)
@@ -95,14 +103,7 @@ extension Workspace {
   }
 
   @Test func aPaidOrWithdrawnComplaintIsRefusedAndNothingIsWritten() throws {
-    let money = CLIMoneyTests()
-    let workspace = money.assessed()
-    workspace.ok([
-      "budget", "allocate", "--district", "Kaztalov", "--year", "2026", "--amount", "1000000",
-      "--as", "tolkyn",
-    ])
-    workspace.ok(["approve", "KAZ-2026-0001", "--as", "aliya"])
-    workspace.ok(["approve", "KAZ-2026-0001", "--as", "bolat"])
+    let workspace = Workspace.approved()
     workspace.ok(["pay", "KAZ-2026-0001", "--reference", "HALYK-1", "--as", "tolkyn"])
     let before = try workspace.correctionCounts()
     let paid = workspace.run([

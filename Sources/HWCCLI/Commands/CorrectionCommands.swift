@@ -9,6 +9,17 @@ enum CorrectionCommands {
 
   static let reason = OptionSpec("reason", "T", "why (kept in the history)", required: true)
 
+  /// Prints what a correction did: `json`, or `title` and one line per changed field.
+  static func report(
+    _ invocation: Invocation, json: JSON, _ title: String, _ changes: [FieldChange]
+  ) -> Int32 {
+    invocation.console.print(
+      invocation.json
+        ? json.text(pretty: true)
+        : ([title] + changes.map { "  \($0.text)" }).joined(separator: "\n"))
+    return 0
+  }
+
   static let withdraw = CommandSpec(
     ["complaint", "withdraw"], abstract: "Withdraw a complaint at the claimant's request (officer)",
     discussion: """
@@ -73,14 +84,8 @@ enum CorrectionCommands {
       conservancy: invocation.value("conservancy"), ref: invocation.value("ref"))
     let (complaint, changes) = try register.correctComplaint(
       code: invocation.argument(0)!, correction, reason: invocation.value("reason")!, actor: actor)
-    if invocation.json {
-      invocation.console.print(complaint.json)
-    } else {
-      invocation.console.print(
-        (["corrected complaint \(complaint.code)"] + changes.map { "  \($0.text)" })
-          .joined(separator: "\n"))
-    }
-    return 0
+    return report(
+      invocation, json: complaint.json, "corrected complaint \(complaint.code)", changes)
   }
 
   static let correctClaimant = CommandSpec(
@@ -110,13 +115,8 @@ enum CorrectionCommands {
     let (claimant, changes) = try register.correctClaimant(
       nationalID: invocation.argument(0)!, correction, reason: invocation.value("reason")!,
       actor: actor)
-    if invocation.json {
-      invocation.console.print(claimant.json)
-    } else {
-      invocation.console.print(
-        (["corrected claimant \(claimant.name) (\(claimant.maskedID))"]
-          + changes.map { "  \($0.text)" }).joined(separator: "\n"))
-    }
-    return 0
+    return report(
+      invocation, json: claimant.json, "corrected claimant \(claimant.name) (\(claimant.maskedID))",
+      changes)
   }
 }

@@ -48,14 +48,8 @@ enum EmergencyCommands {
     let (record, changes) = try register.correctEmergency(
       invocation.argument(0)!, from: invocation.value("from"), to: invocation.value("to"),
       decree: invocation.value("decree"), reason: invocation.value("reason")!, actor: actor)
-    if invocation.json {
-      invocation.console.print(record.json)
-    } else {
-      invocation.console.print(
-        (["corrected emergency \(record.label)"] + changes.map { "  \($0.text)" })
-          .joined(separator: "\n"))
-    }
-    return 0
+    return CorrectionCommands.report(
+      invocation, json: record.json, "corrected emergency \(record.label)", changes)
   }
 
   static let list = CommandSpec(

@@ -82,12 +82,7 @@ enum PolicyCommands {
         return try RetroactiveReport.print(invocation, register: register, value: value)
       }
       if invocation.json {
-        invocation.console.print(
-          JSON.object([
-            ("scheme", .string(value.scheme.rawValue)), ("key", .string(value.key)),
-            ("value", .string(value.text)),
-            ("effective_from", .string(value.effectiveFrom.description)),
-          ]))
+        invocation.console.print(JSON.object(RetroactiveReport.fields(value)))
       } else {
         invocation.console.print(
           "\(value.scheme.rawValue) \(value.key) = \(value.text) from \(value.effectiveFrom)")

@@ -4,6 +4,15 @@ import HWCRules
 
 /// What `hwc policy set --retroactive` prints: the value and the assessments it made out of date.
 enum RetroactiveReport {
+  /// A policy value as `policy set --json` prints it.
+  static func fields(_ value: PolicyValue) -> [(String, JSON)] {
+    [
+      ("scheme", .string(value.scheme.rawValue)), ("key", .string(value.key)),
+      ("value", .string(value.text)), ("effective_from", .string(value.effectiveFrom.description)),
+    ]
+  }
+
+  /// Prints the value set and the assessments it made out of date (text or JSON).
   static func print(_ invocation: Invocation, register: Register, value: PolicyValue) throws
     -> Int32
   {
@@ -11,12 +20,7 @@ enum RetroactiveReport {
       scheme: value.scheme, key: value.key, from: value.effectiveFrom)
     if invocation.json {
       invocation.console.print(
-        JSON.object([
-          ("scheme", .string(value.scheme.rawValue)), ("key", .string(value.key)),
-          ("value", .string(value.text)),
-          ("effective_from", .string(value.effectiveFrom.description)),
-          ("out_of_date", .array(stale.map(\.json))),
-        ]))
+        JSON.object(fields(value) + [("out_of_date", .array(stale.map(\.json)))]))
       return 0
     }
     var lines = [
