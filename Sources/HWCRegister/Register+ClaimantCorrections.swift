@@ -42,6 +42,16 @@ extension Register {
       actor, .officer, districtID: oldDistrict.id,
       conservancyID: old.conservancy.flatMap { try? reference.requireConservancy($0).id },
       to: "correct claimants")
+    if let name = correction.district {
+      let district = try reference.requireDistrict(name)
+      guard district.country == oldDistrict.country else {
+        throw DomainError.invalid(
+          field: .district,
+          "\(district.name.en) is a \(district.country.rawValue) district and the claimant's "
+            + "national ID is of \(oldDistrict.country.rawValue): a claimant moves only within "
+            + "their country")
+      }
+    }
     let oldHerd = old.herd.filter { $0.heads > 0 }.map { "\($0.livestockClass)=\($0.heads)" }
     let checked = try checkClaimant(
       ClaimantDraft(

@@ -200,8 +200,12 @@ import Testing
   @Test(arguments: [
     (["--herd", "sheep=3"], "dauren", "hwc: --herd: 'sheep=3' is not CLASS=HEADS"),
     (["--name", " "], "dauren", "hwc: --name: is required"),
-    (["--district", "Chuy"], "dauren", "hwc: --id: "),
+    (
+      ["--district", "Chuy"], "dauren",
+      "hwc: --district: Chuy is a KG district and the claimant's national ID is of KZ"
+    ),
     (["--name", "Yerlan Bekov"], "dauren", "hwc: nothing to correct"),
+    (["--district", "Zhanibek"], "dauren", "hwc: dauren may not move claimants in Zhanibek"),
     (["--name", "Yerlan Bekuly"], "saule", "hwc: saule may not correct claimants in Kaztalov"),
   ])
   func anInvalidClaimantCorrectionIsRefusedAndWritesNothing(
