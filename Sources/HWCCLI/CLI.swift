@@ -21,6 +21,8 @@ public enum CLI {
     + DocumentCommands.specs + DemoCommand.specs + MaintenanceCommands.specs
     + ProgramCommands.specs
     + TimeZoneCommands.specs
+    + CorrectionCommands.specs
+    + EmergencyCommands.specs
 
   /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
   public static func main() -> Never {

@@ -50,6 +50,8 @@ public enum ComplaintEventKind: String, Sendable, CaseIterable, Hashable {
   /// The second, distinct vote: the amount is reserved.
   case approved
   case rejected, paid, appealed, withdrawn
+  /// Details corrected before inspection (the status stays; the correction keeps old and new).
+  case corrected
 
   /// The events that decide a complaint (the quarterly report's "decisions").
   public var isDecision: Bool {

@@ -27,7 +27,7 @@ struct AssessmentFacts {
   var compensatedCenti: [Key: [String: Int]] = [:]
   /// Insured heads per claimant, conservancy and season, by livestock class.
   var insuredHeads: [Key: [String: Int]] = [:]
-  /// Declared emergencies per district id, by start date.
+  /// Declared emergencies (not revoked) per district id, by start date.
   var emergencies: [Int: [EmergencyFacts]] = [:]
   /// Wildlife incidents per conservancy id, by date and id.
   var incidents: [Int: [WildlifeIncident]] = [:]
@@ -71,7 +71,10 @@ struct AssessmentFacts {
       facts.insuredHeads[key, default: [:]][$0.text(3)] = $0.int(4)
     }
     try db.prepare(
-      "SELECT district_id, decree, from_date, to_date FROM emergency ORDER BY district_id, from_date"
+      """
+      SELECT district_id, decree, from_date, to_date FROM emergency
+      WHERE \(ReadSQL.notRevoked(emergency: "emergency.id")) ORDER BY district_id, from_date
+      """
     ).eachRow {
       facts.emergencies[$0.int(0), default: []].append(
         EmergencyFacts(

@@ -187,6 +187,19 @@ extension AuditedKind {
     AuditedKind(
       19, reference: "damage_item", order: "damage_type, item", columns: columns("damage_type item")
     ),
+    // Migration 0010: corrections, revocations and retroactive policy values, with what changed.
+    AuditedKind(
+      20, "correction", table: "correction",
+      columns: columns(
+        "action complaint_id event_id claimant_id emergency_id policy_id reason actor_id at"),
+      children: [
+        Child(
+          table: "correction_field", parent: "correction_id",
+          columns: ["field", "old_value", "new_value"], order: "field"),
+        Child(
+          table: "correction_item", parent: "correction_id", columns: ["item", "quantity_centi"],
+          order: "item"),
+      ]),
     // Code 30 (not 20) leaves room for kinds other branches add at the same time.
     AuditedKind(
       30, "setting", table: "office_setting", label: "'setting:' || key || '#' || id",

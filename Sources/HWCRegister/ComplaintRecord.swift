@@ -33,10 +33,15 @@ public struct ComplaintRecord: Sendable {
     public let actor: String
     public let at: String
     public let reason: String?
+    /// What a `corrected` event changed, old and new.
+    public var changes: [FieldChange] = []
   }
 
   /// Items as `key=qty` text, e.g. `sheep_goat.adult=3`.
-  public var itemsText: String {
+  public var itemsText: String { ComplaintRecord.itemsText(items) }
+
+  /// `items` as `key=qty` text joined by `;`.
+  static func itemsText(_ items: [ItemQuantity]) -> String {
     items.map { "\($0.item)=\(Decimal2.format($0.centi))" }.joined(separator: ";")
   }
 
@@ -72,11 +77,12 @@ public struct ComplaintRecord: Sendable {
         "events",
         .array(
           events.map { event in
-            .object([
-              ("kind", .string(event.kind)), ("from", .optional(event.fromStatus)),
-              ("to", .string(event.toStatus)), ("actor", .string(event.actor)),
-              ("at", .string(event.at)), ("reason", .optional(event.reason)),
-            ])
+            .object(
+              [
+                ("kind", .string(event.kind)), ("from", .optional(event.fromStatus)),
+                ("to", .string(event.toStatus)), ("actor", .string(event.actor)),
+                ("at", .string(event.at)), ("reason", .optional(event.reason)),
+              ] + (event.changes.isEmpty ? [] : [("changes", .array(event.changes.map(\.json)))]))
           })
       ),
     ])

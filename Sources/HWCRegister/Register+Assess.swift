@@ -36,7 +36,10 @@ extension Register {
     }
     let year = complaint.incidentDate.year
     let emergencies = try db.prepare(
-      "SELECT decree, from_date, to_date FROM emergency WHERE district_id = ? ORDER BY from_date"
+      """
+      SELECT decree, from_date, to_date FROM emergency
+      WHERE district_id = ? AND \(ReadSQL.notRevoked(emergency: "emergency.id")) ORDER BY from_date
+      """
     ).map(with: [district.id]) {
       EmergencyFacts(
         decree: $0.text("decree"), from: CalendarDate($0.text("from_date"))!,
@@ -123,7 +126,9 @@ extension Register {
         "\(actor.name) may not assess complaints there: that needs the officer, inspector or "
           + "committee role for the complaint's district or conservancy")
     }
-    guard complaint.status.isAssessable else {
+    // An assessed complaint is assessed again when a retroactive policy change made its
+    // assessment out of date (its approval needs the new one).
+    guard try complaint.status.isAssessable || latestAssessmentIsOutOfDate(complaint) else {
       throw DomainError.conflict(
         "\(complaint.code) is \(complaint.status.rawValue); only an inspected complaint is assessed "
           + (complaint.status.isInspectable

@@ -99,12 +99,15 @@ extension Register {
       }
       let id: [any SQLBindable] = [row.id]
       let items = try db.prepare(
-        "SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = ? ORDER BY item"
+        ReadSQL.claimedItems
       ).map(with: id) {
         ComplaintDocumentFacts.Item(item: $0.text("item"), quantityCenti: $0.int("quantity_centi"))
       }
       let events = try db.prepare(
-        "SELECT to_status, at, reason FROM complaint_event WHERE complaint_id = ? ORDER BY id"
+        """
+        SELECT to_status, at, reason FROM complaint_event WHERE complaint_id = ?
+          AND kind != \(ComplaintEventKind.corrected.sqlLiteral) ORDER BY id
+        """
       ).map(with: id) {
         ComplaintDocumentFacts.Event(
           status: ComplaintStatus(rawValue: $0.text("to_status"))!, at: $0.text("at"),

@@ -16,23 +16,25 @@ extension Register {
 
   func complaint(id: Int) throws -> ComplaintRecord {
     let key: [any SQLBindable] = [id]
-    let items = try db.prepare(
-      "SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = ? ORDER BY item"
-    ).map(with: key) { ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi")) }
+    let items = try db.prepare(ReadSQL.claimedItems).map(with: key) {
+      ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi"))
+    }
     let flags = try db.prepare(
       "SELECT kind, detail FROM complaint_flag WHERE complaint_id = ? ORDER BY id"
     ).map(with: key) { "\($0.text("kind")): \($0.text("detail"))" }
+    let corrections = try corrections("complaint_id", id: id)
     let events = try db.prepare(
       """
-      SELECT e.kind, e.from_status, e.to_status, u.name, e.at, e.reason
+      SELECT e.id, e.kind, e.from_status, e.to_status, u.name, e.at, e.reason
       FROM complaint_event e JOIN app_user u ON u.id = e.actor_id
       WHERE e.complaint_id = ? ORDER BY e.id
       """
-    ).map(with: key) {
+    ).map(with: key) { row in
       ComplaintRecord.Event(
-        kind: $0.text("kind"), fromStatus: $0.optionalText("from_status"),
-        toStatus: $0.text("to_status"), actor: $0.text("name"),
-        at: $0.text("at"), reason: $0.optionalText("reason"))
+        kind: row.text("kind"), fromStatus: row.optionalText("from_status"),
+        toStatus: row.text("to_status"), actor: row.text("name"),
+        at: row.text("at"), reason: row.optionalText("reason"),
+        changes: corrections.first { $0.eventID == row.int("id") }?.changes ?? [])
     }
     let record = try db.prepare(
       """

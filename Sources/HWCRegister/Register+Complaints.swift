@@ -62,10 +62,18 @@ extension Register {
     }
   }
 
-  /// The complaint registered under the external reference `ref`.
+  /// The complaint registered under the external reference `ref`, or whose reference was
+  /// corrected from it (a field form imported again is still the same complaint).
   func complaint(ref: String) throws -> (id: Int, code: String)? {
-    try db.prepare("SELECT id, code FROM complaint WHERE external_ref = ?").first(
-      with: [ref], { (id: $0.int("id"), code: $0.text("code")) })
+    try db.prepare(
+      """
+      SELECT id, code FROM complaint WHERE external_ref = ?1
+      UNION ALL
+      SELECT c.id, c.code FROM correction_field f JOIN correction r ON r.id = f.correction_id
+        JOIN complaint c ON c.id = r.complaint_id WHERE f.field = 'ref' AND f.old_value = ?1
+      LIMIT 1
+      """
+    ).first(with: [ref], { (id: $0.int("id"), code: $0.text("code")) })
   }
 
   /// The refusal of a reference already registered with other details.
@@ -130,12 +138,14 @@ extension Register {
     return id
   }
 
-  /// Flags, never refuses: the same claimant and type within 7 days; heads above the herd.
-  private func flagPossibleDuplicates(id: Int, _ valid: ValidComplaint, claimantID: Int) throws {
+  /// Flags, never refuses: the same claimant and type within 7 days; heads above the herd. A
+  /// flag the complaint already carries (looked for again after a correction) is not repeated.
+  func flagPossibleDuplicates(id: Int, _ valid: ValidComplaint, claimantID: Int) throws {
     let insertFlag = try db.prepare(
       """
       INSERT INTO complaint_flag(complaint_id, kind, other_complaint_id, detail)
-      VALUES (?, ?, ?, ?)
+      SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM complaint_flag
+        WHERE complaint_id = ?1 AND kind = ?2 AND detail = ?4)
       """)
     // One flag per complaint, naming the nearest other (by incident date, then the latest
     // registered) and how many more there are: flags grow with the complaints, never with
@@ -182,6 +192,8 @@ extension Register {
     }
   }
 
+  /// True when complaint `id` has `valid`'s details: as they are now, or as they were
+  /// registered before any correction.
   func sameComplaint(_ id: Int, _ valid: ValidComplaint, claimantID: Int) throws -> Bool {
     let stored = try db.prepare(
       """
@@ -197,11 +209,11 @@ extension Register {
         && row.text("reported_date") == valid.reportedDate.description
         && row.optionalText("village") == valid.village
     }
-    guard stored == true else { return false }
-    let items = try db.prepare(
-      "SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = ? ORDER BY item"
-    ).map(with: [id]) { ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi")) }
-    return items == valid.items
+    let items = try db.prepare(ReadSQL.claimedItems).map(with: [id]) {
+      ItemQuantity(item: $0.text("item"), centi: $0.int("quantity_centi"))
+    }
+    if stored == true, items == valid.items { return true }
+    return try matchesAsRegistered(id, valid, claimantID: claimantID)
   }
 
   static func pad(_ value: Int, _ width: Int) -> String {

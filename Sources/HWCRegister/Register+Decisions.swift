@@ -144,6 +144,7 @@ extension Register {
         let assessment = try assessments.latestHead(complaintID: complaint.id),
         assessment.outcome == .eligible
       else { throw Register.statusRefusal(complaint, "approved") }
+      try refuseOutOfDate(complaint, assessmentID: assessment.id)
       let members = try db.prepare(
         """
         SELECT u.id, u.name FROM approval p JOIN app_user u ON u.id = p.member_id

@@ -25,6 +25,7 @@ extension Register {
       throw DomainError.invalid(field: .decree, "is required (up to 100 characters)")
     }
     return try db.transaction {
+      try refuseOverlap(districtID: district.id, from: first, to: last)
       try db.run(
         """
         INSERT INTO emergency(district_id, from_date, to_date, decree, declared_by, declared_at)

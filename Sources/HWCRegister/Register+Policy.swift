@@ -52,10 +52,14 @@ extension Register {
   }
 
   /// Adds a policy value from a date (`hwc policy set`, admin): appended after the key's latest
-  /// value, never rewriting what earlier incidents were assessed with.
-  public func setPolicy(scheme text: String, key: String, value: String, from: String, actor: Actor)
-    throws -> PolicyValue
-  {
+  /// value, never rewriting what earlier incidents were assessed with. A value from before today
+  /// is a retroactive change (SPEC §5): refused without `retroactiveReason`, and with one it is
+  /// stored with a correction row holding the reason; no stored assessment changes, and those it
+  /// makes out of date are found by `outOfDateAssessments`.
+  public func setPolicy(
+    scheme text: String, key: String, value: String, from: String, actor: Actor,
+    retroactiveReason: String? = nil
+  ) throws -> PolicyValue {
     try require(actor, .admin, to: "change policy")
     let scheme = try scheme(text)
     let key = key.trimmingSpaces
@@ -78,10 +82,21 @@ extension Register {
         "\(key) already has a value from \(latest.effectiveFrom); a new value must start later, "
           + "so that earlier incidents keep the value they were assessed with")
     }
+    let reason = try retroactiveReason.map(Register.reason)
+    try checkRetroactive(date, reason: reason)
     let new = PolicyValue(scheme: scheme, key: key, centi: centi, effectiveFrom: date)
+    let old = try? policy.value(scheme, key, on: date)
     return try db.transaction {
       let id = try policies.append(new, at: clock.timestamp(), by: actor.name)
       try auditCreated("policy", id: id, actor: actor.name)
+      if let reason {
+        _ = try recordCorrection(
+          "retroactive", of: .policy(id), reason: reason,
+          changes: [
+            FieldChange(key, old: old.map(Register.policyText), new: Register.policyText(new))
+          ],
+          actor: actor)
+      }
       return new
     }
   }

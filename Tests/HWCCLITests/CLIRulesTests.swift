@@ -148,7 +148,9 @@ import Testing
     ])
     #expect(notAdmin.code == 1)
     let check = workspace.ok(["policy", "check"])
-    #expect(check.out.contains("kz-state rate.yak.adult: no value at all"))
+    // Every item has a rate: kz-state's yak rates are seeded (SPEC §5.1, migration 0010).
+    #expect(check.out.contains("kz-state rate.hay: not reviewed for over a year"))
+    #expect(!check.out.contains("no value at all"))
   }
 
   @Test func herdInsureAndIncidentRecordThroughTheCLI() {

@@ -80,7 +80,7 @@ import Testing
     let first = try fixture.register.assess(code: "KAZ-2026-0001", actor: fixture.actor("aliya"))
     _ = try fixture.register.setPolicy(
       scheme: "kz-state", key: "mrp", value: "5000", from: "2026-06-14",
-      actor: fixture.actor("admin"))
+      actor: fixture.actor("admin"), retroactiveReason: "a later value")
     // Assess the same facts again, as after an appeal and an identical re-inspection.
     let input = try #require(
       try fixture.register.assessmentInput(fixture.register.header(code: "KAZ-2026-0001")))

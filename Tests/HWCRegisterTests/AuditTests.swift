@@ -42,9 +42,9 @@ import Testing
     let result = try fixture.register.verifyAudit()
     #expect(result.problem == nil)
     #expect(result.entries == (try fixture.sealed) + 8)
-    // Every entity: the 8 the fixture made (6 users, a claimant, the complaint), the 44 policy
-    // values and the 7 reference tables the migrations seeded.
-    #expect(result.rows == 8 + 44 + 7)
+    // Every entity: the 8 the fixture made (6 users, a claimant, the complaint), the 46 policy
+    // values (the 2 yak rates by migration 0010) and the 7 reference tables the migrations seeded.
+    #expect(result.rows == 8 + 46 + 7)
   }
 
   @Test func editingALoggedEntryIsDetected() throws {

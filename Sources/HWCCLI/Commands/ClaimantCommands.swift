@@ -63,9 +63,15 @@ enum ClaimantCommands {
       arguments: [ArgumentSpec("NATIONAL_ID", "the claimant's IIN or PIN")],
       traits: [.database, .json]
     ) { invocation in
-      let claimant = try invocation.openRegister().claimant(nationalID: invocation.argument(0)!)
+      let register = try invocation.openRegister()
+      let claimant = try register.claimant(nationalID: invocation.argument(0)!)
+      let corrections = try register.claimantCorrections(nationalID: invocation.argument(0)!)
       if invocation.json {
-        invocation.console.print(claimant.json)
+        invocation.console.print(
+          corrections.isEmpty
+            ? claimant.json
+            : JSON.object(
+              claimant.jsonFields + [("corrections", .array(corrections.map(\.json)))]))
         return 0
       }
       var text = """
@@ -81,6 +87,10 @@ enum ClaimantCommands {
           + claimant.herd.map { "\($0.livestockClass)=\($0.heads)" }.joined(separator: ", ")
       }
       text += "\ncomplaints   \(claimant.complaints)"
+      for correction in corrections {
+        text += "\ncorrected    \(correction.at) by \(correction.actor): \(correction.reason)"
+        text += correction.changes.map { "\n               \($0.text)" }.joined()
+      }
       invocation.console.print(text)
       return 0
     },

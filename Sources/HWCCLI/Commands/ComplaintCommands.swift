@@ -147,6 +147,7 @@ enum ComplaintCommands {
       lines.append(
         "  \(zone.display(event.at))  \(event.kind) by \(event.actor)"
           + (event.reason.map { ": \($0)" } ?? ""))
+      lines += event.changes.map { "      \($0.text)" }
     }
     invocation.console.print(lines.joined(separator: "\n"))
     return 0

@@ -58,6 +58,9 @@ enum PolicyCommands {
         Adds a value without rewriting history: the value holds from --from until the next one,
         and must start after the key's latest value, so incidents before it are assessed — and
         re-assessed years later — with the values that were in force on their incident date.
+        A value from before today is retroactive: it needs --retroactive --reason T, changes no
+        stored assessment, and lists the assessments it makes out of date; their approval then
+        needs a re-assessment (hwc assess ID).
         """,
       options: [
         OptionSpec(
@@ -66,20 +69,24 @@ enum PolicyCommands {
         OptionSpec("key", "K", "the parameter, e.g. mrp or rate.sheep_goat.adult", required: true),
         OptionSpec("value", "V", "the value (at most two decimals)", required: true),
         OptionSpec("from", "DATE", "the date it takes effect", required: true),
+        OptionSpec("retroactive", nil, "--from is before today (needs --reason)"),
+        OptionSpec("reason", "T", "why a retroactive change is made"),
       ],
       traits: [.database, .mutating, .json]
     ) { invocation in
+      if invocation.flag("retroactive") != (invocation.value("reason") != nil) {
+        throw UsageError("--retroactive and --reason T go together", spec: invocation.spec)
+      }
       let (register, actor) = try invocation.openForChange()
       let value = try register.setPolicy(
         scheme: invocation.value("scheme")!, key: invocation.value("key")!,
-        value: invocation.value("value")!, from: invocation.value("from")!, actor: actor)
+        value: invocation.value("value")!, from: invocation.value("from")!, actor: actor,
+        retroactiveReason: invocation.value("reason"))
+      if invocation.flag("retroactive") {
+        return try RetroactiveReport.print(invocation, register: register, value: value)
+      }
       if invocation.json {
-        invocation.console.print(
-          JSON.object([
-            ("scheme", .string(value.scheme.rawValue)), ("key", .string(value.key)),
-            ("value", .string(value.text)),
-            ("effective_from", .string(value.effectiveFrom.description)),
-          ]))
+        invocation.console.print(JSON.object(RetroactiveReport.fields(value)))
       } else {
         invocation.console.print(
           "\(value.scheme.rawValue) \(value.key) = \(value.text) from \(value.effectiveFrom)")

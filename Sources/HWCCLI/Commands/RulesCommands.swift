@@ -66,7 +66,8 @@ enum RulesCommands {
       Applies the scheme of the complaint's place — kz-state in Kazakhstan, kg-buffer in a Kyrgyz
       conservancy — with the policy values in force on the incident date, and stores the result,
       the values used and a line-by-line explanation. On a complaint already assessed it prints
-      the latest assessment. --pending assesses every inspected, not yet assessed complaint.
+      the latest assessment, unless a retroactive policy change made it out of date: then it
+      assesses it again. --pending assesses every inspected, not yet assessed complaint.
       """,
     arguments: [ArgumentSpec("ID", "complaint id", required: false)],
     options: [
@@ -108,7 +109,11 @@ enum RulesCommands {
     let register = try invocation.openRegister()
     let existing = try register.latestAssessment(code: code)
     let complaint = try register.complaint(code: code)
-    if complaint.status == ComplaintStatus.inspected.rawValue || existing == nil {
+    // An assessment made out of date by a retroactive policy change is made again when an actor
+    // is named; printed without one, it says so.
+    let outOfDate = try register.needsReassessment(code: code)
+    let reassess = outOfDate && invocation.proven != nil
+    if complaint.status == ComplaintStatus.inspected.rawValue || existing == nil || reassess {
       let actor = try invocation.actor(in: register)
       _ = try register.assess(code: code, actor: actor)
     }
@@ -119,6 +124,11 @@ enum RulesCommands {
       console.print(
         AssessmentText.summary(
           stored, explain: invocation.flag("explain"), zone: register.officeZone))
+      if outOfDate, !reassess {
+        console.print(
+          "out of date: a retroactive policy change; re-assess it with 'hwc assess \(stored.assessment.complaint) --as USER'"
+        )
+      }
     }
     return 0
   }
