@@ -27,7 +27,7 @@ public struct StepWords: Sendable {
   /// The renderer for `lang` with the words of `library` and the names of `reference`.
   public init(lang: String, library: TemplateLibrary, reference: Reference?) throws {
     let words = try WordChain(lang: lang, library: library)
-    self.init(words: words, names: StepNames(reference, lang: words.lang))
+    self.init(words: words, names: StepNames(reference))
   }
 
   /// How numbers are written: `number.grouping` and `number.decimal` of the words.
@@ -40,11 +40,29 @@ public struct StepWords: Sendable {
 
   /// One explanation line in the language; a line recorded before steps had structure (rule
   /// `recorded`) or of an unknown rule prints as it was stored.
-  public func text(_ line: ExplanationLine, scheme: Scheme) -> String {
-    guard let pattern = words["step.\(line.rule).\(scheme.rawValue)"] ?? words["step.\(line.rule)"]
-    else { return line.text }
+  ///
+  /// A `variant` words the line for its use, e.g. the payer step of a letter whose amount is not
+  /// paid yet (`step.payer.due`), when the words have it.
+  public func text(_ line: ExplanationLine, scheme: Scheme, variant: String? = nil) -> String {
+    let keys =
+      (variant.map { ["step.\(line.rule).\($0)"] } ?? [])
+      + ["step.\(line.rule).\(scheme.rawValue)", "step.\(line.rule)"]
+    guard let pattern = keys.lazy.compactMap({ self.words[$0] }).first else { return line.text }
     return fill(pattern, values(line.values, scheme: scheme))
   }
+
+  /// The rate of an assessed line as its line step records it (`12 MRP × 4,325 KZT`,
+  /// `7,000 KGS × 80%`, `not insured`) by `rate.RULE.SCHEME` or `rate.RULE`; nil for a step
+  /// recorded before steps had structure.
+  public func rate(_ line: ExplanationLine, scheme: Scheme) -> String? {
+    guard
+      let pattern = words["rate.\(line.rule).\(scheme.rawValue)"] ?? words["rate.\(line.rule)"]
+    else { return nil }
+    return fill(pattern, values(line.values, scheme: scheme))
+  }
+
+  /// The rules whose steps are assessed lines, one per line in order.
+  public static let lineRules: Set<String> = ["line", "line_not_insured", "line_not_insurable"]
 
   /// Why an assessment with `explanation` is ineligible for `code`, in the language; nil when
   /// the refusing step has no stored values (assessments recorded before steps had structure).
@@ -138,10 +156,10 @@ public struct StepWords: Sendable {
       guard let whole = parts.first.flatMap({ UInt($0) }) else { return value }
       return style.decimal(whole, fraction: parts.count > 1 ? String(parts[1]) : "")
     case "count": return count(value, noun: format.count > 1 ? format[1] : "")
-    case "item": return names.items[value].map { names.localized($0.name) } ?? value
-    case "type": return names.damageTypes[value].map(names.localized) ?? value
-    case "species": return names.species[value].map(names.localized) ?? value
-    case "place": return names.place(value)
+    case "item": return names.items[value]?.name.localized(words.lang) ?? value
+    case "type": return names.damageTypes[value]?.localized(words.lang) ?? value
+    case "species": return names.species[value]?.localized(words.lang) ?? value
+    case "place": return names.place(value, words.lang)
     case "incident":
       return words["incident.\(value)"] ?? String(value.map { $0 == "_" ? " " : $0 })
     case "payer": return payer(value)
@@ -174,12 +192,12 @@ public struct StepWords: Sendable {
   private func payer(_ value: String) -> String {
     let words = value.split(separator: " ").map(String.init)
     if words.count >= 3, words[words.count - 2] == "budget", let year = Int(words.last!) {
-      let place = names.place(words.dropLast(2).joined(separator: " "))
+      let place = names.place(words.dropLast(2).joined(separator: " "), self.words.lang)
       return (self.words["payer.budget"] ?? value).replacing("{place}", with: place)
         .replacing("{year}", with: String(year))
     }
     if value.hasSuffix(" buffer fund") {
-      let place = names.place(String(value.dropLast(" buffer fund".count)))
+      let place = names.place(String(value.dropLast(" buffer fund".count)), self.words.lang)
       return (self.words["payer.fund"] ?? value).replacing("{place}", with: place)
     }
     return value
