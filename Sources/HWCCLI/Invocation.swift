@@ -1,6 +1,7 @@
 import HWCCore
 import HWCDomain
 import HWCRegister
+import HWCReports
 
 /// A parsed command line with its environment: what a command's `run` receives.
 public struct Invocation {
@@ -69,6 +70,7 @@ public struct Invocation {
       traceSQL: environment["HWC_TRACE_SQL"].flatMap { $0.isEmpty ? nil : $0 },
       readOnly: readsOnly)
     register.origin = origin
+    register.explanationText = StoredStepText.rebuild
     let console = console
     register.writerWaitNotice = { console.error("hwc: \($0)") }
     shared?.register = register

@@ -8,6 +8,8 @@ import HWCStore
 /// and read back as the same `Assessment`. Only appends: a re-assessment is a new row.
 struct AssessmentStore {
   let db: Database
+  /// `Register.explanationText`: a step whose text it rebuilds is stored with an empty text.
+  let explanationText: ((ExplanationLine, Scheme) -> String)?
 
   /// Stores `assessment` of complaint `complaintID` with its lines, policy values and
   /// explanation; returns its id. Inside the caller's transaction.
@@ -50,7 +52,7 @@ struct AssessmentStore {
         line.values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
       try insertStep.run(with: [
         id, position + 1, line.step.rawValue,
-        line.rule, args.text(), line.text,
+        line.rule, args.text(), storedText(line, scheme: assessment.scheme),
       ])
     }
     let insertLine = try db.prepare(
@@ -66,6 +68,25 @@ struct AssessmentStore {
       ])
     }
     return id
+  }
+
+  /// The text stored for `line`: empty when `explanationText` rebuilds it exactly (the step,
+  /// rule and values, which the audit digest covers, then say all it shows), else the text.
+  private func storedText(_ line: ExplanationLine, scheme: Scheme) -> String {
+    guard !line.text.isEmpty, let explanationText, explanationText(line, scheme) == line.text
+    else { return line.text }
+    return ""
+  }
+
+  /// `line` as read, its text rebuilt when it was stored without one.
+  private func readLine(_ line: ExplanationLine, scheme: Scheme) -> ExplanationLine {
+    guard line.text.isEmpty else { return line }
+    // Without the renderer (a process that did not install it), the structure itself.
+    let text =
+      explanationText?(line, scheme)
+      ?? ([line.rule] + line.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+      .joined(separator: " ")
+    return ExplanationLine(step: line.step, rule: line.rule, values: line.values, text: text)
   }
 
   /// What a decision needs of an assessment: its id, outcome and amount.
@@ -147,9 +168,11 @@ struct AssessmentStore {
       WHERE assessment_id = ? ORDER BY position
       """
     ).map(with: key) {
-      ExplanationLine(
-        step: ExplanationStep(rawValue: $0.text("step"))!, rule: $0.text("rule"),
-        values: values[$0.int("position")] ?? [:], text: $0.text("text"))
+      readLine(
+        ExplanationLine(
+          step: ExplanationStep(rawValue: $0.text("step"))!, rule: $0.text("rule"),
+          values: values[$0.int("position")] ?? [:], text: $0.text("text")),
+        scheme: head.scheme)
     }
     let lines = try db.prepare(
       """
@@ -174,7 +197,9 @@ struct AssessmentStore {
 
 extension Register {
   /// The assessments table.
-  var assessments: AssessmentStore { AssessmentStore(db: db) }
+  var assessments: AssessmentStore {
+    AssessmentStore(db: db, explanationText: explanationText)
+  }
 }
 
 /// An assessment as the register stored it: the engine's result, read back as computed, and

@@ -41,7 +41,7 @@ struct AuditStateCheck {
             ORDER BY id LIMIT 1
             """
           ).first(with: [kind.code, row]) { $0.optionalText("change") } ?? nil
-        let label = NationalID.maskEntity(name ?? "\(kind.name) #\(row)")
+        let label = NationalID.maskEntity(name.map(kind.label(stored:)) ?? "\(kind.name) #\(row)")
         return "\(label) was removed outside hwc (its last audit entry is #\(entry))"
       }
     }
@@ -132,5 +132,18 @@ extension AuditedKind {
     let label = try db.prepare("SELECT \(self.label) AS label FROM \(table) WHERE id = ?")
       .first(with: [row]) { $0.text("label") }
     return label ?? "\(name) #\(row)"
+  }
+
+  /// What a creation entry stores to name its entity: the label without the `complaint:`
+  /// prefix the kind already says (`KAZ-2026-0001`), or the whole label when it has none.
+  func storedName(_ label: String) -> String {
+    label.hasPrefix(name + ":") ? String(label.dropFirst(name.count + 1)) : label
+  }
+
+  /// The label a creation entry's stored name stands for: entries made before migration 0013
+  /// stored the whole label (`complaint:KAZ-2026-0001`); no name an entity has starts with its
+  /// kind's prefix (codes, IDs and user names hold no `:`; a policy's scheme is not `policy`).
+  func label(stored: String) -> String {
+    stored.hasPrefix(name + ":") ? stored : name + ":" + stored
   }
 }

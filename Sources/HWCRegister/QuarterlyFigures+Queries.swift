@@ -4,13 +4,13 @@ import HWCRules
 import HWCStore
 
 extension QuarterlyFigures {
-  private var fromText: String { from.description }
-  private var toText: String { to.description }
+  var fromText: String { from.description }
+  var toText: String { to.description }
   /// The last timestamp of the span's last day, for `at` columns.
-  private var toStamp: String { to.description + "T99" }
+  var toStamp: String { to.description + "T99" }
 
-  private var districtFilter: String { district == nil ? "" : " AND c.district_id = ?" }
-  private var districtValue: [any SQLBindable] { district.map { [$0.id] } ?? [] }
+  var districtFilter: String { district == nil ? "" : " AND c.district_id = ?" }
+  var districtValue: [any SQLBindable] { district.map { [$0.id] } ?? [] }
   private var span: [any SQLBindable] { [fromText, toText] + districtValue }
 
   /// Complaints registered in the span by district and damage type.
@@ -136,36 +136,6 @@ extension QuarterlyFigures {
       totals[payer, default: 0] += row.int("assessed")
     }
     return order.map { ($0, totals[$0]!) }
-  }
-
-  /// Decision events dated in the span, counted by kind, new status, reason (of a rejection)
-  /// and the reason's code (of an ineligible assessment): a few rows however many decisions,
-  /// aggregated by SQLite as it reads them.
-  public func decisions() throws -> [Decision] {
-    let rejected = ComplaintEventKind.rejected.sqlLiteral
-    let assessed = ComplaintEventKind.assessed.sqlLiteral
-    // The complaint is joined only to filter by district (every event has its complaint).
-    let join = district == nil ? "" : " JOIN complaint c ON c.id = e.complaint_id"
-    return try db.prepare(
-      """
-      SELECT e.kind, e.to_status, CASE WHEN e.kind = \(rejected) THEN e.reason END AS reason,
-        CASE WHEN e.kind = \(assessed)
-          AND e.to_status = \(ComplaintStatus.ineligible.sqlLiteral) THEN
-          (SELECT a.reason_code FROM assessment a WHERE a.complaint_id = e.complaint_id
-            AND a.reason = e.reason AND a.assessed_at <= e.at ORDER BY a.id DESC LIMIT 1)
-        END AS reason_code, count(*) AS events
-      FROM complaint_event e\(join)
-      WHERE e.at BETWEEN ? AND ?\(districtFilter)
-        AND e.kind IN (\(ComplaintEventKind.allCases.filter(\.isDecision).sqlLiteral))
-      GROUP BY 1, 2, 3, 4
-      """
-    ).map(with: [fromText, toStamp] + districtValue) {
-      Decision(
-        kind: ComplaintEventKind(rawValue: $0.text("kind"))!,
-        status: ComplaintStatus(rawValue: $0.text("to_status"))!, reason: $0.optionalText("reason"),
-        reasonCode: $0.optionalText("reason_code").flatMap(ReasonCode.init),
-        count: $0.int("events"))
-    }
   }
 
   /// For each complaint registered in the span: reported date, first inspection, first decision

@@ -24,12 +24,13 @@ extension Register {
     try audit.append(
       auditCommand(actor: actor), kind: change.kind, row: change.id, action: action,
       change: change.before == nil
-        ? try entityLabel(change.kind, row: change.id)
+        ? change.kind.storedName(try entityLabel(change.kind, row: change.id))
         : now?.change(from: change.before, change.kind),
       digest: now?.digest(change.kind))
   }
 
-  /// Audits the creation of row `id` of `kind`: the entry records the entity's name and the
+  /// Audits the creation of row `id` of `kind`: the entry records the entity's name (without
+  /// the kind's prefix, `AuditedKind.storedName`) and the
   /// digest of its state (the row itself holds the state; later changes record what changed).
   func auditCreated(_ kind: String, id: Int, actor: String) throws {
     try commitChange(
@@ -99,7 +100,10 @@ extension Register {
         id: row.int("id"), at: row.text("at"), actor: row.text("actor"),
         command: row.text("command"), entity: label, action: row.text("action"),
         hash: SHA256.hex(row.blob("hash")))
-      entry.change = row.optionalText("change")
+      let created = entry.action == "create"
+      entry.change = row.optionalText("change").map {
+        created ? kind?.label(stored: $0) ?? $0 : $0
+      }
       entry.digest = row.isNull("digest") ? nil : SHA256.hex(row.blob("digest"))
       entry.osUser = row.optionalText("os_user")
       entry.host = row.optionalText("host")

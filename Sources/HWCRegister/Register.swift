@@ -1,5 +1,6 @@
 import HWCCore
 import HWCDomain
+import HWCRules
 import HWCStore
 
 #if canImport(Glibc)
@@ -36,6 +37,10 @@ public final class Register {
   /// Called by an import once it holds the write lock, before it writes: how the CLI's internal
   /// `HWC_TEST_WRITE_GATE` holds an import there, for tests of commands that wait for it.
   public var whileImportHoldsWriteLock: (() -> Void)?
+  /// The English text of an explanation line rebuilt from its step, rule and values (the step
+  /// renderer of HWCReports, with hwc's own words): when set, an assessment's steps are stored
+  /// without their text wherever it rebuilds that text exactly, and read back through it.
+  public var explanationText: ((ExplanationLine, Scheme) -> String)?
 
   /// Where a command waiting for another process's write lock says, once, what it waits for.
   public var writerWaitNotice: ((String) -> Void)? {

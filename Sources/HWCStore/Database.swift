@@ -175,6 +175,8 @@ public final class Database {
         throw SQLiteError(
           code: SQLITE_ERROR, message: "cannot switch to WAL (got \(mode ?? "nothing"))", sql: nil)
       }
+      // A big transaction checkpoints its own pages; a desk command never copies another's.
+      hwc_install_wal_policy(handle)
     }
     try execute("PRAGMA synchronous = FULL")
     try execute("PRAGMA foreign_keys = ON")

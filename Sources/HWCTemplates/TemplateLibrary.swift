@@ -52,6 +52,22 @@ public struct TemplateLibrary: Sendable {
     try template(name, lang: lang).render(context, locale: locale)
   }
 
+  /// The text of a file that is not a template (`words.ru.txt`), found the way templates are:
+  /// the override directory first, then the shipped files; nil when none holds it.
+  public func source(ofFile file: String) throws(TemplateError) -> String? {
+    for directory in directories {
+      let separator = directory.hasSuffix("/") ? "" : "/"
+      do throws(TemplateFailure) {
+        if let text = try TemplateFileReader.contents(of: directory + separator + file) {
+          return text
+        }
+      } catch {
+        throw TemplateError(file: file, message: error.message)
+      }
+    }
+    return builtIn[file]
+  }
+
   /// Whether `name` is usable as a template name or language: letters, digits, `_` and `-`.
   static func isValidName(_ name: String) -> Bool {
     !name.isEmpty
