@@ -35,11 +35,20 @@ public struct ArgumentSpec: Sendable {
   public let name: String
   public let help: String
   public let required: Bool
+  /// True when the last argument may be given several times (`ID ...`).
+  public let repeating: Bool
 
-  public init(_ name: String, _ help: String, required: Bool = true) {
+  public init(_ name: String, _ help: String, required: Bool = true, repeating: Bool = false) {
     self.name = name
     self.help = help
     self.required = required
+    self.repeating = repeating
+  }
+
+  /// How the argument is written in a usage line.
+  var usage: String {
+    let text = name + (repeating ? " ..." : "")
+    return required ? text : "[\(text)]"
   }
 }
 
@@ -115,7 +124,7 @@ public struct CommandSpec: Sendable {
   /// The usage line, e.g. `hwc user add NAME --role ROLE ... [--db PATH] ...`.
   var usage: String {
     var parts = ["hwc"] + path
-    parts += arguments.map { $0.required ? $0.name : "[\($0.name)]" }
+    parts += arguments.map(\.usage)
     parts += allOptions.filter { $0.name != "help" }.map(\.usage)
     return parts.joined(separator: " ")
   }

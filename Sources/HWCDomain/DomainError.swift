@@ -9,6 +9,7 @@ public enum Field: String, Sendable, Hashable {
   case amount, year, reason, reference, source, userNationalID, lang, format, templates, out
   case anchor
   case passphrase, passwordFile, newPasswordFile
+  case offset, entity
 
   /// The column name in CSV files.
   public var column: String {

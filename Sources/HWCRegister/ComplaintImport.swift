@@ -31,12 +31,15 @@ public struct ImportSummary: Sendable {
   public var claimantsCreated = 0
   /// True when the rows were written (false after a dry run or a refused file).
   public var committed = false
+  /// The complaint each written row created or matched (none unless committed).
+  public var imported = ImportedRows()
 
+  /// The counts, and under `rows` the complaint of every written row.
   public var json: JSON {
     .object([
-      ("rows", .int(rows)), ("created", .int(created)), ("unchanged", .int(unchanged)),
+      ("rows_read", .int(rows)), ("created", .int(created)), ("unchanged", .int(unchanged)),
       ("rejected", .int(rejected)), ("claimants_created", .int(claimantsCreated)),
-      ("committed", .bool(committed)),
+      ("committed", .bool(committed)), ("rows", committed ? imported.json : .array([])),
     ])
   }
 }

@@ -74,7 +74,13 @@ extension Register {
     var conditions: [String] = []
     var values: [any SQLBindable] = []
     if let entity {
-      guard let (kind, row) = try resolve(entity: entity) else { return entries.trimmed(limit) }
+      try checkEntityName(entity)
+      guard let (kind, row) = try resolve(entity: entity) else {
+        guard !entries.isEmpty else {
+          throw DomainError.notFound("no audit entries for \(NationalID.maskEntity(entity))")
+        }
+        return entries.trimmed(limit)
+      }
       conditions.append("e.kind = ? AND e.row = ?")
       values += [kind.code, row]
     }
@@ -84,11 +90,13 @@ extension Register {
     }
     let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
     var labels: [String: String] = [:]
+    var newest: [AuditEntry] = []
     try db.prepare(
       """
       SELECT e.id, c.at, c.actor, c.command, e.kind, e.row, e.action, e.change, e.digest, e.hash,
         c.os_user, c.host
-      FROM audit_entry e JOIN audit_command c ON c.id = e.command_id\(filter) ORDER BY e.id
+      FROM audit_entry e JOIN audit_command c ON c.id = e.command_id\(filter)
+      ORDER BY e.id\(limit == nil ? "" : " DESC LIMIT \(limit!)")
       """
     ).eachRow(with: values) { row in
       let kind = AuditedKind.coded(row.int("kind"))
@@ -103,9 +111,31 @@ extension Register {
       entry.digest = row.isNull("digest") ? nil : SHA256.hex(row.blob("digest"))
       entry.osUser = row.optionalText("os_user")
       entry.host = row.optionalText("host")
-      entries.append(entry)
+      newest.append(entry)
+    }
+    // With a limit the newest entries were read newest first.
+    entries += limit == nil ? newest : newest.reversed()
+    if let entity, entries.isEmpty {
+      throw DomainError.notFound("no audit entries for \(NationalID.maskEntity(entity))")
     }
     return entries.trimmed(limit)
+  }
+
+  /// Refuses an `--entity` that is not `KIND:ID` with a kind the audit knows.
+  private func checkEntityName(_ entity: String) throws {
+    let kinds = Set(AuditedKind.all.map { $0.wholeTable ? "reference" : $0.name }).sorted()
+    guard let colon = entity.firstIndex(of: ":"), colon != entity.startIndex,
+      entity.index(after: colon) != entity.endIndex
+    else {
+      throw DomainError.invalid(
+        field: .entity, "'\(entity)' is not KIND:ID (e.g. complaint:KAZ-2026-0001)")
+    }
+    let kind = String(entity[..<colon])
+    guard kinds.contains(kind) else {
+      throw DomainError.invalid(
+        field: .entity,
+        "'\(kind)' is not a kind of audited entity (one of: \(kinds.joined(separator: ", ")))")
+    }
   }
 
   /// Entries made before migration 0009.

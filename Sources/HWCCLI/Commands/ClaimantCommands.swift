@@ -59,13 +59,25 @@ enum ClaimantCommands {
       return 0
     },
     CommandSpec(
-      ["claimant", "show"], abstract: "Show a claimant by national ID",
+      ["claimant", "show"], abstract: "Show a claimant by national ID, with their complaints",
+      discussion: """
+        The national ID is checked first: a typo is told apart from a claimant who is not
+        registered. The claimant's complaints are listed newest first with their status and the
+        amounts assessed, approved and paid; --json lists them under complaint_list.
+        """,
       arguments: [ArgumentSpec("NATIONAL_ID", "the claimant's IIN or PIN")],
       traits: [.database, .json]
     ) { invocation in
-      let claimant = try invocation.openRegister().claimant(nationalID: invocation.argument(0)!)
+      let register = try invocation.openRegister()
+      var filter = ComplaintFilter()
+      filter.claimant = invocation.argument(0)!
+      let id = try register.checkedNationalID(filter.claimant!)
+      let claimant = try register.claimant(nationalID: id)
+      let complaints = try register.complaintPage(filter).complaints
       if invocation.json {
-        invocation.console.print(claimant.json)
+        guard case .object(let fields) = claimant.json else { return 1 }
+        invocation.console.print(
+          JSON.object(fields + [("complaint_list", .array(complaints.map(\.json)))]))
         return 0
       }
       var text = """
@@ -81,8 +93,27 @@ enum ClaimantCommands {
           + claimant.herd.map { "\($0.livestockClass)=\($0.heads)" }.joined(separator: ", ")
       }
       text += "\ncomplaints   \(claimant.complaints)"
+      if !complaints.isEmpty { text += "\n" + ClaimantCommands.complaintTable(complaints) }
       invocation.console.print(text)
       return 0
     },
   ]
+
+  /// A claimant's complaints: id, ref, incident date, type, status and amounts.
+  static func complaintTable(_ complaints: [Register.ComplaintSummary]) -> String {
+    var table = TextTable(
+      ["id", "ref", "incident", "type", "status", "assessed", "approved", "paid"],
+      rightAligned: [5, 6, 7])
+    for c in complaints {
+      func money(_ minor: Int?) -> String {
+        minor.map { NumberStyle.english.money($0, currency: c.currency) } ?? ""
+      }
+      table.add([
+        c.code, ComplaintListText.shortened(c.ref ?? "", to: 12), c.incidentDate,
+        ComplaintListText.shortened(c.type, to: 19), c.status.rawValue, money(c.assessedMinor),
+        money(c.approvedMinor), money(c.paidMinor),
+      ])
+    }
+    return table.text
+  }
 }
