@@ -39,7 +39,8 @@ public struct ComplaintPage: Sendable {
 }
 
 extension Register {
-  /// One line of `hwc complaint list`, with the amounts of its latest assessment.
+  /// One line of `hwc complaint list`: every field of the complaint but its history, with the
+  /// amounts of its latest assessment.
   public struct ComplaintSummary: Sendable {
     public let code: String
     public let ref: String?
@@ -54,6 +55,12 @@ extension Register {
     public let reportedDate: String
     public let status: ComplaintStatus
     public let flags: Int
+    public let items: [ItemQuantity]
+    public let latitudeMicro: Int?
+    public let longitudeMicro: Int?
+    public let notes: String?
+    public let registeredAt: String
+    public let registeredBy: String
     /// The currency of the latest assessment; nil before one.
     public let currency: String?
     /// The latest assessment's amount; approved and paid as the status says (nil: not yet).
@@ -74,6 +81,19 @@ extension Register {
         ("type", .string(type)), ("species", .string(species)),
         ("incident_date", .string(incidentDate)), ("reported_date", .string(reportedDate)),
         ("status", .string(status.rawValue)), ("flags", .int(flags)),
+        (
+          "items",
+          .array(
+            items.map {
+              .object([
+                ("item", .string($0.item)), ("quantity", .string(Decimal2.format($0.centi))),
+              ])
+            })
+        ),
+        ("latitude", latitudeMicro.map { .string(ComplaintRecord.degrees($0)) } ?? .null),
+        ("longitude", longitudeMicro.map { .string(ComplaintRecord.degrees($0)) } ?? .null),
+        ("notes", .optional(notes)), ("registered_at", .string(registeredAt)),
+        ("registered_by", .string(registeredBy)),
         ("currency", .optional(currency)), ("assessed_minor", .optional(assessedMinor)),
         ("approved_minor", .optional(approvedMinor)), ("paid_minor", .optional(paidMinor)),
       ])
@@ -106,8 +126,12 @@ extension Register {
         SELECT c.code, c.external_ref, c.district_id, c.conservancy_id, c.village, cl.national_id,
           cl.name, c.damage_type, c.species, c.incident_date, c.reported_date, c.status,
           (SELECT count(*) FROM complaint_flag f WHERE f.complaint_id = c.id) AS flags,
+          (SELECT group_concat(i.item || '=' || i.quantity_centi, ';') FROM complaint_item i
+            WHERE i.complaint_id = c.id) AS items,
+          c.latitude_micro, c.longitude_micro, c.notes, c.registered_at, u.name AS registered_by,
           a.currency, a.amount_minor
         FROM complaint c JOIN claimant cl ON cl.id = c.claimant_id
+        JOIN app_user u ON u.id = c.registered_by
         LEFT JOIN assessment a ON a.id = \(latest)\(whereClause)
         ORDER BY c.reported_date\(order), c.id\(order) LIMIT ? OFFSET ?
         """
@@ -126,6 +150,10 @@ extension Register {
           claimantName: row.text("name"), type: row.text("damage_type"),
           species: row.text("species"), incidentDate: row.text("incident_date"),
           reportedDate: row.text("reported_date"), status: status, flags: row.int("flags"),
+          items: Register.listedItems(row.optionalText("items")),
+          latitudeMicro: row.optionalInt("latitude_micro"),
+          longitudeMicro: row.optionalInt("longitude_micro"), notes: row.optionalText("notes"),
+          registeredAt: row.text("registered_at"), registeredBy: row.text("registered_by"),
           currency: row.optionalText("currency"), assessedMinor: assessed,
           approvedMinor: [.approved, .paid].contains(status) ? assessed : nil,
           paidMinor: status == .paid ? assessed : nil)
@@ -195,6 +223,16 @@ extension Register {
       add("EXISTS (SELECT 1 FROM complaint_flag f WHERE f.complaint_id = c.id)")
     }
     return (conditions, values)
+  }
+
+  /// Items listed as `item=centi;item=centi`, in the order of the table's key.
+  private static func listedItems(_ text: String?) -> [ItemQuantity] {
+    (text ?? "").split(separator: ";").compactMap { pair in
+      guard let equals = pair.lastIndex(of: "="),
+        let centi = Int(pair[pair.index(after: equals)...])
+      else { return nil }
+      return ItemQuantity(item: String(pair[..<equals]), centi: centi)
+    }
   }
 
   /// A date filter of the list, `YYYY-MM-DD`.

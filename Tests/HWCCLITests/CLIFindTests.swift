@@ -177,6 +177,10 @@ import Testing
     let claimant = try #require(entry["claimant"] as? [String: Any])
     #expect(claimant["national_id_masked"] as? String == "88********11")
     #expect(entry.keys.contains("assessed_minor") && entry.keys.contains("paid_minor"))
+    #expect(entry["registered_by"] as? String == "dauren")
+    let items = try #require(entry["items"] as? [[String: Any]])
+    #expect(items.first?["item"] as? String == "sheep_goat.adult")
+    #expect(items.first?["quantity"] as? String == "2")
   }
 
   @Test func theClaimantFilterUsesAnIndex() throws {
