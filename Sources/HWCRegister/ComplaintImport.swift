@@ -34,13 +34,18 @@ public struct ImportSummary: Sendable {
   /// The complaint each written row created or matched (none unless committed).
   public var imported = ImportedRows()
 
-  /// The counts, and under `rows` the complaint of every written row.
-  public var json: JSON {
-    .object([
+  /// The counts, as the JSON document's first members.
+  public var counts: [(String, JSON)] {
+    [
       ("rows_read", .int(rows)), ("created", .int(created)), ("unchanged", .int(unchanged)),
       ("rejected", .int(rejected)), ("claimants_created", .int(claimantsCreated)),
-      ("committed", .bool(committed)), ("rows", committed ? imported.json : .array([])),
-    ])
+      ("committed", .bool(committed)),
+    ]
+  }
+
+  /// The counts, and under `rows` the complaint of every written row.
+  public var json: JSON {
+    .object(counts + [("rows", committed ? imported.json : .array([]))])
   }
 }
 

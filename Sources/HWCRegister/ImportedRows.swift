@@ -10,6 +10,14 @@ public struct ImportedRow: Sendable, Equatable {
   public let code: String
   /// True when the row added something (a complaint, an inspection), false when it was there.
   public let created: Bool
+
+  /// `{line, ref, id, created}`.
+  public var json: JSON {
+    .object([
+      ("line", .int(line)), ("ref", .optional(ref)), ("id", .string(code)),
+      ("created", .bool(created)),
+    ])
+  }
 }
 
 /// The complaints an import's written rows created or matched, in the order they were written,
@@ -53,13 +61,7 @@ public struct ImportedRows: Sendable, Sequence {
   public var json: JSON {
     var rows: [JSON] = []
     rows.reserveCapacity(count)
-    for row in self {
-      rows.append(
-        .object([
-          ("line", .int(row.line)), ("ref", .optional(row.ref)), ("id", .string(row.code)),
-          ("created", .bool(row.created)),
-        ]))
-    }
+    for row in self { rows.append(row.json) }
     return .array(rows)
   }
 }

@@ -81,15 +81,7 @@ extension Register {
         ("type", .string(type)), ("species", .string(species)),
         ("incident_date", .string(incidentDate)), ("reported_date", .string(reportedDate)),
         ("status", .string(status.rawValue)), ("flags", .int(flags)),
-        (
-          "items",
-          .array(
-            items.map {
-              .object([
-                ("item", .string($0.item)), ("quantity", .string(Decimal2.format($0.centi))),
-              ])
-            })
-        ),
+        ("items", .array(items.map(\.json))),
         ("latitude", latitudeMicro.map { .string(ComplaintRecord.degrees($0)) } ?? .null),
         ("longitude", longitudeMicro.map { .string(ComplaintRecord.degrees($0)) } ?? .null),
         ("notes", .optional(notes)), ("registered_at", .string(registeredAt)),
@@ -193,27 +185,15 @@ extension Register {
     if let ref = filter.ref { add("c.external_ref = ?", ref.trimmingSpaces) }
     if let village = filter.village { add("c.village = ? COLLATE NOCASE", village.trimmingSpaces) }
     if let type = filter.type {
-      let code = type.trimmingSpaces.lowercased()
-      guard reference.damageTypes[code] != nil else {
-        throw DomainError.invalid(
-          field: .type,
-          "'\(type)' is not a damage type (one of: "
-            + "\(reference.damageTypes.keys.sorted().joined(separator: ", ")))")
-      }
-      add("c.damage_type = ?", code)
+      add(
+        "c.damage_type = ?",
+        try Register.code(type, of: reference.damageTypes, "damage type", .type))
     }
     if let species = filter.species {
-      let code = species.trimmingSpaces.lowercased()
-      guard reference.species[code] != nil else {
-        throw DomainError.invalid(
-          field: .species,
-          "'\(species)' is not a species (one of: "
-            + "\(reference.species.keys.sorted().joined(separator: ", ")))")
-      }
-      add("c.species = ?", code)
+      add("c.species = ?", try Register.code(species, of: reference.species, "species", .species))
     }
-    let from = try filter.from.map { try Register.listDate($0, field: .from) }
-    let to = try filter.to.map { try Register.listDate($0, field: .to) }
+    let from = try filter.from.map { try CalendarDate($0, field: .from) }
+    let to = try filter.to.map { try CalendarDate($0, field: .to) }
     if let from, let to, to < from {
       throw DomainError.invalid(field: .to, "\(to) is before --from \(from)")
     }
@@ -235,12 +215,18 @@ extension Register {
     }
   }
 
-  /// A date filter of the list, `YYYY-MM-DD`.
-  private static func listDate(_ text: String, field: Field) throws -> CalendarDate {
-    guard let date = CalendarDate(text.trimmingSpaces) else {
-      throw DomainError.invalid(field: field, "'\(text)' is not a date (YYYY-MM-DD)")
+  /// The code `text` names in a reference table (damage types, species), case ignored;
+  /// anything else is refused with the codes there are.
+  private static func code(
+    _ text: String, of table: [String: LocalizedName], _ noun: String, _ field: Field
+  ) throws -> String {
+    let code = text.trimmingSpaces.lowercased()
+    guard table[code] != nil else {
+      throw DomainError.invalid(
+        field: field,
+        "'\(text)' is not a \(noun) (one of: \(table.keys.sorted().joined(separator: ", ")))")
     }
-    return date
+    return code
   }
 
   /// A national ID typed to look a claimant up, checked as an IIN (12 digits) or a PIN

@@ -29,6 +29,11 @@ import Testing
         "hwc: 2 of 4 rows are invalid; nothing was imported "
           + "(fix them, or use --skip-invalid --rejects FILE)",
       ])
+    #expect(outcome.out == "")
+    let json = workspace.run(["complaint", "import", csv, "--as", "dauren", "--json"])
+    #expect(json.code == 1)
+    let summary = try #require(parseJSON(json.out) as? [String: Any])
+    #expect((summary["rows"] as? [Any])?.isEmpty == true, "a refused import lists no complaint")
     #expect(try workspace.counts() == before)
     let dry = workspace.run(["complaint", "import", csv, "--dry-run", "--as", "dauren"])
     #expect(dry.code == 1)
@@ -76,9 +81,11 @@ import Testing
     let rejects = workspace.path("rejects.csv")
     let skipped = workspace.ok(
       ["complaint", "import", csv, "--as", "dauren", "--skip-invalid", "--rejects", rejects])
+    // Every good row was imported: exit 0 (`ok`), each listed, the rejected ones counted.
     #expect(
-      skipped.out.hasSuffix(
-        "\nimported 2 complaints from 4 rows; 2 rejected, written to \(rejects)\n"))
+      skipped.out
+        == "field.csv:2  F-1  KAZ-2026-0001  new\nfield.csv:5  F-4  KAZ-2026-0002  new\n"
+        + "imported 2 complaints from 4 rows; 2 rejected, written to \(rejects)\n")
     #expect(skipped.errLines.count == 2)
     #expect(try workspace.counts()["complaint"] == before["complaint"]! + 2)
     let written = try String(contentsOfFile: rejects, encoding: .utf8)

@@ -172,7 +172,7 @@ enum ImportRunner {
     let summary = try body(register, actor, options, observer)
     if console.errorIsTerminal { console.progress("\r\u{1B}[K") }
     if invocation.json {
-      console.print(summary.json)
+      printJSON(summary, console: console)
     } else if summary.committed {
       let file = invocation.argument(0).flatMap { $0.split(separator: "/").last } ?? ""
       for row in summary.imported {
@@ -199,6 +199,26 @@ enum ImportRunner {
       return 1
     }
     return options.dryRun && summary.rejected > 0 ? 1 : 0
+  }
+
+  /// Prints the summary as one JSON document, the counts then `rows`, written a row at a time
+  /// so that the rows of a million-line file are never one value in memory.
+  static func printJSON(_ summary: ImportSummary, console: Console) {
+    console.print("{")
+    for (key, value) in summary.counts {
+      console.print("  " + JSON.string(key).text() + ": " + value.text() + ",")
+    }
+    guard summary.committed, summary.imported.count > 0 else {
+      console.print("  \"rows\": []\n}")
+      return
+    }
+    console.print("  \"rows\": [")
+    var left = summary.imported.count
+    for row in summary.imported {
+      left -= 1
+      console.print("    " + row.json.text() + (left > 0 ? "," : ""))
+    }
+    console.print("  ]\n}")
   }
 
   /// Holds an import that has taken the write lock while the file `gate` exists, for at most a

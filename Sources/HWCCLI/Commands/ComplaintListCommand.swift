@@ -32,16 +32,7 @@ extension ComplaintCommands {
     traits: [.database, .json]
   ) { invocation in
     var filter = ComplaintFilter()
-    filter.district = invocation.value("district")
-    filter.status = invocation.value("status")
-    filter.quarter = invocation.value("quarter")
-    filter.claimant = invocation.value("claimant")
-    filter.ref = invocation.value("ref")
-    filter.village = invocation.value("village")
-    filter.type = invocation.value("type")
-    filter.species = invocation.value("species")
-    filter.from = invocation.value("from")
-    filter.to = invocation.value("to")
+    for (option, field) in textFilters { filter[keyPath: field] = invocation.value(option) }
     filter.flaggedOnly = invocation.flag("flag")
     filter.oldestFirst = invocation.flag("oldest-first")
     filter.limit = try invocation.wholeNumber("limit", field: .limit, minimum: 1) ?? 50
@@ -54,6 +45,17 @@ extension ComplaintCommands {
     invocation.console.print(
       ComplaintListText.table(page.complaints) + ComplaintListText.footer(page))
     return 0
+  }
+}
+
+extension ComplaintCommands {
+  /// The options of `hwc complaint list` whose text goes to a filter as typed.
+  fileprivate static var textFilters: [(String, WritableKeyPath<ComplaintFilter, String?>)] {
+    [
+      ("district", \.district), ("status", \.status), ("quarter", \.quarter),
+      ("claimant", \.claimant), ("ref", \.ref), ("village", \.village), ("type", \.type),
+      ("species", \.species), ("from", \.from), ("to", \.to),
+    ]
   }
 }
 
