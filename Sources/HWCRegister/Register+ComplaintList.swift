@@ -114,7 +114,13 @@ extension Register {
         try db.prepare("SELECT count(*) AS n FROM complaint c" + whereClause).first(
           with: values, { $0.int("n") }) ?? 0
       let latest = ReadSQL.latestAssessment(of: "c.id")
+      // The page's ids first (filters and order on indexed columns), then the details of
+      // those complaints alone: a district of 200,000 is not joined row by row to be sorted.
       let sql = """
+        WITH page AS (
+          SELECT c.id, c.reported_date FROM complaint c\(whereClause)
+          ORDER BY c.reported_date\(order), c.id\(order) LIMIT ? OFFSET ?
+        )
         SELECT c.code, c.external_ref, c.district_id, c.conservancy_id, c.village, cl.national_id,
           cl.name, c.damage_type, c.species, c.incident_date, c.reported_date, c.status,
           (SELECT count(*) FROM complaint_flag f WHERE f.complaint_id = c.id) AS flags,
@@ -122,10 +128,10 @@ extension Register {
             WHERE i.complaint_id = c.id) AS items,
           c.latitude_micro, c.longitude_micro, c.notes, c.registered_at, u.name AS registered_by,
           a.currency, a.amount_minor
-        FROM complaint c JOIN claimant cl ON cl.id = c.claimant_id
+        FROM page p JOIN complaint c ON c.id = p.id JOIN claimant cl ON cl.id = c.claimant_id
         JOIN app_user u ON u.id = c.registered_by
-        LEFT JOIN assessment a ON a.id = \(latest)\(whereClause)
-        ORDER BY c.reported_date\(order), c.id\(order) LIMIT ? OFFSET ?
+        LEFT JOIN assessment a ON a.id = \(latest)
+        ORDER BY p.reported_date\(order), p.id\(order)
         """
       let page = values + [filter.limit ?? -1, filter.offset] as [any SQLBindable]
       let complaints = try db.prepare(sql).map(with: page) { row in
