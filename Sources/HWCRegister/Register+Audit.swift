@@ -75,11 +75,9 @@ extension Register {
     var values: [any SQLBindable] = []
     if let entity {
       try checkEntityName(entity)
+      // An entity that is no row today may still have entries from before migration 0009.
       guard let (kind, row) = try resolve(entity: entity) else {
-        guard !entries.isEmpty else {
-          throw DomainError.notFound("no audit entries for \(NationalID.maskEntity(entity))")
-        }
-        return entries.trimmed(limit)
+        return try entries.found(for: entity).trimmed(limit)
       }
       conditions.append("e.kind = ? AND e.row = ?")
       values += [kind.code, row]
@@ -96,7 +94,7 @@ extension Register {
       SELECT e.id, c.at, c.actor, c.command, e.kind, e.row, e.action, e.change, e.digest, e.hash,
         c.os_user, c.host
       FROM audit_entry e JOIN audit_command c ON c.id = e.command_id\(filter)
-      ORDER BY e.id\(limit == nil ? "" : " DESC LIMIT \(limit!)")
+      ORDER BY e.id\(limit.map { " DESC LIMIT \($0)" } ?? "")
       """
     ).eachRow(with: values) { row in
       let kind = AuditedKind.coded(row.int("kind"))
@@ -115,10 +113,7 @@ extension Register {
     }
     // With a limit the newest entries were read newest first.
     entries += limit == nil ? newest : newest.reversed()
-    if let entity, entries.isEmpty {
-      throw DomainError.notFound("no audit entries for \(NationalID.maskEntity(entity))")
-    }
-    return entries.trimmed(limit)
+    return try (entity.map { try entries.found(for: $0) } ?? entries).trimmed(limit)
   }
 
   /// Refuses an `--entity` that is not `KIND:ID` with a kind the audit knows.
@@ -201,6 +196,14 @@ extension Register {
 }
 
 extension Array where Element == Register.AuditEntry {
+  /// The entries of `entity`; refused when there are none.
+  fileprivate func found(for entity: String) throws -> [Register.AuditEntry] {
+    guard !isEmpty else {
+      throw DomainError.notFound("no audit entries for \(NationalID.maskEntity(entity))")
+    }
+    return self
+  }
+
   /// All entries oldest first, or the newest `limit`, newest first.
   fileprivate func trimmed(_ limit: Int?) -> [Register.AuditEntry] {
     guard let limit else { return self }

@@ -14,14 +14,17 @@ public struct ClaimantRecord: Sendable {
   public let herd: [(livestockClass: String, heads: Int)]
   public let complaints: Int
 
-  public var json: JSON {
-    .object([
+  public var json: JSON { .object(jsonFields) }
+
+  /// The members of `json`, for a document that adds its own.
+  public var jsonFields: [(String, JSON)] {
+    [
       ("id", .int(id)), ("national_id_masked", .string(maskedID)), ("name", .string(name)),
       ("district", .string(district)), ("conservancy", .optional(conservancy)),
       ("village", .optional(village)),
       ("herd", .object(herd.map { ($0.livestockClass, JSON.int($0.heads)) })),
       ("complaints", .int(complaints)),
-    ])
+    ]
   }
 }
 

@@ -75,9 +75,9 @@ enum ClaimantCommands {
       let claimant = try register.claimant(nationalID: id)
       let complaints = try register.complaintPage(filter).complaints
       if invocation.json {
-        guard case .object(let fields) = claimant.json else { return 1 }
         invocation.console.print(
-          JSON.object(fields + [("complaint_list", .array(complaints.map(\.json)))]))
+          JSON.object(
+            claimant.jsonFields + [("complaint_list", .array(complaints.map(\.json)))]))
         return 0
       }
       var text = """
