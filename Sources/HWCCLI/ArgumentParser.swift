@@ -13,7 +13,8 @@ enum ArgumentParser {
       let word = words[index]
       index += 1
       if onlyPositionals || !word.hasPrefix("--") || word == "-" {
-        guard arguments.count < spec.arguments.count else {
+        guard arguments.count < spec.arguments.count || spec.arguments.last?.repeating == true
+        else {
           throw UsageError("unexpected argument '\(word)'", spec: spec)
         }
         arguments.append(word)

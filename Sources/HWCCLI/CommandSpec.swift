@@ -62,12 +62,24 @@ public struct ArgumentSpec: Sendable {
   public let required: Bool
   /// The values it takes when they are a known list (shell completion offers them).
   public let choices: [String]
+  /// True when the last argument may be given several times (`ID ...`).
+  public let repeating: Bool
 
-  public init(_ name: String, _ help: String, required: Bool = true, choices: [String] = []) {
+  public init(
+    _ name: String, _ help: String, required: Bool = true, repeating: Bool = false,
+    choices: [String] = []
+  ) {
     self.name = name
     self.help = help
     self.required = required
+    self.repeating = repeating
     self.choices = choices
+  }
+
+  /// How the argument is written in a usage line.
+  var usage: String {
+    let text = name + (repeating ? " ..." : "")
+    return required ? text : "[\(text)]"
   }
 }
 
@@ -163,7 +175,7 @@ public struct CommandSpec: Sendable {
   /// The usage line, e.g. `hwc user add NAME --role ROLE ... [--db PATH] ...`.
   var usage: String {
     var parts = ["hwc"] + path
-    parts += arguments.map { $0.required ? $0.name : "[\($0.name)]" }
+    parts += arguments.map(\.usage)
     parts += visibleOptions.filter { $0.name != "help" }.map(\.usage)
     return parts.joined(separator: " ")
   }

@@ -13,6 +13,7 @@ public enum Field: String, Sendable, Hashable {
   case nationalIDArgument
   /// The office time zone: `hwc init --timezone`, `hwc timezone set ZONE`.
   case timezone, zone
+  case offset, entity
 
   /// The column name in CSV files.
   public var column: String {

@@ -49,14 +49,22 @@ public struct ImportSummary: Sendable {
     if separator != "," { parts.append("\(separator)-separated") }
     return parts.isEmpty ? nil : parts.joined(separator: ", ")
   }
+  /// The complaint each written row created or matched (none unless committed).
+  public var imported = ImportedRows()
 
-  public var json: JSON {
-    .object([
-      ("rows", .int(rows)), ("created", .int(created)), ("unchanged", .int(unchanged)),
+  /// The counts, as the JSON document's first members.
+  public var counts: [(String, JSON)] {
+    [
+      ("rows_read", .int(rows)), ("created", .int(created)), ("unchanged", .int(unchanged)),
       ("rejected", .int(rejected)), ("claimants_created", .int(claimantsCreated)),
       ("committed", .bool(committed)),
       ("encoding", .string(encoding.rawValue)), ("separator", .string(String(separator))),
-    ])
+    ]
+  }
+
+  /// The counts, and under `rows` the complaint of every written row.
+  public var json: JSON {
+    .object(counts + [("rows", committed ? imported.json : .array([]))])
   }
 }
 

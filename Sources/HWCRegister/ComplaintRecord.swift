@@ -64,10 +64,7 @@ public struct ComplaintRecord: Sendable {
       ("status", .string(status)),
       (
         "items",
-        .array(
-          items.map {
-            .object([("item", .string($0.item)), ("quantity", .string(Decimal2.format($0.centi)))])
-          })
+        .array(items.map(\.json))
       ),
       ("ref", .optional(ref)), ("village", .optional(village)),
       ("latitude", coordinate(latitudeMicro)), ("longitude", coordinate(longitudeMicro)),
@@ -95,5 +92,12 @@ public struct ComplaintRecord: Sendable {
     let fraction = String(magnitude % 1_000_000)
     return "\(sign)\(magnitude / 1_000_000)."
       + String(repeating: "0", count: 6 - fraction.count) + fraction
+  }
+}
+
+extension ItemQuantity {
+  /// `{"item": "sheep_goat.adult", "quantity": "3"}`, as a complaint's JSON lists its items.
+  var json: JSON {
+    .object([("item", .string(item)), ("quantity", .string(Decimal2.format(centi)))])
   }
 }

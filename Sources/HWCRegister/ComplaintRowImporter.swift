@@ -158,13 +158,14 @@ struct ComplaintRowImporter: RowImporter {
     reader = records.reader()
   }
 
-  mutating func writeNext() throws -> (line: Int, outcome: Result<RowOutcome, DomainError>)? {
+  mutating func writeNext() throws -> (line: Int, outcome: Result<WrittenRow, DomainError>)? {
     guard var reader, !reader.atEnd else { return nil }
     let row = readRow(&reader)
     self.reader = reader
     let valid = row.valid
     let claimant: ImportedClaimant
     let plan: ImportedComplaintPlan
+    var matched = ""
     do {
       try register.require(
         actor, .officer, districtID: valid.district.id, conservancyID: valid.conservancy?.id,
@@ -175,6 +176,7 @@ struct ComplaintRowImporter: RowImporter {
         } ?? .unknown
       plan = try register.plan(valid, name: row.name, claimant: claimant) {
         guard let ref = valid.ref, let stored = try register.complaint(ref: ref) else { return nil }
+        matched = stored.code
         let same = try claimant.id.map {
           try register.sameComplaint(stored.id, valid, claimantID: $0)
         }
@@ -183,12 +185,16 @@ struct ComplaintRowImporter: RowImporter {
     } catch let error as DomainError {
       return (row.line, .failure(error))
     }
-    guard case .create(let newClaimant) = plan else { return (row.line, .success(.unchanged)) }
+    guard case .create(let newClaimant) = plan else {
+      let done = ImportedRow(line: row.line, ref: valid.ref, code: matched, created: false)
+      return (row.line, .success((.unchanged, done)))
+    }
     var claimantID = claimant.id
     if let newClaimant { claimantID = try register.insertClaimant(newClaimant, actor: actor) }
     guard let claimantID else { preconditionFailure("a new complaint without its claimant") }
-    _ = try register.insertComplaint(valid, claimantID: claimantID, actor: actor)
-    return (row.line, .success(.created(claimantCreated: newClaimant != nil)))
+    let code = try register.insertComplaint(valid, claimantID: claimantID, actor: actor).code
+    let done = ImportedRow(line: row.line, ref: valid.ref, code: code, created: true)
+    return (row.line, .success((.created(claimantCreated: newClaimant != nil), done)))
   }
 
   /// The kept row that creates a complaint under `ref`, if any.

@@ -52,7 +52,7 @@ struct InspectionRowImporter: RowImporter {
     reader = records.reader()
   }
 
-  mutating func writeNext() throws -> (line: Int, outcome: Result<RowOutcome, DomainError>)? {
+  mutating func writeNext() throws -> (line: Int, outcome: Result<WrittenRow, DomainError>)? {
     guard var reader, !reader.atEnd else { return nil }
     let row = readRow(&reader)
     self.reader = reader
@@ -63,14 +63,20 @@ struct InspectionRowImporter: RowImporter {
       let facts = InspectionFingerprint(
         row.draft, damageType: complaint.type, reference: register.reference)
       if try register.latestInspection(complaintID: complaint.id) == facts {
-        return (row.line, .success(.unchanged))
+        let done = ImportedRow(
+          line: row.line, ref: try register.ref(complaintID: complaint.id), code: complaint.code,
+          created: false)
+        return (row.line, .success((.unchanged, done)))
       }
       checked = try register.checkInspection(row.draft, of: complaint, actor: actor)
     } catch let error as DomainError {
       return (row.line, .failure(error))
     }
     _ = try register.writeInspection(checked, of: complaint, actor: actor)
-    return (row.line, .success(.created(claimantCreated: false)))
+    let done = ImportedRow(
+      line: row.line, ref: try register.ref(complaintID: complaint.id), code: complaint.code,
+      created: true)
+    return (row.line, .success((.created(claimantCreated: false), done)))
   }
 
   /// Encodes a kept row and returns its position: line, complaint code, and the draft's fields as read.

@@ -13,6 +13,32 @@ extension Register {
     /// Inspected complaints in districts or conservancies where the actor may not assess: left
     /// for those who may, not a failure.
     public var skipped = 0
+    /// The skipped complaints by place, to say whose they are.
+    public var skippedByPlace: [Place: Int] = [:]
+
+    /// A district or a conservancy, by its English name.
+    public struct Place: Hashable, Sendable, Comparable {
+      public let name: String
+      /// `district` or `conservancy`.
+      public let kind: String
+
+      public static func < (a: Place, b: Place) -> Bool { (a.name, a.kind) < (b.name, b.kind) }
+    }
+
+    /// Counts a skipped complaint of `place`.
+    mutating func skip(_ place: Place, count: Int = 1) {
+      skipped += count
+      skippedByPlace[place, default: 0] += count
+    }
+  }
+
+  /// The place whose staff assess `complaint`: its conservancy, else its district.
+  private func assessingPlace(_ complaint: ComplaintHeader) -> PendingSummary.Place {
+    if let id = complaint.conservancyID {
+      return .init(name: reference.conservancy(id: id)?.name.en ?? "?", kind: "conservancy")
+    }
+    return .init(
+      name: reference.district(id: complaint.districtID)?.name.en ?? "?", kind: "district")
   }
 
   /// True when `actor` may assess `complaint`: an officer, inspector or committee member of its
@@ -83,7 +109,7 @@ extension Register {
       summary.assessed += result.summary.assessed
       summary.eligible += result.summary.eligible
       summary.ineligible += result.summary.ineligible
-      summary.skipped += result.summary.skipped
+      for (place, count) in result.summary.skippedByPlace { summary.skip(place, count: count) }
       let failures = result.failures + refused.map { (id: $0.key, message: $0.value) }
       summary.failed += failures.count
       for failure in failures.sorted(by: { $0.id < $1.id }) { onError(failure.message) }
@@ -109,7 +135,7 @@ extension Register {
     var result = BatchResult(lastID: last.id)
     for complaint in complaints where refused[complaint.id] == nil {
       guard mayAssess(actor, complaint) else {
-        result.summary.skipped += 1
+        result.summary.skip(assessingPlace(complaint))
         continue
       }
       let assessment: Assessment

@@ -75,7 +75,11 @@ extension Register {
     var conditions: [String] = []
     var values: [any SQLBindable] = []
     if let entity {
-      guard let (kind, row) = try resolve(entity: entity) else { return entries.trimmed(limit) }
+      try checkEntityName(entity)
+      // An entity that is no row today may still have entries from before migration 0009.
+      guard let (kind, row) = try resolve(entity: entity) else {
+        return try entries.found(for: entity).trimmed(limit)
+      }
       conditions.append("e.kind = ? AND e.row = ?")
       values += [kind.code, row]
     }
@@ -85,11 +89,13 @@ extension Register {
     }
     let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
     var labels: [String: String] = [:]
+    var newest: [AuditEntry] = []
     try db.prepare(
       """
       SELECT e.id, c.at, c.actor, c.command, e.kind, e.row, e.action, e.change, e.digest, e.hash,
         c.os_user, c.host
-      FROM audit_entry e JOIN audit_command c ON c.id = e.command_id\(filter) ORDER BY e.id
+      FROM audit_entry e JOIN audit_command c ON c.id = e.command_id\(filter)
+      ORDER BY e.id\(limit.map { " DESC LIMIT \($0)" } ?? "")
       """
     ).eachRow(with: values) { row in
       let kind = AuditedKind.coded(row.int("kind"))
@@ -107,9 +113,28 @@ extension Register {
       entry.digest = row.isNull("digest") ? nil : SHA256.hex(row.blob("digest"))
       entry.osUser = row.optionalText("os_user")
       entry.host = row.optionalText("host")
-      entries.append(entry)
+      newest.append(entry)
     }
-    return entries.trimmed(limit)
+    // With a limit the newest entries were read newest first.
+    entries += limit == nil ? newest : newest.reversed()
+    return try (entity.map { try entries.found(for: $0) } ?? entries).trimmed(limit)
+  }
+
+  /// Refuses an `--entity` that is not `KIND:ID` with a kind the audit knows.
+  private func checkEntityName(_ entity: String) throws {
+    let kinds = Set(AuditedKind.all.map { $0.wholeTable ? "reference" : $0.name }).sorted()
+    guard let colon = entity.firstIndex(of: ":"), colon != entity.startIndex,
+      entity.index(after: colon) != entity.endIndex
+    else {
+      throw DomainError.invalid(
+        field: .entity, "'\(entity)' is not KIND:ID (e.g. complaint:KAZ-2026-0001)")
+    }
+    let kind = String(entity[..<colon])
+    guard kinds.contains(kind) else {
+      throw DomainError.invalid(
+        field: .entity,
+        "'\(kind)' is not a kind of audited entity (one of: \(kinds.joined(separator: ", ")))")
+    }
   }
 
   /// Entries made before migration 0009.
@@ -175,6 +200,14 @@ extension Register {
 }
 
 extension Array where Element == Register.AuditEntry {
+  /// The entries of `entity`; refused when there are none.
+  fileprivate func found(for entity: String) throws -> [Register.AuditEntry] {
+    guard !isEmpty else {
+      throw DomainError.notFound("no audit entries for \(NationalID.maskEntity(entity))")
+    }
+    return self
+  }
+
   /// All entries oldest first, or the newest `limit`, newest first.
   fileprivate func trimmed(_ limit: Int?) -> [Register.AuditEntry] {
     guard let limit else { return self }

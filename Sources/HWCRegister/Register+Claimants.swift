@@ -16,7 +16,7 @@ public struct ClaimantRecord: Sendable {
 
   public var json: JSON { .object(jsonFields) }
 
-  /// The fields of `json`, for a document that adds its own.
+  /// The members of `json`, for a document that adds its own.
   public var jsonFields: [(String, JSON)] {
     [
       ("id", .int(id)), ("national_id_masked", .string(maskedID)), ("name", .string(name)),

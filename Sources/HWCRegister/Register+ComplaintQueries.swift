@@ -5,13 +5,32 @@ import HWCStore
 extension Register {
   /// The complaint with id `code` (e.g. `KAZ-2026-0001`), as `hwc complaint show` prints it.
   public func complaint(code: String) throws -> ComplaintRecord {
-    guard
-      let id = try db.prepare("SELECT id FROM complaint WHERE code = ?").first(
-        with: [code.trimmingSpaces.uppercased()], { $0.int("id") })
-    else {
+    guard let id = try complaintRowID(code: code) else {
       throw DomainError.notFound("there is no complaint \(code)")
     }
     return try complaint(id: id)
+  }
+
+  /// The complaint with id or field-form ref `text` (`KAZ-2026-0001` or `ZHN-F-1101`): the id
+  /// first, then the ref; an unknown one is refused naming what was looked for.
+  public func complaint(codeOrRef text: String) throws -> ComplaintRecord {
+    let trimmed = text.trimmingSpaces
+    guard let id = try complaintRowID(code: trimmed) ?? complaint(ref: trimmed)?.id else {
+      throw DomainError.notFound("there is no complaint with id or field-form ref '\(trimmed)'")
+    }
+    return try complaint(id: id)
+  }
+
+  /// The row id of the complaint with id `code`, if there is one.
+  func complaintRowID(code: String) throws -> Int? {
+    try db.prepare("SELECT id FROM complaint WHERE code = ?").first(
+      with: [code.trimmingSpaces.uppercased()], { $0.int("id") })
+  }
+
+  /// The field-form ref of complaint row `complaintID`, if it has one.
+  func ref(complaintID: Int) throws -> String? {
+    try db.prepare("SELECT external_ref FROM complaint WHERE id = ?").first(
+      with: [complaintID], { $0.optionalText("external_ref") }) ?? nil
   }
 
   func complaint(id: Int) throws -> ComplaintRecord {
@@ -67,76 +86,33 @@ extension Register {
     return record
   }
 
-  /// One line of `hwc complaint list`.
-  public struct ComplaintSummary: Sendable {
-    public let code: String
-    public let district: String
-    public let claimantName: String
-    public let type: String
-    public let species: String
-    public let incidentDate: String
-    public let reportedDate: String
-    public let status: ComplaintStatus
-    public let flags: Int
-
-    public var json: JSON {
-      .object([
-        ("id", .string(code)), ("district", .string(district)),
-        ("claimant", .string(claimantName)), ("type", .string(type)),
-        ("species", .string(species)), ("incident_date", .string(incidentDate)),
-        ("reported_date", .string(reportedDate)), ("status", .string(status.rawValue)),
-        ("flags", .int(flags)),
-      ])
-    }
-  }
-
-  /// Complaints filtered by district, status and quarter of the reported date, oldest first.
-  public func complaints(district: String? = nil, status: String? = nil, quarter: String? = nil)
-    throws -> [ComplaintSummary]
-  {
-    var conditions: [String] = []
-    var values: [any SQLBindable] = []
-    if let district {
-      let found = try reference.requireDistrict(district)
-      conditions.append("c.district_id = ?")
-      values.append(found.id)
-    }
-    if let status {
-      guard let known = ComplaintStatus(rawValue: status) else {
-        throw DomainError.invalid(
-          field: .status, "'\(status)' is not a status (one of: \(ComplaintStatus.list))")
-      }
-      conditions.append("c.status = ?")
-      values.append(known.rawValue)
-    }
-    if let quarter {
-      let (first, last) = try Register.quarterBounds(quarter)
-      conditions.append("c.reported_date BETWEEN ? AND ?")
-      values.append(first.description)
-      values.append(last.description)
-    }
-    var sql = """
-      SELECT c.code, c.district_id, cl.name, c.damage_type, c.species, c.incident_date,
-        c.reported_date, c.status,
-        (SELECT count(*) FROM complaint_flag f WHERE f.complaint_id = c.id) AS flags
-      FROM complaint c JOIN claimant cl ON cl.id = c.claimant_id
-      """
-    if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-    sql += " ORDER BY c.reported_date, c.id"
-    return try db.prepare(sql).map(with: values) { row in
-      ComplaintSummary(
-        code: row.text("code"),
-        district: reference.district(id: row.int("district_id"))?.name.en ?? "?",
-        claimantName: row.text("name"), type: row.text("damage_type"), species: row.text("species"),
-        incidentDate: row.text("incident_date"), reportedDate: row.text("reported_date"),
-        status: ComplaintStatus(rawValue: row.text("status"))!,
-        flags: row.int("flags"))
-    }
-  }
-
   /// First and last day of a quarter written `YYYY-Qn`.
   public static func quarterBounds(_ text: String) throws -> (CalendarDate, CalendarDate) {
     let quarter = try Quarter(text)
     return (quarter.first, quarter.last)
+  }
+}
+
+extension Register {
+  /// The complaints the rows of a complaint file (`hwc complaint import`) created or matched,
+  /// found by their refs, in the file's order, each once; and the lines whose ref is not
+  /// registered (rows refused or not imported yet).
+  public func complaintCodes(importedFrom path: String) throws -> (
+    codes: [String], missing: [Int]
+  ) {
+    var rows = try CSVRows(
+      path: path, required: ["ref"], optional: Set(Register.complaintColumns))
+    var codes: [String] = []
+    var seen: Set<String> = []
+    var missing: [Int] = []
+    while let (line, fields, _) = try rows.next() {
+      let ref = rows.field(fields, "ref")
+      guard !ref.isEmpty, let found = try complaint(ref: ref) else {
+        missing.append(line)
+        continue
+      }
+      if seen.insert(found.code).inserted { codes.append(found.code) }
+    }
+    return (codes, missing)
   }
 }

@@ -48,7 +48,7 @@ extension Register {
       }
       return (existing.id, false)
     }
-    return (try insertComplaint(valid, claimantID: claimantID, actor: actor), true)
+    return (try insertComplaint(valid, claimantID: claimantID, actor: actor).id, true)
   }
 
   /// Refuses a claimant whose ID is of another country than the complaint's district.
@@ -98,7 +98,9 @@ extension Register {
 
   /// Inserts a checked complaint that is not registered yet, with its items, its first event,
   /// its flags and its audit entry; returns its row id. Inside a write transaction.
-  func insertComplaint(_ valid: ValidComplaint, claimantID: Int, actor: Actor) throws -> Int {
+  func insertComplaint(_ valid: ValidComplaint, claimantID: Int, actor: Actor) throws
+    -> (id: Int, code: String)
+  {
     let year = valid.reportedDate.year
     let seq = try nextComplaintSeq(districtID: valid.district.id, year: year)
     let code = Register.complaintCode(valid.district, year: year, seq: seq)
@@ -135,7 +137,7 @@ extension Register {
     ).run(with: [id, actor.id, now])
     try flagPossibleDuplicates(id: id, valid, claimantID: claimantID)
     try auditCreated("complaint", id: id, actor: actor.name)
-    return id
+    return (id, code)
   }
 
   /// Flags, never refuses: the same claimant and type within 7 days; heads above the herd. A

@@ -8,6 +8,9 @@ enum RowOutcome {
   case unchanged
 }
 
+/// What phase 2 wrote for one row: what it did, and the complaint it created or matched.
+typealias WrittenRow = (done: RowOutcome, row: ImportedRow)
+
 /// Reports from a running import: each bad row as it is found, and progress.
 public struct ImportObserver {
   /// Called with `FILE:LINE: column: problem` for each bad row.
@@ -32,9 +35,10 @@ protocol RowImporter {
   mutating func check(_ field: (String) -> String, line: Int) throws -> RowOutcome
   /// Phase 2 begins, under the write lock.
   mutating func beginWriting() throws
-  /// Phase 2: re-checks and writes the next kept row; nil when all are written. A row refused
-  /// now (the register changed since phase 1) is a failure and has written nothing.
-  mutating func writeNext() throws -> (line: Int, outcome: Result<RowOutcome, DomainError>)?
+  /// Phase 2: re-checks and writes the next kept row, with the complaint it created or matched;
+  /// nil when all are written. A row refused now (the register changed since phase 1) is a
+  /// failure and has written nothing.
+  mutating func writeNext() throws -> (line: Int, outcome: Result<WrittenRow, DomainError>)?
 }
 
 /// Thrown to roll back an import whose rows were refused under the lock.
@@ -117,10 +121,13 @@ extension Register {
         try db.longWrite(command: command, user: actor.name) {
           whileImportHoldsWriteLock?()
           (summary.created, summary.unchanged, summary.claimantsCreated) = (0, 0, 0)
+          summary.imported = ImportedRows()
           try importer.beginWriting()
           while let (line, outcome) = try importer.writeNext() {
             switch outcome {
-            case .success(let done): summary.count(done)
+            case .success(let written):
+              summary.count(written.done)
+              summary.imported.add(written.row)
             case .failure(let error):
               summary.rejected += 1
               late[line] = error.rowReason

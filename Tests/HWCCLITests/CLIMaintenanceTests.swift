@@ -29,6 +29,11 @@ import Testing
         "hwc: 2 of 4 rows are invalid; nothing was imported "
           + "(fix them, or use --skip-invalid --rejects FILE)",
       ])
+    #expect(outcome.out == "")
+    let json = workspace.run(["complaint", "import", csv, "--as", "dauren", "--json"])
+    #expect(json.code == 1)
+    let summary = try #require(parseJSON(json.out) as? [String: Any])
+    #expect((summary["rows"] as? [Any])?.isEmpty == true, "a refused import lists no complaint")
     #expect(try workspace.counts() == before)
     let dry = workspace.run(["complaint", "import", csv, "--dry-run", "--as", "dauren"])
     #expect(dry.code == 1)
@@ -50,7 +55,10 @@ import Testing
     let none = parseJSON(workspace.ok(["complaint", "list", "--json"]).out) as? [Any]
     #expect(none?.count == 0)
     let first = workspace.ok(["complaint", "import", csv, "--as", "dauren"])
-    #expect(first.out == "imported 2 complaints from 2 rows, 1 new claimants\n")
+    #expect(
+      first.out
+        == "field.csv:2  F-1  KAZ-2026-0001  new\nfield.csv:3  F-2  KAZ-2026-0002  new\n"
+        + "imported 2 complaints from 2 rows, 1 new claimants\n")
     let before = try workspace.counts()
     let second = workspace.ok(["complaint", "import", csv, "--as", "dauren", "--json"])
     let summary = try #require(parseJSON(second.out) as? [String: Any])
@@ -73,7 +81,11 @@ import Testing
     let rejects = workspace.path("rejects.csv")
     let skipped = workspace.ok(
       ["complaint", "import", csv, "--as", "dauren", "--skip-invalid", "--rejects", rejects])
-    #expect(skipped.out == "imported 2 complaints from 4 rows; 2 rejected, written to \(rejects)\n")
+    // Every good row was imported: exit 0 (`ok`), each listed, the rejected ones counted.
+    #expect(
+      skipped.out
+        == "field.csv:2  F-1  KAZ-2026-0001  new\nfield.csv:5  F-4  KAZ-2026-0002  new\n"
+        + "imported 2 complaints from 4 rows; 2 rejected, written to \(rejects)\n")
     #expect(skipped.errLines.count == 2)
     #expect(try workspace.counts()["complaint"] == before["complaint"]! + 2)
     let written = try String(contentsOfFile: rejects, encoding: .utf8)

@@ -72,8 +72,8 @@ import Testing
     #expect(pending.err == "")
     #expect(
       pending.out
-        == "assessed 1 complaints: 1 eligible, 0 ineligible; 1 outside your districts and "
-        + "conservancies were left for their own staff\n")
+        == "assessed 1 complaints: 1 eligible, 0 ineligible\n"
+        + "skipped 1 complaints of Zhanibek: not your district\n")
     let json = workspace.ok(["complaint", "show", "ZHA-2026-0001", "--json"]).out
     #expect(json.contains(#""status":"inspected""#) || json.contains(#""status": "inspected""#))
   }

@@ -31,7 +31,7 @@ import Testing
     #expect(again.out.hasPrefix("complaint KAZ-2026-0001 already registered under ref F-1"))
     let list = workspace.ok(["complaint", "list"])
     #expect(list.out.contains("KAZ-2026-0001"))
-    #expect(list.out.hasSuffix("1 complaint(s)\n"))
+    #expect(list.out.hasSuffix("\nshowing 1–1 of 1\n"))
     let show = workspace.ok(["complaint", "show", "KAZ-2026-0001"])
     #expect(show.out.contains("complaint   KAZ-2026-0001  [registered]"))
     #expect(show.out.contains("registered by dauren"))

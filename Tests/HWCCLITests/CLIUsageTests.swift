@@ -32,7 +32,8 @@ import Testing
     let usage = try #require(Self.usageLine(outcome.out), "\(outcome)")
     #expect(usage.hasPrefix("usage: hwc \(path.joined(separator: " "))"), "\(usage)")
     for argument in spec.arguments {
-      #expect(usage.contains(argument.required ? argument.name : "[\(argument.name)]"))
+      let token = argument.name + (argument.repeating ? " ..." : "")
+      #expect(usage.contains(argument.required ? token : "[\(token)]"))
       #expect(outcome.out.contains("  \(argument.name)"), "argument \(argument.name)")
     }
     for option in spec.options {

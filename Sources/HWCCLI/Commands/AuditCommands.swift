@@ -79,7 +79,9 @@ enum AuditCommands {
       ["audit", "log"], abstract: "Print audit entries, oldest first (newest first with --limit)",
       discussion: """
         Each entry names the hwc user, and, for entries made since hwc recorded them, the OS
-        account and host of the process (as account@host).
+        account and host of the process (as account@host). Without --limit every entry is
+        printed, oldest first; --limit N prints the N newest, newest first. An --entity of an
+        unknown kind, or one with no entries, is refused (exit 1).
         """,
       options: [
         OptionSpec("entity", "KIND:ID", "only this entity, e.g. complaint:KAZ-2026-0001"),
@@ -88,13 +90,7 @@ enum AuditCommands {
       ],
       traits: [.database, .json]
     ) { invocation in
-      var limit: Int?
-      if let text = invocation.value("limit") {
-        guard let value = Int(text), value > 0 else {
-          throw DomainError.invalid(field: .limit, "'\(text)' is not a positive whole number")
-        }
-        limit = value
-      }
+      let limit = try invocation.wholeNumber("limit", field: .limit, minimum: 1)
       let register = try invocation.openRegister()
       let entries = try register.auditLog(
         entity: invocation.value("entity"), actor: invocation.value("actor"), limit: limit)

@@ -59,19 +59,26 @@ enum ClaimantCommands {
       return 0
     },
     CommandSpec(
-      ["claimant", "show"], abstract: "Show a claimant by national ID",
+      ["claimant", "show"], abstract: "Show a claimant by national ID, with their complaints",
+      discussion: """
+        The national ID is checked first: a typo is told apart from a claimant who is not
+        registered. The claimant's complaints are listed newest first with their status and the
+        amounts assessed, approved and paid; --json lists them under complaint_list.
+        """,
       arguments: [ArgumentSpec("NATIONAL_ID", "the claimant's IIN or PIN")],
       traits: [.database, .json]
     ) { invocation in
       let register = try invocation.openRegister()
-      let claimant = try register.claimant(nationalID: invocation.argument(0)!)
-      let corrections = try register.claimantCorrections(nationalID: invocation.argument(0)!)
+      var filter = ComplaintFilter()
+      filter.claimant = invocation.argument(0)!
+      let id = try register.checkedNationalID(filter.claimant!)
+      let claimant = try register.claimant(nationalID: id)
+      let corrections = try register.claimantCorrections(nationalID: id)
+      let complaints = try register.complaintPage(filter).complaints
       if invocation.json {
-        invocation.console.print(
-          corrections.isEmpty
-            ? claimant.json
-            : JSON.object(
-              claimant.jsonFields + [("corrections", .array(corrections.map(\.json)))]))
+        var fields = claimant.jsonFields + [("complaint_list", .array(complaints.map(\.json)))]
+        if !corrections.isEmpty { fields.append(("corrections", .array(corrections.map(\.json)))) }
+        invocation.console.print(JSON.object(fields))
         return 0
       }
       var text = """
@@ -91,8 +98,27 @@ enum ClaimantCommands {
         text += "\ncorrected    \(correction.at) by \(correction.actor): \(correction.reason)"
         text += correction.changes.map { "\n               \($0.text)" }.joined()
       }
+      if !complaints.isEmpty { text += "\n" + ClaimantCommands.complaintTable(complaints) }
       invocation.console.print(text)
       return 0
     },
   ]
+
+  /// A claimant's complaints: id, ref, incident date, type, status and amounts.
+  static func complaintTable(_ complaints: [Register.ComplaintSummary]) -> String {
+    var table = TextTable(
+      ["id", "ref", "incident", "type", "status", "assessed", "approved", "paid"],
+      rightAligned: [5, 6, 7])
+    for c in complaints {
+      func money(_ minor: Int?) -> String {
+        minor.map { NumberStyle.english.money($0, currency: c.currency) } ?? ""
+      }
+      table.add([
+        c.code, ComplaintListText.shortened(c.ref ?? "", to: 12), c.incidentDate,
+        ComplaintListText.shortened(c.type, to: 19), c.status.rawValue, money(c.assessedMinor),
+        money(c.approvedMinor), money(c.paidMinor),
+      ])
+    }
+    return table.text
+  }
 }

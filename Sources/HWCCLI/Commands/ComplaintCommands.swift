@@ -79,6 +79,10 @@ enum ComplaintCommands {
       By default the whole file is checked and either every row is imported or none, and every
       bad row is listed as FILE:LINE: column: problem. --skip-invalid imports the good rows and
       writes the bad ones, with their reasons, to --rejects. --dry-run checks and reports only.
+      Once imported, each row is listed as FILE:LINE, its ref, the complaint id it created or
+      matched, and `new` or `already registered` (--json: under rows, with line, ref, id and
+      created); then the counts. With --skip-invalid the exit status is 0 when every good row
+      was imported: the rejected ones are counted and written to --rejects.
       """,
     arguments: [ArgumentSpec("FILE.csv", "the file to import")], options: ImportRunner.options,
     traits: [.database, .mutating, .json]
@@ -89,42 +93,15 @@ enum ComplaintCommands {
     }
   }
 
-  static let list = CommandSpec(
-    ["complaint", "list"], abstract: "List complaints",
-    options: [
-      OptionSpec("district", "D", "only this district"),
-      OptionSpec(
-        "status", "S", "only this status", choices: ComplaintStatus.allCases.map(\.rawValue)),
-      OptionSpec("quarter", "YYYY-Qn", "only those reported in this quarter"),
+  static let show = CommandSpec(
+    ["complaint", "show"], abstract: "Show a complaint with its items, flags and history",
+    arguments: [
+      ArgumentSpec("ID|REF", "complaint id, e.g. KAZ-2026-0001, or its field-form ref")
     ],
     traits: [.database, .json]
   ) { invocation in
-    let complaints = try invocation.openRegister().complaints(
-      district: invocation.value("district"), status: invocation.value("status"),
-      quarter: invocation.value("quarter"))
-    if invocation.json {
-      invocation.console.print(JSON.array(complaints.map(\.json)))
-      return 0
-    }
-    var table = TextTable(
-      ["id", "district", "claimant", "type", "species", "incident", "reported", "status", "flags"],
-      rightAligned: [8])
-    for c in complaints {
-      table.add([
-        c.code, c.district, c.claimantName, c.type, c.species, c.incidentDate, c.reportedDate,
-        c.status.rawValue, c.flags == 0 ? "" : String(c.flags),
-      ])
-    }
-    invocation.console.print(table.text + "\(complaints.count) complaint(s)")
-    return 0
-  }
-
-  static let show = CommandSpec(
-    ["complaint", "show"], abstract: "Show a complaint with its items, flags and history",
-    arguments: [ArgumentSpec("ID", "complaint id, e.g. KAZ-2026-0001")], traits: [.database, .json]
-  ) { invocation in
     let register = try invocation.openRegister()
-    let c = try register.complaint(code: invocation.argument(0)!)
+    let c = try register.complaint(codeOrRef: invocation.argument(0)!)
     let zone = register.officeZone
     if invocation.json {
       invocation.console.print(c.json)
@@ -177,8 +154,9 @@ enum ImportRunner {
         + "then Windows-1251. A header line using ';' makes the file ';'-separated"),
   ]
 
+  /// Runs an import of `noun` (plural); `matched` says what a row that added nothing found.
   static func run(
-    _ invocation: Invocation, noun: String,
+    _ invocation: Invocation, noun: String, matched: String = "already registered",
     body: (Register, Actor, ImportOptions, ImportObserver) throws -> ImportSummary
   ) throws -> Int32 {
     var encoding = CSVEncoding.detect
@@ -209,8 +187,14 @@ enum ImportRunner {
     let summary = try body(register, actor, options, observer)
     if console.errorIsTerminal { console.progress("\r\u{1B}[K") }
     if invocation.json {
-      console.print(summary.json)
+      printJSON(summary, console: console)
     } else if summary.committed {
+      let file = invocation.argument(0).flatMap { $0.split(separator: "/").last } ?? ""
+      for row in summary.imported {
+        console.print(
+          "\(file):\(row.line)  \(row.ref ?? "-")  \(row.code)  "
+            + (row.created ? "new" : matched))
+      }
       var line = "imported \(summary.created) \(noun) from \(summary.rows) rows"
       if summary.unchanged > 0 { line += ", \(summary.unchanged) already registered (unchanged)" }
       if summary.claimantsCreated > 0 { line += ", \(summary.claimantsCreated) new claimants" }
@@ -232,6 +216,26 @@ enum ImportRunner {
       return 1
     }
     return options.dryRun && summary.rejected > 0 ? 1 : 0
+  }
+
+  /// Prints the summary as one JSON document, the counts then `rows`, written a row at a time
+  /// so that the rows of a million-line file are never one value in memory.
+  static func printJSON(_ summary: ImportSummary, console: Console) {
+    console.print("{")
+    for (key, value) in summary.counts {
+      console.print("  " + JSON.string(key).text() + ": " + value.text() + ",")
+    }
+    guard summary.committed, summary.imported.count > 0 else {
+      console.print("  \"rows\": []\n}")
+      return
+    }
+    console.print("  \"rows\": [")
+    var left = summary.imported.count
+    for row in summary.imported {
+      left -= 1
+      console.print("    " + row.json.text() + (left > 0 ? "," : ""))
+    }
+    console.print("  ]\n}")
   }
 
   /// Holds an import that has taken the write lock while the file `gate` exists, for at most a

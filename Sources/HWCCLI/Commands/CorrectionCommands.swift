@@ -69,7 +69,7 @@ enum CorrectionCommands {
       OptionSpec("incident-date", "YYYY-MM-DD", "when the loss happened"),
       OptionSpec("reported-date", "YYYY-MM-DD", "when it was reported"),
       OptionSpec("conservancy", "C", "conservancy where the loss happened (Kyrgyzstan)"),
-      OptionSpec("ref", "EXTERNAL", "field-form number"),
+      OptionSpec("ref", "REF", "field-form number"),
       reason,
     ],
     traits: [.database, .mutating, .json]

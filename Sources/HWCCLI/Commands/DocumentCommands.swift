@@ -1,4 +1,5 @@
 import HWCCore
+import HWCDomain
 import HWCRegister
 import HWCReports
 
@@ -31,19 +32,64 @@ enum DocumentCommands {
   }
 
   static let receipt = CommandSpec(
-    ["receipt"], abstract: "Print the herder's receipt for a complaint",
+    ["receipt"], abstract: "Print the herder's receipts for one or more complaints",
     discussion: """
       What was registered (claimant with the national ID masked, place, damage, species, claimed
-      items), by whom and when, the status, and what happens next. --json prints the same facts
-      with codes and English names.
+      items), by whom and when, the status, and what happens next. Several ids, or --imported
+      with the complaint file of an import, print several receipts, each on its own page (a
+      form feed between them); rows of the file whose ref is not registered are named on
+      standard error. --json prints the same facts with codes and English names (an array for
+      several receipts).
       """,
-    arguments: [ArgumentSpec("ID", "complaint id, e.g. KAZ-2026-0001")],
-    options: [ReportOptions.lang, ReportOptions.templates],
+    arguments: [
+      ArgumentSpec("ID", "complaint id, e.g. KAZ-2026-0001", required: false, repeating: true)
+    ],
+    options: [
+      OptionSpec(
+        "imported", "FILE.csv",
+        "the receipts of every complaint the file's rows created or matched (by ref)"),
+      ReportOptions.lang, ReportOptions.templates,
+    ],
     traits: [.database, .json]
   ) { invocation in
     let setup = try invocation.reportSetup()
-    let receipt = try Receipt.build(invocation.openRegister(), code: invocation.argument(0)!)
-    return try printDocument(invocation, json: receipt.json) { try receipt.render(setup) }
+    let register = try invocation.openRegister()
+    var codes = invocation.arguments
+    if let file = invocation.value("imported") {
+      let found = try register.complaintCodes(importedFrom: file)
+      guard !found.codes.isEmpty else {
+        throw DomainError.notFound("no row of \(file) has the ref of a registered complaint")
+      }
+      codes += found.codes
+      if !found.missing.isEmpty {
+        let shown = found.missing.prefix(10).map(String.init).joined(separator: ", ")
+        let more = found.missing.count > 10 ? " and \(found.missing.count - 10) more" : ""
+        invocation.console.error(
+          "hwc: \(found.missing.count) row(s) of \(file) have no registered complaint (line "
+            + shown + more + "); no receipt for them")
+      }
+    }
+    guard !codes.isEmpty else {
+      throw UsageError("give a complaint ID or --imported FILE.csv", spec: invocation.spec)
+    }
+    let receipts = try codes.map { try Receipt.build(register, code: $0) }
+    if codes.count == 1 {
+      return try printDocument(invocation, json: receipts[0].json) {
+        try receipts[0].render(setup)
+      }
+    }
+    return try printDocument(invocation, json: .array(receipts.map(\.json))) {
+      // A form feed starts each receipt after the first on a new page.
+      try receipts.map { try withoutTrailingNewlines($0.render(setup)) }
+        .joined(separator: "\n\u{0C}")
+    }
+  }
+
+  /// `text` without the line breaks it ends with.
+  private static func withoutTrailingNewlines(_ text: String) -> String {
+    var text = text
+    while text.hasSuffix("\n") { text.removeLast() }
+    return text
   }
 
   static let letter = CommandSpec(

@@ -49,12 +49,14 @@ enum RulesCommands {
       UTF-8 CSV with a header row: complaint, date, protected, vet_certificate, finding, items
       (items as key=qty;key=qty). Same rules as complaint import: all rows or none by default,
       every bad row listed as FILE:LINE: column: problem, --skip-invalid --rejects FILE,
-      --dry-run; importing the same file again changes nothing.
+      --dry-run; importing the same file again changes nothing. Once imported, each row is
+      listed as FILE:LINE, the complaint's ref and id, and `new` or `already recorded`.
       """,
     arguments: [ArgumentSpec("FILE.csv", "the file to import")], options: ImportRunner.options,
     traits: [.database, .mutating, .json]
   ) { invocation in
-    try ImportRunner.run(invocation, noun: "inspections") { register, actor, options, observer in
+    try ImportRunner.run(invocation, noun: "inspections", matched: "already recorded") {
+      register, actor, options, observer in
       try register.importInspections(
         path: invocation.argument(0)!, options: options, actor: actor, observer: observer)
     }
@@ -67,7 +69,10 @@ enum RulesCommands {
       conservancy — with the policy values in force on the incident date, and stores the result,
       the values used and a line-by-line explanation. On a complaint already assessed it prints
       the latest assessment, unless a retroactive policy change made it out of date: then it
-      assesses it again. --pending assesses every inspected, not yet assessed complaint.
+      assesses it again. --pending assesses every inspected, not yet assessed complaint the
+      actor may assess, and says how many of other districts and conservancies it skipped; it
+      exits 0 when it assessed all of its own, and 1 only when one of them could not be
+      assessed (a policy value missing, named on standard error) — every other one still is.
       """,
     arguments: [ArgumentSpec("ID", "complaint id", required: false)],
     options: [
@@ -89,15 +94,25 @@ enum RulesCommands {
             ("assessed", .int(summary.assessed)), ("eligible", .int(summary.eligible)),
             ("ineligible", .int(summary.ineligible)), ("failed", .int(summary.failed)),
             ("skipped", .int(summary.skipped)),
+            (
+              "skipped_by_place",
+              .array(
+                summary.skippedByPlace.sorted { $0.key < $1.key }.map {
+                  .object([
+                    ($0.key.kind, .string($0.key.name)), ("complaints", .int($0.value)),
+                    ("reason", .string("not your \($0.key.kind)")),
+                  ])
+                })
+            ),
           ]))
       } else {
         console.print(
           "assessed \(summary.assessed) complaints: \(summary.eligible) eligible, "
             + "\(summary.ineligible) ineligible"
-            + (summary.failed > 0 ? "; \(summary.failed) could not be assessed" : "")
-            + (summary.skipped > 0
-              ? "; \(summary.skipped) outside your districts and conservancies were left for "
-                + "their own staff" : ""))
+            + (summary.failed > 0 ? "; \(summary.failed) could not be assessed" : ""))
+        for (place, count) in summary.skippedByPlace.sorted(by: { $0.key < $1.key }) {
+          console.print("skipped \(count) complaints of \(place.name): not your \(place.kind)")
+        }
       }
       // Exit 1 only when something the actor may do was refused (a missing policy value); the
       // complaints of other places are not the actor's to assess.
