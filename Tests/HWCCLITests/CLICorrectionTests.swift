@@ -29,7 +29,7 @@ import Testing
     #expect(
       shown.contains(
         """
-          2026-06-15T09:30:00Z  corrected by dauren: typed from the wrong form
+          2026-06-15 14:30 +05  corrected by dauren: typed from the wrong form
               items: sheep_goat.adult=3 -> sheep_goat.adult=2;sheep_goat.young=1
               reported_date: 2026-06-02 -> 2026-06-03
               village: (none) -> Akshat
@@ -141,7 +141,10 @@ import Testing
       ])
     let before = try workspace.correctionCounts()
     let again = workspace.ok(["complaint", "import", csv, "--as", "dauren"])
-    #expect(again.out == "imported 0 complaints from 1 rows, 1 already registered (unchanged)\n")
+    #expect(
+      again.out
+        == "field.csv:2  F-1  KAZ-2026-0001  already registered\n"
+        + "imported 0 complaints from 1 rows, 1 already registered (unchanged)\n")
     #expect(try workspace.correctionCounts() == before)
     // The same old reference with other details is refused, never a second complaint.
     let other = try workspace.write(
@@ -176,7 +179,7 @@ import Testing
     #expect(
       shown.contains(
         """
-        corrected    2026-06-15T09:30:00Z by dauren: as on the ID card
+        corrected    2026-06-15 14:30 +05 by dauren: as on the ID card
                        herd: sheep_goat=20 -> cattle=18, sheep_goat=240
                        name: Yerlan Bekov -> Yerlan Bekuly
                        village: Zhalpaktal -> Akshat

@@ -62,7 +62,7 @@ import Testing
     let listed = workspace.ok(["emergency", "list"]).out
     #expect(listed.contains("revoked"))
     #expect(
-      listed.contains("revoked 2026-06-15T09:30:00Z by admin: declared for the wrong district"))
+      listed.contains("revoked 2026-06-15 14:30 +05 by admin: declared for the wrong district"))
     // A revoked emergency leaves its window free for a new declaration.
     workspace.ok([
       "emergency", "declare", "--district", "Kaztalov", "--from", "2026-04-10", "--to",

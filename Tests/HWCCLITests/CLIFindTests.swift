@@ -172,7 +172,7 @@ import Testing
     #expect((json["complaint_list"] as? [Any])?.count == 2)
     let typo = workspace.run(["claimant", "show", "8805123004"])
     #expect(typo.code == 1)
-    #expect(typo.err.hasPrefix("hwc: --claimant: A Kazakh IIN has 12 digits but 10 were entered"))
+    #expect(typo.err.hasPrefix("hwc: NATIONAL_ID: A Kazakh IIN has 12 digits but 10 were entered"))
   }
 
   @Test func receiptPrintsSeveralReceiptsOnTheirOwnPages() throws {
@@ -211,8 +211,8 @@ import Testing
     (
       "bogus:1",
       "hwc: --entity: 'bogus' is not a kind of audited entity (one of: account, approval, "
-        + "assessment, claimant, complaint, emergency, incident, inspection, insurance, policy, "
-        + "reference, transfer, user)\n"
+        + "assessment, claimant, complaint, correction, emergency, incident, inspection, "
+        + "insurance, policy, reference, setting, transfer, user)\n"
     ),
     ("bogus", "hwc: --entity: 'bogus' is not KIND:ID (e.g. complaint:KAZ-2026-0001)\n"),
   ])

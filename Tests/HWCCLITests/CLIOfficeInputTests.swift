@@ -30,7 +30,8 @@ import Testing
     let imported = workspace.ok(["complaint", "import", csv, "--as", "dauren"])
     #expect(
       imported.out
-        == "imported 1 complaints from 1 rows, 1 new claimants (read as Windows-1251, ;-separated)\n"
+        == "field.csv:2  F-7  KAZ-2026-0001  new\n"
+        + "imported 1 complaints from 1 rows, 1 new claimants (read as Windows-1251, ;-separated)\n"
     )
     let shown = workspace.ok(["claimant", "show", Workspace.gulnara, "--json"])
     let claimant = parseJSON(shown.out) as? [String: Any]

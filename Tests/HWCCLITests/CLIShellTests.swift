@@ -78,7 +78,7 @@ import Testing
   /// What bash offers after the words typed (the last one being completed).
   static let bashCases: [([String], [String])] = [
     (["hwc", "compl"], ["complaint", "completion"]),
-    (["hwc", "complaint", ""], ["register", "import", "list", "show"]),
+    (["hwc", "complaint", ""], ["register", "import", "list", "show", "withdraw", "correct"]),
     (["hwc", "complaint", "list", "--status", ""], ComplaintStatus.allCases.map(\.rawValue)),
     (["hwc", "report", "quarterly", "--format", ""], ["text", "csv", "json"]),
     (["hwc", "report", "quarterly", "--lang", "r"], ["ru"]),

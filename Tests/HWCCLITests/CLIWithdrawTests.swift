@@ -53,7 +53,7 @@ extension Workspace {
     #expect(done.out == "withdrew complaint KAZ-2026-0001 (was registered)\n")
     #expect(workspace.status("KAZ-2026-0001") == "withdrawn")
     let shown = workspace.ok(["complaint", "show", "KAZ-2026-0001"]).out
-    #expect(shown.contains("2026-06-15T09:30:00Z  withdrawn by dauren: the sheep came back"))
+    #expect(shown.contains("2026-06-15 14:30 +05  withdrawn by dauren: the sheep came back"))
     let log = workspace.ok(["audit", "log", "--entity", "complaint:KAZ-2026-0001"]).out
     #expect(log.contains("dauren (clerk@district-office): hwc complaint withdraw — withdrawn"))
     #expect(log.contains(#""status":["registered","withdrawn"]"#))

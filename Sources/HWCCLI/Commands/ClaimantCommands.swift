@@ -71,8 +71,8 @@ enum ClaimantCommands {
       let register = try invocation.openRegister()
       var filter = ComplaintFilter()
       filter.claimant = invocation.argument(0)!
+      let claimant = try register.claimant(nationalID: filter.claimant!)
       let id = try register.checkedNationalID(filter.claimant!)
-      let claimant = try register.claimant(nationalID: id)
       let corrections = try register.claimantCorrections(nationalID: id)
       let complaints = try register.complaintPage(filter).complaints
       if invocation.json {
@@ -95,7 +95,7 @@ enum ClaimantCommands {
       }
       text += "\ncomplaints   \(claimant.complaints)"
       for correction in corrections {
-        text += "\ncorrected    \(correction.at) by \(correction.actor): \(correction.reason)"
+        text += "\ncorrected    \(register.officeZone.display(correction.at)) by \(correction.actor): \(correction.reason)"
         text += correction.changes.map { "\n               \($0.text)" }.joined()
       }
       if !complaints.isEmpty { text += "\n" + ClaimantCommands.complaintTable(complaints) }

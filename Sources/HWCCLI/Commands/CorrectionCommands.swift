@@ -7,7 +7,7 @@ import HWCRegister
 enum CorrectionCommands {
   static let specs = [withdraw, correctComplaint, correctClaimant]
 
-  static let reason = OptionSpec("reason", "T", "why (kept in the history)", required: true)
+  static let reason = OptionSpec("reason", "TEXT", "why (kept in the history)", required: true)
 
   /// Prints what a correction did: `json`, or `title` and one line per changed field.
   static func report(

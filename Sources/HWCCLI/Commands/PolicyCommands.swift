@@ -70,7 +70,7 @@ enum PolicyCommands {
         OptionSpec("value", "V", "the value (at most two decimals)", required: true),
         OptionSpec("from", "DATE", "the date it takes effect", required: true),
         OptionSpec("retroactive", nil, "--from is before today (needs --reason)"),
-        OptionSpec("reason", "T", "why a retroactive change is made"),
+        OptionSpec("reason", "TEXT", "why a retroactive change is made"),
       ],
       traits: [.database, .mutating, .json]
     ) { invocation in
