@@ -183,19 +183,18 @@ public struct DecisionLetter: Sendable, Equatable {
   /// Width of wrapped recorded texts: they are printed indented by up to 8 columns.
   static let textWidth = 88
 
-  /// The names and values `letter.LANG.txt` sees: the JSON's, with names and words in `lang`,
+  /// The names and values `letter.LANG.txt` sees: the JSON's, with names and words of `words`,
   /// recorded texts wrapped to the page, and how the letter is signed.
-  public func context(lang: String, locale: TemplateLocale) -> TemplateValue {
+  public func context(_ words: Words) -> TemplateValue {
     let width = DecisionLetter.textWidth
-    let words = Words(lang: lang)
     return TemplateValue(json).adding([
-      "complaint": complaint.context(lang, locale),
+      "complaint": complaint.context(words),
       "reason_lines": reason.map { DocumentText.wrapped($0, width: width) } ?? .null,
       "payer": payer.map {
-        TemplateValue($0.json).adding(["name": .string($0.name.localized(lang))])
+        TemplateValue($0.json).adding(["name": .string(words.name($0.name))])
       }
         ?? .null,
-      "lines": .list(lines.map { TemplateValue($0.json).adding($0.item.localized(words, locale)) }),
+      "lines": .list(lines.map { TemplateValue($0.json).adding($0.item.localized(words)) }),
       "explanation": .list(
         explanation.map { step in
           TemplateValue(step.json).adding([
@@ -203,7 +202,7 @@ public struct DecisionLetter: Sendable, Equatable {
             "texts": .list(step.texts.map { DocumentText.wrapped($0, width: width) }),
           ])
         }),
-      "appeal_at": .string(office.localized(lang)),
+      "appeal_at": .string(words.name(office)),
       "office_is_conservancy": .bool(officeIsConservancy),
       "appeal_days": .integer(DecisionLetter.appealDays),
     ])
@@ -211,7 +210,7 @@ public struct DecisionLetter: Sendable, Equatable {
 
   /// The letter as text in the language of `setup`.
   public func render(_ setup: ReportSetup) throws -> String {
-    try setup.render("letter", context(lang: setup.lang, locale: setup.locale))
+    try setup.render("letter", context(setup.words))
   }
 
   /// The letter as one JSON document: codes, English names, amounts in minor units, the

@@ -52,7 +52,10 @@ enum TemplateFormat {
       String(repeating: "0", count: max(0, 4 - String(date.year).count))
       + String(date.year)
     switch style {
-    case "long": return "\(date.day) \(locale.monthNames[date.month - 1]) \(year)"
+    case "long":
+      return locale.longDate.replacing("{day}", with: String(date.day))
+        .replacing("{month}", with: locale.monthNames[date.month - 1])
+        .replacing("{year}", with: year)
     case "short": return "\(twoDigits(date.day)).\(twoDigits(date.month)).\(year)"
     default: return "\(year)-\(twoDigits(date.month))-\(twoDigits(date.day))"
     }

@@ -52,6 +52,27 @@ public struct TemplateLibrary: Sendable {
     try template(name, lang: lang).render(context, locale: locale)
   }
 
+  /// The shipped and the override text of file `NAME.LANG.txt` that is not a template (a words
+  /// file), each nil when absent: the caller layers the override on the shipped text.
+  public func texts(
+    _ name: String, lang: String
+  ) throws(TemplateError) -> (shipped: String?, override: String?) {
+    guard Self.isValidName(lang) else {
+      throw TemplateError(file: "", message: "invalid template language '\(lang)'")
+    }
+    let file = fileName(name, lang)
+    func read(_ directory: String?) throws(TemplateError) -> String? {
+      guard let directory else { return nil }
+      let separator = directory.hasSuffix("/") ? "" : "/"
+      do throws(TemplateFailure) {
+        return try TemplateFileReader.contents(of: directory + separator + file)
+      } catch {
+        throw TemplateError(file: file, message: error.message)
+      }
+    }
+    return (try read(shippedDirectory) ?? builtIn[file], try read(overrideDirectory))
+  }
+
   /// Whether `name` is usable as a template name or language: letters, digits, `_` and `-`.
   static func isValidName(_ name: String) -> Bool {
     !name.isEmpty

@@ -11,13 +11,20 @@ public struct TemplateLocale: Sendable, Equatable {
   /// Twelve month names, January first, in the form used after a day number
   /// (genitive in Russian: "ноября").
   public var monthNames: [String]
+  /// The long date, with `{day}`, `{month}` (a name) and `{year}`: `{day} {month} {year}`, or
+  /// `{year} жылғы {day} {month}` in Kazakh.
+  public var longDate: String
 
   /// Creates a locale; `monthNames` must hold exactly twelve names.
-  public init(groupingSeparator: String, decimalSeparator: String, monthNames: [String]) {
+  public init(
+    groupingSeparator: String, decimalSeparator: String, monthNames: [String],
+    longDate: String = "{day} {month} {year}"
+  ) {
     precondition(monthNames.count == 12, "TemplateLocale needs twelve month names")
     self.groupingSeparator = groupingSeparator
     self.decimalSeparator = decimalSeparator
     self.monthNames = monthNames
+    self.longDate = longDate
   }
 
   /// The separators as the number style every number is written with.

@@ -23,11 +23,13 @@ enum DocumentCommands {
     ],
     traits: [.database, .json]
   ) { invocation in
-    let setup = try invocation.reportSetup()
+    let setup = try invocation.reportSetup("fund")
     let statement = try FundStatement.build(
       invocation.openRegister(), conservancy: invocation.value("conservancy")!,
       season: invocation.value("season")!)
-    return try printDocument(invocation, json: statement.json) { try statement.render(setup) }
+    return try printDocument(invocation, json: statement.json, setup: setup) {
+      try statement.render(setup)
+    }
   }
 
   static let receipt = CommandSpec(
@@ -38,12 +40,14 @@ enum DocumentCommands {
       with codes and English names.
       """,
     arguments: [ArgumentSpec("ID", "complaint id, e.g. KAZ-2026-0001")],
-    options: [ReportOptions.lang, ReportOptions.templates],
+    options: [ReportOptions.documentLang, ReportOptions.templates],
     traits: [.database, .json]
   ) { invocation in
-    let setup = try invocation.reportSetup()
     let receipt = try Receipt.build(invocation.openRegister(), code: invocation.argument(0)!)
-    return try printDocument(invocation, json: receipt.json) { try receipt.render(setup) }
+    let setup = try invocation.reportSetup("receipt", preferred: receipt.complaint.claimantLang)
+    return try printDocument(invocation, json: receipt.json, setup: setup) {
+      try receipt.render(setup)
+    }
   }
 
   static let letter = CommandSpec(
@@ -55,23 +59,26 @@ enum DocumentCommands {
       the register recorded it. --json prints the same facts with codes and English names.
       """,
     arguments: [ArgumentSpec("ID", "complaint id, e.g. KAZ-2026-0001")],
-    options: [ReportOptions.lang, ReportOptions.templates],
+    options: [ReportOptions.documentLang, ReportOptions.templates],
     traits: [.database, .json]
   ) { invocation in
-    let setup = try invocation.reportSetup()
     let letter = try DecisionLetter.build(invocation.openRegister(), code: invocation.argument(0)!)
-    return try printDocument(invocation, json: letter.json) { try letter.render(setup) }
+    let setup = try invocation.reportSetup("letter", preferred: letter.complaint.claimantLang)
+    return try printDocument(invocation, json: letter.json, setup: setup) {
+      try letter.render(setup)
+    }
   }
 
   /// Prints the JSON document with `--json`, the rendered text otherwise. The text is rendered
   /// completely before anything is printed, so a template error prints nothing on stdout.
-  static func printDocument(_ invocation: Invocation, json: JSON, text: () throws -> String)
-    throws -> Int32
-  {
+  static func printDocument(
+    _ invocation: Invocation, json: JSON, setup: ReportSetup, text: () throws -> String
+  ) throws -> Int32 {
     if invocation.json {
       invocation.console.print(json)
     } else {
       invocation.console.print(try text())
+      invocation.warnMissingWords(setup)
     }
     return 0
   }

@@ -27,7 +27,7 @@ enum ReportCommands {
     ],
     traits: [.database, .json]
   ) { invocation in
-    let setup = try invocation.reportSetup()
+    let setup = try invocation.reportSetup("quarterly")
     let formatText = invocation.json ? "json" : invocation.value("format") ?? "text"
     guard let format = ReportFormat(rawValue: formatText) else {
       throw DomainError.invalid(field: .format, "'\(formatText)' is not text, csv or json")
@@ -36,8 +36,9 @@ enum ReportCommands {
     let register = try invocation.openRegister()
     let report = try QuarterlyReport.build(
       register: register, quarter: quarter, district: invocation.value("district"),
-      lang: setup.lang, today: invocation.clock.today)
+      words: setup.words, today: invocation.clock.today)
     invocation.console.print(try report.render(format, setup: setup))
+    invocation.warnMissingWords(setup)
     return 0
   }
 }
