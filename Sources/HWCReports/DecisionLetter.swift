@@ -82,6 +82,8 @@ public struct DecisionLetter: Sendable, Equatable {
   /// Why: the rules' reason (ineligible), the committee's (rejected), or the appeal's (pending
   /// after an appeal), as recorded.
   public let reason: String?
+  /// The rules' reason code when ineligible (nil for a reason recorded without one).
+  public let reasonCode: ReasonCode?
   public let currency: String
   /// The assessed amount (0 when ineligible or not assessed); the amount paid when paid.
   public let amountMinor: Int
@@ -149,6 +151,7 @@ public struct DecisionLetter: Sendable, Equatable {
     return DecisionLetter(
       date: register.clock.today.description, complaint: complaint, decision: decision,
       decidedOn: decidedOn, reason: reason,
+      reasonCode: complaint.status == .ineligible ? stored?.reasonCode : nil,
       currency: stored?.currency ?? facts.coverage.currency,
       amountMinor: payment?.amountMinor ?? stored?.amountMinor ?? 0, payment: payment,
       payer: payer, policyDate: stored?.policyDate.description, lines: lines,
@@ -190,6 +193,7 @@ public struct DecisionLetter: Sendable, Equatable {
     return TemplateValue(json).adding([
       "complaint": complaint.context(words),
       "reason_lines": reason.map { DocumentText.wrapped($0, width: width) } ?? .null,
+      "reason_name": .optional(decision == .ineligible ? words.reason(reasonCode) : nil),
       "payer": payer.map {
         TemplateValue($0.json).adding(["name": .string(words.name($0.name))])
       }
