@@ -53,7 +53,8 @@ enum ReferenceLoader {
       allowed[row.text("damage_type"), default: []].insert(row.text("item"))
     }
     return Reference(
-      districts: districts, conservancies: conservancies, species: try names("species", kind: "species"),
+      districts: districts, conservancies: conservancies,
+      species: try names("species", kind: "species"),
       damageTypes: try names("damage_type", kind: "damage"), items: items, allowedItems: allowed)
   }
 }

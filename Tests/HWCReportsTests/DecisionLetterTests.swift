@@ -57,7 +57,8 @@ import Testing
     #expect(
       letter.payer
         == .init(
-          kind: "budget", name: LocalizedName(en: "Kaztalov", ru: "Казталовский", key: "district.KAZ"),
+          kind: "budget",
+          name: LocalizedName(en: "Kaztalov", ru: "Казталовский", key: "district.KAZ"),
           year: 2026))
     #expect(letter.appealBy == nil)
     #expect(
