@@ -10,7 +10,7 @@ public struct ReportSetup: Sendable {
   /// The words of the language; for a language other than English and Russian, its words file.
   public let words: Words
   /// Why the language's words file could not be read, reported when rendering.
-  private let wordsProblem: TemplateError?
+  private let wordsProblem: WordsProblem?
 
   /// The languages with built-in words; any other needs a words file.
   public static let builtInLanguages = ["en", "ru"]
@@ -49,7 +49,7 @@ public struct ReportSetup: Sendable {
         wordsProblem = nil
       } catch {
         words = Words(lang: lang, book: WordBook(lang: lang, texts: [:]))
-        wordsProblem = error
+        wordsProblem = WordsProblem(description: String(describing: error))
       }
     }
   }
@@ -80,4 +80,9 @@ public struct ReportSetup: Sendable {
     let count = missing.count == 1 ? "1 word" : "\(missing.count) words"
     return "\(count) missing in \(lang), shown in Russian: " + missing.joined(separator: ", ")
   }
+}
+
+/// A words file that could not be read, e.g. `words.kk.txt:12: expected 'key = text'`.
+struct WordsProblem: Error, CustomStringConvertible {
+  let description: String
 }

@@ -1,15 +1,13 @@
 import Foundation
 import HWCTemplates
 
-/// The words of a language that hwc has no built-in table for, read from `words.LANG.txt`: the
-/// shipped file (built into hwc) with the one in the override directory (`--templates`) laid
-/// over it key by key. Adding a language is adding this file and the templates.
+/// The words of a language that hwc has no built-in table for, read from `words.LANG.txt`
+/// (`WordTable`): adding a language is adding this file and the templates.
 ///
-/// The file holds one `key = text` per line; `#` starts a comment line. Keys name a word
-/// (`status.paid`, `unit.head`), a plural form (`unit.head.one`, `unit.head.other`), a reference
-/// name (`district.KAZ`, `species.wolf`, `region.west_kazakhstan`) or how numbers and dates are
-/// written (`number.grouping`, `number.decimal`, `date.long`, `month.1` … `month.12`). A value
-/// `U+202F` stands for that one character.
+/// Besides the words of the step renderer (`StepWords`), keys name a word (`status.paid`,
+/// `unit.head`), a reference name (`district.KAZ`, `species.wolf`, `region.west_kazakhstan`) or
+/// how numbers and dates are written (`number.grouping`, `number.decimal`, `date.long`,
+/// `month.1` … `month.12`).
 ///
 /// Lookups remember the keys the file lacks, so a command can warn once about the words it
 /// printed in Russian instead.
@@ -26,44 +24,10 @@ public final class WordBook: @unchecked Sendable {
     self.texts = texts
   }
 
-  /// The words of `lang` from `library`: the shipped `words.LANG.txt` under the override's.
-  public static func load(_ library: TemplateLibrary, lang: String) throws(TemplateError)
-    -> WordBook
-  {
-    let file = "words.\(lang).txt"
-    let (shipped, override) = try library.texts("words", lang: lang)
-    var texts: [String: String] = [:]
-    if let shipped { texts = try parse(shipped, file: file) }
-    if let override { texts.merge(try parse(override, file: file)) { _, new in new } }
-    return WordBook(lang: lang, texts: texts)
-  }
-
-  /// The `key = text` lines of `source`; a malformed line or a key given twice is refused naming
-  /// `file` and the line.
-  public static func parse(_ source: String, file: String) throws(TemplateError) -> [String: String]
-  {
-    var texts: [String: String] = [:]
-    for (index, raw) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-    {
-      let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      guard let equals = line.firstIndex(of: "=") else {
-        throw TemplateError(
-          file: file, line: index + 1, message: "expected 'key = text', got '\(line.prefix(40))'")
-      }
-      let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-      let text = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-      guard isKey(key), !text.isEmpty else {
-        throw TemplateError(
-          file: file, line: index + 1,
-          message: "expected 'key = text' with a key of letters, digits, '_', '-' and '.'")
-      }
-      guard texts[key] == nil else {
-        throw TemplateError(file: file, line: index + 1, message: "'\(key)' is given twice")
-      }
-      texts[key] = unescaped(text)
-    }
-    return texts
+  /// The words of `lang` from `library`: its `words.LANG.txt` (override directory first, then
+  /// shipped, as `WordTable` reads it); empty when there is none.
+  public static func load(_ library: TemplateLibrary, lang: String) throws -> WordBook {
+    WordBook(lang: lang, texts: try WordTable.load(lang, from: library)?.entries ?? [:])
   }
 
   /// The text of `key`, remembering it as missing when the file lacks it.
@@ -88,21 +52,5 @@ public final class WordBook: @unchecked Sendable {
       decimalSeparator: text("number.decimal") ?? russian.decimalSeparator,
       monthNames: (1...12).map { text("month.\($0)") ?? russian.monthNames[$0 - 1] },
       longDate: text("date.long") ?? russian.longDate)
-  }
-
-  private static func isKey(_ key: String) -> Bool {
-    !key.isEmpty
-      && key.unicodeScalars.allSatisfy {
-        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-          || "_-.".unicodeScalars.contains($0)
-      }
-  }
-
-  /// `U+XXXX` as that character; any other text as it is.
-  private static func unescaped(_ text: String) -> String {
-    guard text.hasPrefix("U+"), let value = UInt32(text.dropFirst(2), radix: 16),
-      let scalar = Unicode.Scalar(value)
-    else { return text }
-    return String(Character(scalar))
   }
 }

@@ -52,25 +52,20 @@ public struct TemplateLibrary: Sendable {
     try template(name, lang: lang).render(context, locale: locale)
   }
 
-  /// The shipped and the override text of file `NAME.LANG.txt` that is not a template (a words
-  /// file), each nil when absent: the caller layers the override on the shipped text.
-  public func texts(
-    _ name: String, lang: String
-  ) throws(TemplateError) -> (shipped: String?, override: String?) {
-    guard Self.isValidName(lang) else {
-      throw TemplateError(file: "", message: "invalid template language '\(lang)'")
-    }
-    let file = fileName(name, lang)
-    func read(_ directory: String?) throws(TemplateError) -> String? {
-      guard let directory else { return nil }
+  /// The text of a file that is not a template (`words.ru.txt`), found the way templates are:
+  /// the override directory first, then the shipped files; nil when none holds it.
+  public func source(ofFile file: String) throws(TemplateError) -> String? {
+    for directory in directories {
       let separator = directory.hasSuffix("/") ? "" : "/"
       do throws(TemplateFailure) {
-        return try TemplateFileReader.contents(of: directory + separator + file)
+        if let text = try TemplateFileReader.contents(of: directory + separator + file) {
+          return text
+        }
       } catch {
         throw TemplateError(file: file, message: error.message)
       }
     }
-    return (try read(shippedDirectory) ?? builtIn[file], try read(overrideDirectory))
+    return builtIn[file]
   }
 
   /// Whether `name` is usable as a template name or language: letters, digits, `_` and `-`.

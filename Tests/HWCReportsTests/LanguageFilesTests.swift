@@ -79,36 +79,14 @@ import Testing
     for (name, text) in texts { DocumentChecks.printable(text, "\(name) \(lang)") }
   }
 
-  @Test func aWordsFileIsKeyEqualsTextWithCommentsAndOneCharacterEscapes() throws {
-    let texts = try WordBook.parse(
-      "# a comment\n\nstatus.paid = төленді\nnumber.grouping = U+202F\n", file: "words.kk.txt")
-    #expect(texts == ["status.paid": "төленді", "number.grouping": "\u{202F}"])
-  }
-
-  @Test(arguments: [
-    ("status.paid төленді\n", "words.kk.txt:1: expected 'key = text', got 'status.paid төленді'"),
-    (
-      "status.paid =\n",
-      "words.kk.txt:1: expected 'key = text' with a key of letters, digits, '_', '-' and '.'"
-    ),
-    ("a = 1\na = 2\n", "words.kk.txt:2: 'a' is given twice"),
-  ])
-  func aMalformedWordsFileIsRefusedNamingTheLine(source: String, message: String) {
-    #expect(throws: TemplateError.self) { try WordBook.parse(source, file: "words.kk.txt") }
-    do {
-      _ = try WordBook.parse(source, file: "words.kk.txt")
-    } catch {
-      #expect(error.description == message)
-    }
-  }
-
   @Test func aMissingWordFallsBackToRussianAndIsRememberedOnce() {
     let words = Words(lang: "xx", book: WordBook(lang: "xx", texts: ["unit.head": "bas"]))
     #expect(words.unit(.head) == "bas")
     #expect(words.status(.paid) == "выплачена")
     #expect(words.status(.paid) == "выплачена")
-    #expect(words.name(LocalizedName(en: "Kaztalov", ru: "Казталовский", key: "district.KAZ"))
-      == "Казталовский")
+    #expect(
+      words.name(LocalizedName(en: "Kaztalov", ru: "Казталовский", key: "district.KAZ"))
+        == "Казталовский")
     #expect(words.book?.missing == ["district.KAZ", "status.paid"])
   }
 }

@@ -1,0 +1,37 @@
+import HWCDomain
+
+/// The reference names an explanation's values point at — items, damage types and species by
+/// code, districts and conservancies by their English name (as the rules record them) — in one
+/// language.
+public struct StepNames: Sendable {
+  /// The language the names are given in.
+  public let lang: String
+  /// Rate items by code, with their livestock class and age.
+  public let items: [String: ItemKind]
+  /// Damage types by code.
+  public let damageTypes: [String: LocalizedName]
+  /// Species by code.
+  public let species: [String: LocalizedName]
+  /// Districts and conservancies by English name.
+  public let places: [String: LocalizedName]
+
+  /// The names of `reference` in `lang`; with no reference, every value prints as stored.
+  public init(_ reference: Reference?, lang: String) {
+    self.lang = lang
+    items = reference?.items ?? [:]
+    damageTypes = reference?.damageTypes ?? [:]
+    species = reference?.species ?? [:]
+    var places: [String: LocalizedName] = [:]
+    for district in reference?.districts ?? [] { places[district.name.en] = district.name }
+    for conservancy in reference?.conservancies ?? [] {
+      places[conservancy.name.en] = conservancy.name
+    }
+    self.places = places
+  }
+
+  /// A name in the language.
+  func localized(_ name: LocalizedName) -> String { name.localized(lang) }
+
+  /// A district or conservancy recorded by its English name, in the language.
+  func place(_ english: String) -> String { places[english].map(localized) ?? english }
+}
