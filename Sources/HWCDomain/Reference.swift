@@ -55,8 +55,10 @@ public struct LocalizedName: Sendable, Hashable {
     kind + "." + english.lowercased().replacing(" ", with: "_")
   }
 
-  /// The name in `lang` (`en` or `ru`); English for anything else.
-  public func localized(_ lang: String) -> String { lang == "ru" ? ru : en }
+  /// The name in `lang`: English for `en`, else Russian (a language without names in the
+  /// register, such as `kk`, finds them in its words file under `key`, else falls back to
+  /// Russian).
+  public func localized(_ lang: String) -> String { lang == "en" ? en : ru }
 }
 
 /// A rate item (`sheep_goat.adult`, `pasture.light`, …) and its unit.

@@ -31,7 +31,4 @@ public struct StepNames: Sendable {
 
   /// A name in the language.
   func localized(_ name: LocalizedName) -> String { name.localized(lang) }
-
-  /// A district or conservancy recorded by its English name, in the language.
-  func place(_ english: String) -> String { places[english].map(localized) ?? english }
 }

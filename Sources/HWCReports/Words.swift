@@ -80,7 +80,7 @@ public struct Words: Sendable {
 
   /// The plain heading of an explanation step (SPEC §5).
   public func step(_ step: ExplanationStep) -> String {
-    text("step." + step.rawValue, Words.steps[step]!)
+    text("heading." + step.rawValue, Words.steps[step]!)
   }
 
   /// A livestock class, plural.

@@ -27,23 +27,23 @@ import Testing
 
   /// Looks up every word and every reference name of `reference` in `words`.
   static func lookUpEverything(_ words: Words, _ reference: Reference) {
-    ComplaintStatus.allCases.forEach { _ = words.status($0) }
-    ([nil] + ReasonCode.allCases.map(Optional.some)).forEach { _ = words.reason($0) }
-    ExplanationStep.allCases.forEach { _ = words.step($0) }
-    LossGroup.allCases.forEach { _ = words.loss($0) }
-    QuantityUnit.allCases.forEach { _ = words.unit($0) }
-    FlagKind.allCases.forEach { _ = words.flag($0) }
-    ProcessingStage.allCases.forEach { _ = words.stage($0) }
-    TrendFigure.allCases.forEach { _ = words.trend($0) }
-    FundSource.allCases.forEach { _ = words.source($0) }
-    Scheme.allCases.forEach { _ = words.scheme($0) }
-    PayerKind.allCases.forEach { _ = words.payer($0, place: "", year: 2026) }
+    for status in ComplaintStatus.allCases { _ = words.status(status) }
+    for code in [nil] + ReasonCode.allCases.map(Optional.some) { _ = words.reason(code) }
+    for step in ExplanationStep.allCases { _ = words.step(step) }
+    for group in LossGroup.allCases { _ = words.loss(group) }
+    for unit in QuantityUnit.allCases { _ = words.unit(unit) }
+    for flag in FlagKind.allCases { _ = words.flag(flag) }
+    for stage in ProcessingStage.allCases { _ = words.stage(stage) }
+    for figure in TrendFigure.allCases { _ = words.trend(figure) }
+    for source in FundSource.allCases { _ = words.source(source) }
+    for scheme in Scheme.allCases { _ = words.scheme(scheme) }
+    for kind in PayerKind.allCases { _ = words.payer(kind, place: "", year: 2026) }
     _ = words.locale
     let names =
       reference.districts.flatMap { [$0.name, $0.region] } + reference.conservancies.map(\.name)
       + Array(reference.species.values) + Array(reference.damageTypes.values)
       + reference.items.values.map(\.name)
-    names.forEach { _ = words.name($0) }
+    for name in names { _ = words.name(name) }
   }
 
   @Test(arguments: fileLanguages)
@@ -77,6 +77,53 @@ import Testing
     }
     #expect(setup.missingWordsWarning == nil)
     for (name, text) in texts { DocumentChecks.printable(text, "\(name) \(lang)") }
+  }
+
+  /// Whether `key` is a plural form of a category `lang` does not have (Russian `few`, `many`).
+  static func isForeignPluralForm(_ key: String) -> Bool {
+    ["few", "many", "two", "zero"].contains { key.hasSuffix(".\($0)") }
+  }
+
+  @Test(arguments: fileLanguages)
+  func everyKeyOfTheRussianWordsFileIsTranslated(lang: String) throws {
+    let library = ReportSetup().templates
+    let russian = try #require(try WordTable.load("ru", from: library))
+    let own = try #require(try WordTable.load(lang, from: library))
+    let missing = russian.entries.keys.filter {
+      own[$0] == nil && !LanguageFilesTests.isForeignPluralForm($0)
+    }
+    #expect(missing.sorted() == [], "\(lang)")
+    #expect(own.pluralRule != nil, "\(lang) gives its CLDR plural rule")
+  }
+
+  @Test(arguments: fileLanguages)
+  func everyStepAndReasonRendersWithoutLatinWordsButCurrencies(lang: String) throws {
+    let register = try DocumentFixture.open()
+    let words = try StepWords(
+      lang: lang, library: ReportSetup().templates, reference: register.reference)
+    for assessment in try StepWordsTests.assessments() {
+      var texts = assessment.explanation.map { words.text($0, scheme: assessment.scheme) }
+      if let code = assessment.reasonCode {
+        texts.append(
+          try #require(
+            words.reason(code, explanation: assessment.explanation, scheme: assessment.scheme)))
+      }
+      for text in texts {
+        let latin = text.matches(of: StepWordsTests.latin).map { String($0.output) }
+        #expect(Set(latin).isSubset(of: ["KZT", "KGS"]), "\(lang): \(text)")
+      }
+    }
+  }
+
+  @Test func kazakhAndKyrgyzCountWithOneAndOther() throws {
+    let library = ReportSetup().templates
+    for lang in LanguageFilesTests.fileLanguages {
+      let words = try StepWords(lang: lang, library: library, reference: nil)
+      #expect(words.count("1", noun: "day") == "1 күн")
+      #expect(words.count("21", noun: "day") == "21 күн")
+      #expect(words.words.pluralRule.category(whole: 1, fraction: "") == "one")
+      #expect(words.words.pluralRule.category(whole: 5, fraction: "") == "other")
+    }
   }
 
   @Test func aMissingWordFallsBackToRussianAndIsRememberedOnce() {
