@@ -8,8 +8,9 @@ import HWCTemplates
 /// lines, the explanation step by step under plain headings, and how to appeal.
 ///
 /// Built once from the register; rendered as text through `templates/letter.LANG.txt` or as
-/// JSON. The explanation and the rules' reasons are printed as the register recorded them (in
-/// English); the Russian letter says so.
+/// JSON. The explanation, the rules' reasons and the lines' rates are worded from their stored
+/// structure in the letter's language (`StepWords`); the committee's and the appeal's reasons
+/// are the officer's own words, printed as recorded.
 public struct DecisionLetter: Sendable, Equatable {
   /// What the letter tells the herder.
   public enum Decision: String, Sendable {
@@ -39,11 +40,11 @@ public struct DecisionLetter: Sendable, Equatable {
     public let note: String
   }
 
-  /// One step of the explanation, its recorded lines under a plain heading.
+  /// One step of the explanation, its lines under a plain heading.
   public struct Step: Sendable, Equatable {
     public let step: ExplanationStep
-    /// The lines as recorded by the rules engine (English).
-    public let texts: [String]
+    /// The lines as the rules engine recorded them: rule, values and English text.
+    public let lines: [ExplanationLine]
   }
 
   /// The payment of a paid complaint.
@@ -82,8 +83,10 @@ public struct DecisionLetter: Sendable, Equatable {
   /// Why: the rules' reason (ineligible), the committee's (rejected), or the appeal's (pending
   /// after an appeal), as recorded.
   public let reason: String?
-  /// The rules' reason code when ineligible (nil for a reason recorded without one).
+  /// The rules' reason as a code, when ineligible.
   public let reasonCode: ReasonCode?
+  /// The scheme the assessment applied, when assessed.
+  public let scheme: Scheme?
   public let currency: String
   /// The assessed amount (0 when ineligible or not assessed); the amount paid when paid.
   public let amountMinor: Int
@@ -101,6 +104,8 @@ public struct DecisionLetter: Sendable, Equatable {
   public let officeIsConservancy: Bool
   /// The audit chain's head when the letter was printed (`N:HASH`, see `AuditAnchor`).
   public let anchor: String?
+  /// The reference names the explanation's values point at.
+  public let names: StepNames
 
   /// The letter for complaint `code` as the register holds it today; an unknown id is refused
   /// naming the `ID` argument.
@@ -152,13 +157,14 @@ public struct DecisionLetter: Sendable, Equatable {
       date: register.clock.today.description, complaint: complaint, decision: decision,
       decidedOn: decidedOn, reason: reason,
       reasonCode: complaint.status == .ineligible ? stored?.reasonCode : nil,
+      scheme: stored?.scheme,
       currency: stored?.currency ?? facts.coverage.currency,
       amountMinor: payment?.amountMinor ?? stored?.amountMinor ?? 0, payment: payment,
       payer: payer, policyDate: stored?.policyDate.description, lines: lines,
       explanation: steps(stored?.explanation ?? []), appealBy: appealBy,
       office: conservancyIsPayer ? complaint.conservancy ?? complaint.district : complaint.district,
       officeIsConservancy: conservancyIsPayer && complaint.conservancy != nil,
-      anchor: try register.auditAnchor()?.description)
+      anchor: try register.auditAnchor()?.description, names: StepNames(reference))
   }
 
   /// The explanation's lines grouped into consecutive steps under their headings.
@@ -166,9 +172,9 @@ public struct DecisionLetter: Sendable, Equatable {
     var steps: [Step] = []
     for line in explanation {
       if let last = steps.last, last.step == line.step {
-        steps[steps.count - 1] = Step(step: line.step, texts: last.texts + [line.text])
+        steps[steps.count - 1] = Step(step: line.step, lines: last.lines + [line])
       } else {
-        steps.append(Step(step: line.step, texts: [line.text]))
+        steps.append(Step(step: line.step, lines: [line]))
       }
     }
     return steps
@@ -186,35 +192,77 @@ public struct DecisionLetter: Sendable, Equatable {
   /// Width of wrapped recorded texts: they are printed indented by up to 8 columns.
   static let textWidth = 88
 
-  /// The names and values `letter.LANG.txt` sees: the JSON's, with names and words of `words`,
-  /// recorded texts wrapped to the page, and how the letter is signed.
-  public func context(_ words: Words) -> TemplateValue {
+  /// The names and values `letter.LANG.txt` sees: the JSON's, with names and words in the
+  /// language of `words`, the explanation, reason and rates worded from their structure,
+  /// texts wrapped to the page, and how the letter is signed.
+  public func context(words steps: StepWords, vocabulary words: Words) -> TemplateValue {
     let width = DecisionLetter.textWidth
+    let rates = self.rates(steps)
     return TemplateValue(json).adding([
       "complaint": complaint.context(words),
-      "reason_lines": reason.map { DocumentText.wrapped($0, width: width) } ?? .null,
-      "reason_name": .optional(decision == .ineligible ? words.reason(reasonCode) : nil),
+      "reason_lines": reasonText(steps, words).map { DocumentText.wrapped($0, width: width) }
+        ?? .null,
       "payer": payer.map {
         TemplateValue($0.json).adding(["name": .string(words.name($0.name))])
       }
         ?? .null,
-      "lines": .list(lines.map { TemplateValue($0.json).adding($0.item.localized(words)) }),
+      "lines": .list(
+        zip(lines, rates).map { line, rate in
+          TemplateValue(line.json).adding(
+            line.item.localized(words).merging(["rate": .string(rate)]) { $1 })
+        }),
       "explanation": .list(
-        explanation.map { step in
+        explanation(steps).map { step, texts in
           TemplateValue(step.json).adding([
             "heading": .string(words.step(step.step)),
-            "texts": .list(step.texts.map { DocumentText.wrapped($0, width: width) }),
+            "texts": .list(texts.map { DocumentText.wrapped($0, width: width) }),
           ])
         }),
       "appeal_at": .string(words.name(office)),
       "office_is_conservancy": .bool(officeIsConservancy),
       "appeal_days": .integer(DecisionLetter.appealDays),
+      "appeal_ended": .bool(appealBy.map { $0 < date } ?? false),
     ])
+  }
+
+  /// The rules' reason in the words' language; the committee's or the appeal's as recorded.
+  func reasonText(_ steps: StepWords, _ words: Words) -> String? {
+    guard let code = reasonCode, let scheme else { return reason }
+    let all = explanation.flatMap(\.lines)
+    return steps.reason(code, explanation: all, scheme: scheme)
+      ?? (steps.words.lang == "en" ? reason : words.reason(code))
+  }
+
+  /// The explanation's steps with their lines worded; the payer step says "to be paid" until
+  /// the amount is paid, and is left out when nothing will be paid.
+  func explanation(_ steps: StepWords) -> [(Step, [String])] {
+    guard let scheme else { return explanation.map { ($0, $0.lines.map(\.text)) } }
+    let variant: String? =
+      switch decision {
+      case .paid: nil
+      case .eligible, .approved: "due"
+      default: "unpaid"
+      }
+    return explanation.compactMap { step in
+      guard step.step != .payer || variant != "unpaid" else { return nil }
+      return (step, step.lines.map { steps.text($0, scheme: scheme, variant: variant) })
+    }
+  }
+
+  /// The rate of each assessed line from its line step; as recorded when the steps have no
+  /// structure.
+  func rates(_ steps: StepWords) -> [String] {
+    let lineSteps = explanation.flatMap(\.lines).filter { StepWords.lineRules.contains($0.rule) }
+    return lines.enumerated().map { index, line in
+      guard let scheme, index < lineSteps.count else { return line.rate }
+      return steps.rate(lineSteps[index], scheme: scheme) ?? line.rate
+    }
   }
 
   /// The letter as text in the language of `setup`.
   public func render(_ setup: ReportSetup) throws -> String {
-    try setup.render("letter", context(setup.words))
+    let steps = StepWords(words: try setup.words(), names: names)
+    return try setup.render("letter", context(words: steps, vocabulary: setup.vocabulary))
   }
 
   /// The letter as one JSON document: codes, English names, amounts in minor units, the
@@ -261,6 +309,6 @@ extension DecisionLetter.Line {
 
 extension DecisionLetter.Step {
   var json: JSON {
-    .object([("step", .string(step.rawValue)), ("lines", .array(texts.map(JSON.string)))])
+    .object([("step", .string(step.rawValue)), ("lines", .array(lines.map { .string($0.text) }))])
   }
 }

@@ -6,30 +6,7 @@ enum DocumentText {
   /// `width` is split. Documents print long recorded texts (reasons, explanations) this way so
   /// that no line is wider than an A4 page.
   static func wrap(_ text: String, width: Int) -> [String] {
-    precondition(width > 0, "wrap needs a positive width")
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
-      var word = Substring(word)
-      while word.count > width {
-        if !current.isEmpty {
-          lines.append(current)
-          current = ""
-        }
-        lines.append(String(word.prefix(width)))
-        word = word.dropFirst(width)
-      }
-      if current.isEmpty {
-        current = String(word)
-      } else if current.count + 1 + word.count <= width {
-        current += " " + word
-      } else {
-        lines.append(current)
-        current = String(word)
-      }
-    }
-    if !current.isEmpty || lines.isEmpty { lines.append(current) }
-    return lines
+    TextWrap.lines(text, width: width, splittingLongWords: true)
   }
 
   /// Wrapped lines as a template list.

@@ -170,7 +170,7 @@ public struct FundStatement: Sendable, Equatable {
 
   /// The statement as text in the language of `setup`.
   public func render(_ setup: ReportSetup) throws -> String {
-    try setup.render("fund", context(setup.words))
+    try setup.render("fund", context(setup.vocabulary))
   }
 
   /// The statement as one JSON document; amounts are integer minor units (`*_minor`).

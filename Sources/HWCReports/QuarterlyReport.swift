@@ -18,6 +18,9 @@ public struct QuarterlyReport: Sendable {
     "livestock_predation", "disease_spread", "pasture_trampling", "hay_loss", "crop_invasion",
     "water_depletion",
   ]
+  /// How many flagged complaints the report lists; it says how many more there are.
+  static let flagExamples = 8
+
   static let speciesOrder = ["saiga", "wolf", "snow_leopard", "brown_bear", "wild_boar", "other"]
 
   /// Builds the report of `quarter` (optionally one district) as the register stands `today`,
@@ -155,7 +158,7 @@ public struct QuarterlyReport: Sendable {
             (
               "examples",
               .array(
-                flags.prefix(8).map { flag in
+                flags.prefix(QuarterlyReport.flagExamples).map { flag in
                   .object([
                     ("kind", .string(flag.kind)),
                     ("label", .string(FlagKind(rawValue: flag.kind).map(words.flag) ?? flag.kind)),
@@ -164,6 +167,8 @@ public struct QuarterlyReport: Sendable {
                   ])
                 })
             ),
+            // How many flags the examples leave out, so the report can say so.
+            ("examples_left_out", .int(max(0, flags.count - QuarterlyReport.flagExamples))),
           ])
         ))
 

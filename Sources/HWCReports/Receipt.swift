@@ -32,7 +32,7 @@ public struct Receipt: Sendable, Equatable {
 
   /// The receipt as text in the language of `setup`.
   public func render(_ setup: ReportSetup) throws -> String {
-    try setup.render("receipt", context(setup.words))
+    try setup.render("receipt", context(setup.vocabulary))
   }
 
   /// The receipt as one JSON document: codes, English names, the national ID masked.

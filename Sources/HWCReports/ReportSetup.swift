@@ -7,10 +7,11 @@ public struct ReportSetup: Sendable {
   public let templates: TemplateLibrary
   /// `en`, `ru`, or any language with templates (`kk`, `ky`, or one in the override directory).
   public let lang: String
-  /// The words of the language; for a language other than English and Russian, its words file.
-  public let words: Words
-  /// Why the language's words file could not be read, reported when rendering.
-  private let wordsProblem: WordsProblem?
+  /// The words of the language, read once (`words.LANG.txt`, override directory first).
+  private let loadedWords: Result<WordChain, any Error>
+  /// The words for the codes and reference names documents print (`Words`): built in for
+  /// English and Russian, the language's words file for any other, remembering what it lacks.
+  public let vocabulary: Words
 
   /// The languages with built-in words; any other needs a words file.
   public static let builtInLanguages = ["en", "ru"]
@@ -34,32 +35,39 @@ public struct ReportSetup: Sendable {
   }
 
   /// Templates from `overrideDirectory` (`--templates DIR` / `HWC_TEMPLATES`), falling back file
-  /// by file to the shipped ones; words from the built-in entries or `words.LANG.txt`.
+  /// by file to the shipped ones; words from `words.LANG.txt`, falling back key by key to Russian
+  /// and English.
   public init(lang: String = "en", overrideDirectory: String? = nil) {
     self.lang = lang
-    self.templates = TemplateLibrary(
+    let templates = TemplateLibrary(
       builtIn: Dictionary(uniqueKeysWithValues: embeddedTemplates.map { ($0.name, $0.text) }),
       overrideDirectory: overrideDirectory)
+    self.templates = templates
+    let loaded = Result { try WordChain(lang: lang, library: templates) }
+    loadedWords = loaded
     if ReportSetup.builtInLanguages.contains(lang) {
-      words = Words(lang: lang)
-      wordsProblem = nil
+      vocabulary = Words(lang: lang)
     } else {
-      do {
-        words = Words(lang: lang, book: try WordBook.load(templates, lang: lang))
-        wordsProblem = nil
-      } catch {
-        words = Words(lang: lang, book: WordBook(lang: lang, texts: [:]))
-        wordsProblem = WordsProblem(description: String(describing: error))
-      }
+      let own = (try? loaded.get())?.tables.first { $0.lang == lang }
+      vocabulary = Words(lang: lang, book: WordBook(lang: lang, texts: own?.entries ?? [:]))
     }
   }
 
-  /// Number, money and date formatting of the language.
-  public var locale: TemplateLocale { words.locale }
+  /// The words of this language, falling back key by key to Russian and English; a words file
+  /// that cannot be read is refused here, naming its file and line.
+  public func words() throws -> WordChain { try loadedWords.get() }
+
+  /// Number, money, date, plural and quarter formatting of the language, from its words (the
+  /// built-in English or Russian conventions when the words cannot be read).
+  public var locale: TemplateLocale {
+    let fallback: TemplateLocale = lang == "en" ? .english : .russian
+    guard let words = try? loadedWords.get() else { return fallback }
+    return words.locale(fallback: fallback)
+  }
 
   /// Renders template `name` in this language.
   public func render(_ name: String, _ context: TemplateValue) throws -> String {
-    if let wordsProblem { throw wordsProblem }
+    _ = try words()
     return try templates.render(name, lang: lang, context: context, locale: locale)
   }
 
@@ -76,13 +84,23 @@ public struct ReportSetup: Sendable {
   /// words file, e.g. `3 words missing in kk, shown in Russian: status.paid, unit.head,
   /// unit.tonne`; nil when none was missing.
   public var missingWordsWarning: String? {
-    guard let missing = words.book?.missing, !missing.isEmpty else { return nil }
+    guard let missing = vocabulary.book?.missing, !missing.isEmpty else { return nil }
     let count = missing.count == 1 ? "1 word" : "\(missing.count) words"
     return "\(count) missing in \(lang), shown in Russian: " + missing.joined(separator: ", ")
   }
 }
 
-/// A words file that could not be read, e.g. `words.kk.txt:12: expected 'key = text'`.
-struct WordsProblem: Error, CustomStringConvertible {
-  let description: String
+extension WordChain {
+  /// The template locale these words give: separators (`number.grouping`, `number.decimal`),
+  /// month names (`month.1` … `month.12`), the long date (`date.long`), the plural rule and
+  /// every word, each falling back to `fallback`'s.
+  func locale(fallback: TemplateLocale) -> TemplateLocale {
+    var all: [String: String] = [:]
+    for table in tables.reversed() { all.merge(table.entries) { $1 } }
+    return TemplateLocale(
+      groupingSeparator: self["number.grouping"] ?? fallback.groupingSeparator,
+      decimalSeparator: self["number.decimal"] ?? fallback.decimalSeparator,
+      monthNames: (1...12).map { self["month.\($0)"] ?? fallback.monthNames[$0 - 1] },
+      longDate: self["date.long"] ?? fallback.longDate, pluralRule: pluralRule, words: all)
+  }
 }

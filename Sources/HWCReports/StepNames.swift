@@ -1,11 +1,8 @@
 import HWCDomain
 
 /// The reference names an explanation's values point at — items, damage types and species by
-/// code, districts and conservancies by their English name (as the rules record them) — in one
-/// language.
-public struct StepNames: Sendable {
-  /// The language the names are given in.
-  public let lang: String
+/// code, districts and conservancies by their English name (as the rules record them).
+public struct StepNames: Sendable, Equatable {
   /// Rate items by code, with their livestock class and age.
   public let items: [String: ItemKind]
   /// Damage types by code.
@@ -15,9 +12,8 @@ public struct StepNames: Sendable {
   /// Districts and conservancies by English name.
   public let places: [String: LocalizedName]
 
-  /// The names of `reference` in `lang`; with no reference, every value prints as stored.
-  public init(_ reference: Reference?, lang: String) {
-    self.lang = lang
+  /// The names of `reference`; with none, every value prints as stored.
+  public init(_ reference: Reference?) {
     items = reference?.items ?? [:]
     damageTypes = reference?.damageTypes ?? [:]
     species = reference?.species ?? [:]
@@ -28,7 +24,4 @@ public struct StepNames: Sendable {
     }
     self.places = places
   }
-
-  /// A name in the language.
-  func localized(_ name: LocalizedName) -> String { name.localized(lang) }
 }

@@ -27,7 +27,7 @@ public struct StepWords: Sendable {
   /// The renderer for `lang` with the words of `library` and the names of `reference`.
   public init(lang: String, library: TemplateLibrary, reference: Reference?) throws {
     let words = try WordChain(lang: lang, library: library)
-    self.init(words: words, names: StepNames(reference, lang: words.lang))
+    self.init(words: words, names: StepNames(reference))
   }
 
   /// How numbers are written: `number.grouping` and `number.decimal` of the words.
@@ -40,11 +40,29 @@ public struct StepWords: Sendable {
 
   /// One explanation line in the language; a line recorded before steps had structure (rule
   /// `recorded`) or of an unknown rule prints as it was stored.
-  public func text(_ line: ExplanationLine, scheme: Scheme) -> String {
-    guard let pattern = words["step.\(line.rule).\(scheme.rawValue)"] ?? words["step.\(line.rule)"]
-    else { return line.text }
+  ///
+  /// A `variant` words the line for its use, e.g. the payer step of a letter whose amount is not
+  /// paid yet (`step.payer.due`), when the words have it.
+  public func text(_ line: ExplanationLine, scheme: Scheme, variant: String? = nil) -> String {
+    let keys =
+      (variant.map { ["step.\(line.rule).\($0)"] } ?? [])
+      + ["step.\(line.rule).\(scheme.rawValue)", "step.\(line.rule)"]
+    guard let pattern = keys.lazy.compactMap({ self.words[$0] }).first else { return line.text }
     return fill(pattern, values(line.values, scheme: scheme))
   }
+
+  /// The rate of an assessed line as its line step records it (`12 MRP × 4,325 KZT`,
+  /// `7,000 KGS × 80%`, `not insured`) by `rate.RULE.SCHEME` or `rate.RULE`; nil for a step
+  /// recorded before steps had structure.
+  public func rate(_ line: ExplanationLine, scheme: Scheme) -> String? {
+    guard
+      let pattern = words["rate.\(line.rule).\(scheme.rawValue)"] ?? words["rate.\(line.rule)"]
+    else { return nil }
+    return fill(pattern, values(line.values, scheme: scheme))
+  }
+
+  /// The rules whose steps are assessed lines, one per line in order.
+  public static let lineRules: Set<String> = ["line", "line_not_insured", "line_not_insurable"]
 
   /// Why an assessment with `explanation` is ineligible for `code`, in the language; nil when
   /// the refusing step has no stored values (assessments recorded before steps had structure).
@@ -152,7 +170,7 @@ public struct StepWords: Sendable {
   /// A reference name in the language: the words file's text under its key (`district.KAZ`)
   /// for a language without names in the register, else the register's name.
   private func name(_ name: LocalizedName) -> String {
-    (name.key.isEmpty ? nil : words[name.key]) ?? names.localized(name)
+    (name.key.isEmpty ? nil : words[name.key]) ?? name.localized(words.lang)
   }
 
   /// A district or conservancy recorded by its English name, in the language.

@@ -42,15 +42,4 @@ public final class WordBook: @unchecked Sendable {
 
   /// The keys looked up but missing, sorted.
   public var missing: [String] { lock.withLock { missed.sorted() } }
-
-  /// How numbers, amounts and dates are written, from `number.*`, `month.*` and `date.long`;
-  /// Russian's where the file says nothing (remembered as missing).
-  public var locale: TemplateLocale {
-    let russian = TemplateLocale.russian
-    return TemplateLocale(
-      groupingSeparator: text("number.grouping") ?? russian.groupingSeparator,
-      decimalSeparator: text("number.decimal") ?? russian.decimalSeparator,
-      monthNames: (1...12).map { text("month.\($0)") ?? russian.monthNames[$0 - 1] },
-      longDate: text("date.long") ?? russian.longDate)
-  }
 }

@@ -68,7 +68,7 @@ public struct WordTable: Sendable {
 }
 
 /// The words of a language with its fallbacks: a key missing in the language is looked up in
-/// Russian, then English (the shipped languages every office reads).
+/// Russian, then English (the shipped languages every office reads); English has no fallback.
 public struct WordChain: Sendable {
   /// The tables looked up in order; the first is the document's language.
   public let tables: [WordTable]
@@ -76,7 +76,8 @@ public struct WordChain: Sendable {
   /// The chain for `lang` from `library`; a language without a words file starts at Russian.
   public init(lang: String, library: TemplateLibrary) throws {
     var tables: [WordTable] = []
-    for code in [lang, "ru", "en"] where !tables.contains(where: { $0.lang == code }) {
+    let fallbacks = lang == "en" ? [] : ["ru", "en"]
+    for code in [lang] + fallbacks where !tables.contains(where: { $0.lang == code }) {
       if let table = try WordTable.load(code, from: library) { tables.append(table) }
     }
     self.tables = tables

@@ -37,16 +37,14 @@ public struct Words: Sendable {
     self.book = book
   }
 
-  /// How numbers are written in the language.
-  public var numbers: NumberStyle { locale.numbers }
-
-  /// How numbers, amounts and dates are written in the language.
-  public var locale: TemplateLocale {
-    switch lang {
-    case "en": .english
-    case "ru": .russian
-    default: book?.locale ?? .russian
-    }
+  /// How numbers are written in the language: English, Russian, or the words file's
+  /// `number.grouping` and `number.decimal` (Russian's where it gives none).
+  public var numbers: NumberStyle {
+    guard let book else { return lang == "en" ? .english : .russian }
+    let russian = NumberStyle.russian
+    return NumberStyle(
+      groupingSeparator: book.text("number.grouping") ?? russian.groupingSeparator,
+      decimalSeparator: book.text("number.decimal") ?? russian.decimalSeparator)
   }
 
   /// The text of `word` in this language: the built-in entry, else the words file's `key`, else
@@ -162,25 +160,30 @@ extension Words {
   ]
 
   static let reasons: [ReasonCode: Word] = [
-    .lateReport: ["en": "reported after the deadline", "ru": "подано после срока"],
-    .notInspected: ["en": "not inspected", "ru": "не проведён осмотр"],
+    .lateReport: ["en": "reported after the deadline", "ru": "заявлено после срока"],
+    .notInspected: ["en": "not inspected", "ru": "осмотр не проводился"],
     .noVetCertificate: ["en": "no veterinary certificate", "ru": "нет ветеринарной справки"],
     .noEmergency: [
-      "en": "saiga damage outside a declared emergency", "ru": "ущерб от сайги вне режима ЧС",
+      "en": "saiga damage outside a declared emergency",
+      "ru": "ущерб от сайгака вне режима чрезвычайной ситуации",
     ],
-    .notCovered: ["en": "not covered by the scheme", "ru": "не покрывается схемой"],
+    .notCovered: [
+      "en": "not covered by the scheme", "ru": "вид ущерба не покрывается схемой компенсации",
+    ],
     .suspended: [
       "en": "payments suspended (conservation clause)",
       "ru": "выплаты приостановлены (природоохранное условие)",
     ],
-    .notMember: ["en": "not an insured member", "ru": "не застрахованный член"],
+    .notMember: [
+      "en": "not an insured member", "ru": "не член заказника с оплаченным взносом",
+    ],
     .belowMinimum: ["en": "below the minimum payment", "ru": "ниже минимальной выплаты"],
   ]
 
   static let otherReason: Word = ["en": "other", "ru": "прочее"]
 
   static let steps: [ExplanationStep: Word] = [
-    .eligibility: ["en": "Is the loss covered?", "ru": "Подлежит ли ущерб компенсации"],
+    .eligibility: ["en": "Is the loss covered?", "ru": "Подлежит ли ущерб компенсации?"],
     .lines: ["en": "Value of the verified losses", "ru": "Стоимость подтверждённых потерь"],
     .reduction: [
       "en": "Reduction for unprotected livestock", "ru": "Снижение за неохраняемый скот",
@@ -199,7 +202,7 @@ extension Words {
   ]
 
   static let units: [QuantityUnit: Word] = [
-    .head: ["en": "head", "ru": "гол."],
+    .head: ["en": "head", "ru": "голов"],
     .hectare: ["en": "ha", "ru": "га"],
     .tonne: ["en": "t", "ru": "т"],
     .pointDay: ["en": "point-days", "ru": "точко-дней"],
@@ -213,7 +216,9 @@ extension Words {
   ]
 
   static let flags: [FlagKind: Word] = [
-    .nearDuplicate: ["en": "within 7 days of another", "ru": "в пределах 7 дней от другой"],
+    .nearDuplicate: [
+      "en": "within 7 days of another", "ru": "не позднее 7 дней после другой",
+    ],
     .aboveHerd: ["en": "more heads than declared", "ru": "больше голов, чем заявлено"],
   ]
 
@@ -234,7 +239,9 @@ extension Words {
   static let sources: [FundSource: Word] = [
     .donor: ["en": "donors", "ru": "доноры"],
     .state: ["en": "the state", "ru": "государство"],
-    .premium: ["en": "premiums collected outside hwc", "ru": "взносы, собранные вне hwc"],
+    .premium: [
+      "en": "premiums collected outside hwc", "ru": "взносы, собранные вне реестра",
+    ],
   ]
 
   static let schemes: [Scheme: Word] = [
@@ -244,7 +251,7 @@ extension Words {
 
   /// Payer names with `{place}` and `{year}` filled in.
   static let payers: [PayerKind: Word] = [
-    .budget: ["en": "{place} budget {year}", "ru": "бюджет: {place} {year}"],
-    .fund: ["en": "{place} buffer fund", "ru": "буферный фонд: {place}"],
+    .budget: ["en": "{place} budget {year}", "ru": "{place} район, бюджет {year} г."],
+    .fund: ["en": "{place} buffer fund", "ru": "страховой фонд заказника {place}"],
   ]
 }

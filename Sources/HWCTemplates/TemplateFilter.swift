@@ -17,14 +17,16 @@ enum TemplateFilter: String, Sendable, CaseIterable {
   case upper
   case lower
   case count
+  case plural
+  case quarter
   case `default`
 
   /// How many arguments the filter takes.
   var arity: ClosedRange<Int> {
     switch self {
-    case .number, .upper, .lower, .count: 0...0
+    case .number, .upper, .lower, .count, .quarter: 0...0
     case .money, .moneyWhole, .date: 0...1
-    case .percent, .pad, .rpad, .lpad, .center, .truncate, .default: 1...1
+    case .percent, .pad, .rpad, .lpad, .center, .truncate, .default, .plural: 1...1
     case .bar: 2...2
     }
   }
@@ -100,6 +102,23 @@ enum TemplateFilter: String, Sendable, CaseIterable {
         let kind = input.kindDescription
         throw TemplateFailure("filter 'count' needs a list, an object or a string, got \(kind)")
       }
+    case .plural:
+      let count = try integerInput(input)
+      let noun = try stringArgument(arguments[0])
+      let category = locale.pluralRule.category(count)
+      guard
+        let form = locale.words["noun.\(noun).\(category)"] ?? locale.words["noun.\(noun).other"]
+      else {
+        throw TemplateFailure("filter 'plural' has no words for 'noun.\(noun).\(category)'")
+      }
+      return .string(form.replacing("{n}", with: locale.numbers.integer(count)))
+    case .quarter:
+      let text = try textInput(input)
+      guard let (year, number) = TemplateFormat.parseQuarter(text) else {
+        throw TemplateFailure("filter 'quarter' needs a quarter as YYYY-QN, got '\(text)'")
+      }
+      guard let pattern = locale.words["quarter.\(number)"] else { return .string(text) }
+      return .string(pattern.replacing("{year}", with: String(year)))
     case .default:
       return input
     }

@@ -40,6 +40,15 @@ enum TemplateFormat {
     CalendarDate(text).map { ($0.year, $0.month, $0.day) }
   }
 
+  /// The year and number of a `YYYY-QN` quarter; nil otherwise.
+  static func parseQuarter(_ text: String) -> (year: Int, number: Int)? {
+    let parts = text.split(separator: "-Q")
+    guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]),
+      let number = Int(parts[1]), (1...4).contains(number)
+    else { return nil }
+    return (year, number)
+  }
+
   /// The date styles `date` accepts.
   static let dateStyles = ["iso", "long", "short"]
 
@@ -94,19 +103,30 @@ enum TemplateFormat {
     return String(text.prefix(width - 1)) + "…"
   }
 
-  /// One table line: each cell aligned in its column, two spaces between columns, no trailing
-  /// blanks, ending with a newline. Cells wider than their column are never cut.
+  /// One table row: each cell aligned in its column, two spaces between columns, no trailing
+  /// blanks, each line ending with a newline. Cells wider than their column are never cut: text
+  /// in a left-aligned column wraps at spaces onto further lines of the row.
   static func tableLine(_ cells: [String], columns: [TemplateColumn]) -> String {
-    var line = ""
-    for (offset, column) in columns.enumerated() {
-      if offset > 0 { line += "  " }
-      line += align(cells[offset], width: column.width, column.alignment)
+    // Text wider than a left-aligned column wraps at spaces onto the lines below; figures
+    // (right-aligned) and single long words are never cut: the rest of the line shifts right.
+    let pieces = zip(cells, columns).map { cell, column in
+      column.alignment == .left && cell.count > column.width
+        ? TextWrap.lines(cell, width: column.width, splittingLongWords: false) : [cell]
     }
-    while line.last == " " {
-      line.removeLast()
+    var out = ""
+    for index in 0..<(pieces.map(\.count).max() ?? 1) {
+      var line = ""
+      for (offset, column) in columns.enumerated() {
+        if offset > 0 { line += "  " }
+        let piece = index < pieces[offset].count ? pieces[offset][index] : ""
+        line += align(piece, width: column.width, column.alignment)
+      }
+      while line.last == " " {
+        line.removeLast()
+      }
+      out += line + "\n"
     }
-    line += "\n"
-    return line
+    return out
   }
 
   /// A line of dashes under each column, two spaces between columns.

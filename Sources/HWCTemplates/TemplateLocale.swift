@@ -11,20 +11,27 @@ public struct TemplateLocale: Sendable, Equatable {
   /// Twelve month names, January first, in the form used after a day number
   /// (genitive in Russian: "ноября").
   public var monthNames: [String]
-  /// The long date, with `{day}`, `{month}` (a name) and `{year}`: `{day} {month} {year}`, or
-  /// `{year} жылғы {day} {month}` in Kazakh.
+  /// How a long date is written: `{day} {month} {year}` (English), `{day} {month} {year} г.`.
   public var longDate: String
+  /// The language's plural rule, for the `plural` filter.
+  public var pluralRule: PluralRule
+  /// The language's words by key, for the `plural` (`noun.NAME.CATEGORY`) and `quarter`
+  /// (`quarter.N`) filters.
+  public var words: [String: String]
 
   /// Creates a locale; `monthNames` must hold exactly twelve names.
   public init(
     groupingSeparator: String, decimalSeparator: String, monthNames: [String],
-    longDate: String = "{day} {month} {year}"
+    longDate: String = "{day} {month} {year}", pluralRule: PluralRule = .english,
+    words: [String: String] = [:]
   ) {
     precondition(monthNames.count == 12, "TemplateLocale needs twelve month names")
     self.groupingSeparator = groupingSeparator
     self.decimalSeparator = decimalSeparator
     self.monthNames = monthNames
     self.longDate = longDate
+    self.pluralRule = pluralRule
+    self.words = words
   }
 
   /// The separators as the number style every number is written with.

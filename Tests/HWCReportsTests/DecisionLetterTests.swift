@@ -74,9 +74,29 @@ import Testing
     #expect(letter.amountMinor == 0)
     #expect(letter.lines.isEmpty)
     let text = try letter.render(ReportSetup(lang: "en"))
-    #expect(text.contains("you may appeal within 30 days, by 20 May 2026"))
-    #expect(text.contains("Come to the Kaztalov district office"))
-    #expect(text.contains("hwc appeal KAZ-2026-0002"))
+    #expect(text.contains("The reason:\n    saiga damage is paid only under a declared emergency"))
+  }
+
+  @Test func theAppealDeadlineCountsFromTheDecisionSoAReprintGivesTheSameDay() throws {
+    func printed(on day: String) throws -> DecisionLetter {
+      let register = try Register.open(
+        path: DocumentFixture.path(), clock: .fixed(day + "T09:00:00Z"), command: "test")
+      return try DecisionLetter.build(register, code: "KAZ-2026-0002")
+    }
+    let early = try printed(on: "2026-04-25")
+    let late = try printed(on: "2026-07-01")
+    #expect(early.appealBy == "2026-05-20" && late.appealBy == "2026-05-20")
+    let open = try early.render(ReportSetup(lang: "en"))
+    #expect(
+      open.contains(
+        "appeal within 30 days of the decision of\n20 April 2026, that is by 20 May 2026"))
+    #expect(open.contains("Come to the Kaztalov district office (West Kazakhstan region)"))
+    #expect(open.contains("Bring this letter, your identity document"))
+    let ended = try late.render(ReportSetup(lang: "ru"))
+    #expect(ended.contains("Срок обжалования этого решения истёк 20 мая 2026 г."))
+    for text in [open, ended, try early.render(ReportSetup(lang: "ru"))] {
+      #expect(!text.contains("hwc "), "a letter names no program command")
+    }
   }
 
   @Test func aRejectedLetterGivesTheCommitteesReason() throws {
@@ -94,15 +114,18 @@ import Testing
     #expect(text.contains("в комитет заказника Шамшы"))
   }
 
-  @Test func theExplanationHasPlainHeadingsAndTheRussianLetterSaysItIsInEnglish() throws {
+  @Test func theExplanationIsWordedInTheLettersLanguage() throws {
     let letter = try letter("KAZ-2026-0005")
     let english = try letter.render(ReportSetup(lang: "en"))
     #expect(english.contains("Is the loss covered?"))
     #expect(english.contains("Value of the verified losses"))
     let russian = try letter.render(ReportSetup(lang: "ru"))
     #expect(russian.contains("Подлежит ли ущерб компенсации"))
-    #expect(russian.contains("записан в реестре при оценке (на английском языке)"))
-    #expect(russian.contains("emergency decree WKO akimat decree 2026-117"))
+    #expect(!russian.contains("английск"))
+    #expect(
+      russian.contains(
+        "ущерб от сайгака: режим чрезвычайной ситуации (решение: WKO akimat decree 2026-117;"))
+    #expect(english.contains("saiga damage: emergency decree WKO akimat decree 2026-117"))
   }
 
   @Test func anAppealedComplaintIsPendingWithTheAppealsGrounds() throws {
@@ -118,6 +141,10 @@ import Testing
     let text = try letter.render(ReportSetup(lang: "en"))
     #expect(text.contains("your appeal is being considered"))
     DocumentChecks.printable(text, "appealed")
+    for lang in ReportSetup.languages {
+      try Golden.check(
+        try letter.render(ReportSetup(lang: lang)), "letter-appealed-KAZ-2026-0002.\(lang).txt")
+    }
   }
 
   @Test func aLongRecordedReasonIsWrappedToThePage() throws {

@@ -38,7 +38,7 @@ import Testing
     for source in FundSource.allCases { _ = words.source(source) }
     for scheme in Scheme.allCases { _ = words.scheme(scheme) }
     for kind in PayerKind.allCases { _ = words.payer(kind, place: "", year: 2026) }
-    _ = words.locale
+    _ = words.numbers
     let names =
       reference.districts.flatMap { [$0.name, $0.region] } + reference.conservancies.map(\.name)
       + Array(reference.species.values) + Array(reference.damageTypes.values)
@@ -49,8 +49,8 @@ import Testing
   @Test(arguments: fileLanguages)
   func everyWordAndReferenceNameIsInTheWordsFile(lang: String) throws {
     let setup = ReportSetup(lang: lang)
-    LanguageFilesTests.lookUpEverything(setup.words, try DocumentFixture.open().reference)
-    #expect(setup.words.book?.missing == [], "\(lang)")
+    LanguageFilesTests.lookUpEverything(setup.vocabulary, try DocumentFixture.open().reference)
+    #expect(setup.vocabulary.book?.missing == [], "\(lang)")
   }
 
   @Test(arguments: ReportSetup.languages)
@@ -71,7 +71,7 @@ import Testing
     if ReportSetup.languages(shipping: "quarterly").contains(lang) {
       let fixture = try QuarterlyFixture()
       let report = try QuarterlyReport.build(
-        register: fixture.register, quarter: try Quarter("2026-Q2"), words: setup.words,
+        register: fixture.register, quarter: try Quarter("2026-Q2"), words: setup.vocabulary,
         today: CalendarDate("2026-07-15")!)
       texts.append(("quarterly", try report.render(.text, setup: setup)))
     }

@@ -25,7 +25,7 @@ struct QuarterlyReportTests {
     for lang in ReportSetup.languages(shipping: "quarterly") {
       let setup = ReportSetup(lang: lang)
       let report = try QuarterlyReport.build(
-        register: fixture.register, quarter: Self.q2, words: setup.words, today: Self.today)
+        register: fixture.register, quarter: Self.q2, words: setup.vocabulary, today: Self.today)
       try Golden.check(try report.render(.text, setup: setup), "quarterly-2026-Q2.\(lang).txt")
       try Golden.check(try report.render(.csv, setup: setup), "quarterly-2026-Q2.\(lang).csv")
       try Golden.check(try report.render(.json, setup: setup), "quarterly-2026-Q2.\(lang).json")

@@ -86,7 +86,7 @@ import Testing
   }
 
   /// A word with a Latin letter.
-  static var latin: Regex<Substring> { /[A-Za-z][A-Za-z_.\-]*/ }
+  static var latin: Regex<Substring> { /[A-Za-z]+(?:[_.\-][A-Za-z]+)*/ }
 
   @Test(
     "every rule and reason renders in English exactly as stored, and in Russian without English")

@@ -59,9 +59,11 @@ import Testing
     #expect(
       Words(lang: "en").payer(.budget, place: "Kaztalov", year: 2026) == "Kaztalov budget 2026")
     #expect(
-      Words(lang: "ru").payer(.budget, place: "Казталов", year: 2026) == "бюджет: Казталов 2026")
+      Words(lang: "ru").payer(.budget, place: "Казталов", year: 2026)
+        == "Казталов район, бюджет 2026 г.")
     #expect(Words(lang: "en").payer(.fund, place: "Shamshy", year: nil) == "Shamshy buffer fund")
-    #expect(Words(lang: "ru").payer(.fund, place: "Шамшы", year: nil) == "буферный фонд: Шамшы")
+    #expect(
+      Words(lang: "ru").payer(.fund, place: "Шамшы", year: nil) == "страховой фонд заказника Шамшы")
   }
 
   @Test("livestock classes are listed in one order")

@@ -36,7 +36,7 @@ enum ReportCommands {
     let register = try invocation.openRegister()
     let report = try QuarterlyReport.build(
       register: register, quarter: quarter, district: invocation.value("district"),
-      words: setup.words, today: invocation.clock.today)
+      words: setup.vocabulary, today: invocation.clock.today)
     invocation.console.print(try report.render(format, setup: setup))
     invocation.warnMissingWords(setup)
     return 0
