@@ -126,6 +126,37 @@ import Testing
     }
   }
 
+  @Test(arguments: fileLanguages)
+  func lettersOfEveryOutcomeAndReceiptsHaveNoLatinWordsButCodesAndCurrency(lang: String) throws {
+    let copy = try DocumentFixture.copy()
+    try copy.register.appeal(
+      code: "KAZ-2026-0002", reason: "An emergency was declared for the whole spring migration.",
+      actor: copy.register.actor(named: "dauren"))
+    let register = try DocumentFixture.open()
+    var letters = try DocumentFixture.complaints.map {
+      try DecisionLetter.build(register, code: $0)
+    }
+    letters.append(try DecisionLetter.build(copy.register, code: "KAZ-2026-0002"))
+    letters += try LetterOutcomeTests.byReason().map { try LetterOutcomeTests.ineligibleLetter($0.1) }
+    let setup = ReportSetup(lang: lang)
+    for letter in letters {
+      let text = try letter.render(setup)
+      let latin = LetterOutcomeTests.english(in: text, letter: letter)
+      #expect(latin.isEmpty, "\(lang) \(letter.complaint.code) \(letter.decision): \(latin)")
+    }
+    for code in DocumentFixture.complaints {
+      let receipt = try Receipt.build(register, code: code)
+      let c = receipt.complaint
+      let data = [c.claimantName, c.village ?? "", c.code, c.ref ?? "", c.registeredBy]
+        + [receipt.anchor ?? ""]
+      let allowed = Set(data.flatMap { $0.matches(of: StepWordsTests.latin).map(\.output) })
+      let latin = try receipt.render(setup).matches(of: StepWordsTests.latin).map(\.output)
+        .filter { !["KZT", "KGS"].contains($0) && !allowed.contains($0) }
+      #expect(latin.isEmpty, "\(lang) receipt \(code): \(latin)")
+    }
+    #expect(setup.missingWordsWarning == nil)
+  }
+
   @Test func aMissingWordFallsBackToRussianAndIsRememberedOnce() {
     let words = Words(lang: "xx", book: WordBook(lang: "xx", texts: ["unit.head": "bas"]))
     #expect(words.unit(.head) == "bas")
