@@ -137,7 +137,9 @@ import Testing
       try DecisionLetter.build(register, code: $0)
     }
     letters.append(try DecisionLetter.build(copy.register, code: "KAZ-2026-0002"))
-    letters += try LetterOutcomeTests.byReason().map { try LetterOutcomeTests.ineligibleLetter($0.1) }
+    letters += try LetterOutcomeTests.byReason().map {
+      try LetterOutcomeTests.ineligibleLetter($0.1)
+    }
     let setup = ReportSetup(lang: lang)
     for letter in letters {
       let text = try letter.render(setup)
@@ -147,7 +149,8 @@ import Testing
     for code in DocumentFixture.complaints {
       let receipt = try Receipt.build(register, code: code)
       let c = receipt.complaint
-      let data = [c.claimantName, c.village ?? "", c.code, c.ref ?? "", c.registeredBy]
+      let data =
+        [c.claimantName, c.village ?? "", c.code, c.ref ?? "", c.registeredBy]
         + [receipt.anchor ?? ""]
       let allowed = Set(data.flatMap { $0.matches(of: StepWordsTests.latin).map(\.output) })
       let latin = try receipt.render(setup).matches(of: StepWordsTests.latin).map(\.output)
