@@ -130,12 +130,21 @@ extension DocumentComplaint {
 }
 
 extension DocumentItem {
-  /// The item's name and unit in the reader's language, the quantity in its writing.
+  /// The item's name and unit in the reader's language, the quantity in its writing; the unit
+  /// agrees with the quantity (`unit.UNIT.CATEGORY` of the words, by the plural rule): «1 голова»,
+  /// «3 головы», «12 голов».
   func localized(_ words: Words) -> [String: TemplateValue] {
-    [
+    let locale = words.locale
+    let magnitude = quantityCenti.magnitude
+    var fraction = magnitude % 100 == 0 ? "" : String(magnitude % 100 + 100).dropFirst()
+    while fraction.last == "0" { fraction.removeLast() }
+    let category = locale.pluralRule.category(whole: magnitude / 100, fraction: String(fraction))
+    return [
       "name": .string(words.name(item.name)),
-      "quantity": .string(words.numbers.hundredths(quantityCenti)),
-      "unit_name": .string(words.unit(code: unit)),
+      "quantity": .string(locale.numbers.hundredths(quantityCenti)),
+      "unit_name": .string(
+        locale.words["unit.\(unit).\(category)"] ?? locale.words["unit.\(unit).other"]
+          ?? words.unit(code: unit)),
     ]
   }
 

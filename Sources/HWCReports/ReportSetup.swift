@@ -45,11 +45,13 @@ public struct ReportSetup: Sendable {
     self.templates = templates
     let loaded = Result { try WordChain(lang: lang, library: templates) }
     loadedWords = loaded
+    let locale = ReportSetup.locale(lang, loaded)
     if ReportSetup.builtInLanguages.contains(lang) {
-      vocabulary = Words(lang: lang)
+      vocabulary = Words(lang: lang, locale: locale)
     } else {
       let own = (try? loaded.get())?.tables.first { $0.lang == lang }
-      vocabulary = Words(lang: lang, book: WordBook(lang: lang, texts: own?.entries ?? [:]))
+      vocabulary = Words(
+        lang: lang, book: WordBook(lang: lang, texts: own?.entries ?? [:]), locale: locale)
     }
   }
 
@@ -59,9 +61,14 @@ public struct ReportSetup: Sendable {
 
   /// Number, money, date, plural and quarter formatting of the language, from its words (the
   /// built-in English or Russian conventions when the words cannot be read).
-  public var locale: TemplateLocale {
+  public var locale: TemplateLocale { vocabulary.locale }
+
+  /// The locale of `lang` from its words; English's or Russian's when they cannot be read.
+  private static func locale(_ lang: String, _ words: Result<WordChain, any Error>)
+    -> TemplateLocale
+  {
     let fallback: TemplateLocale = lang == "en" ? .english : .russian
-    guard let words = try? loadedWords.get() else { return fallback }
+    guard let words = try? words.get() else { return fallback }
     return words.locale(fallback: fallback)
   }
 

@@ -32,20 +32,19 @@ public struct Words: Sendable {
   /// The words file of a language without built-in entries; nil for English and Russian.
   public let book: WordBook?
 
-  public init(lang: String, book: WordBook? = nil) {
+  /// How numbers, amounts, dates and counted units are written in the language.
+  public let locale: TemplateLocale
+
+  /// The words of `lang`, from `book` when it is not English or Russian; `locale` from the
+  /// language's words file (`ReportSetup` passes it), else English's or Russian's.
+  public init(lang: String, book: WordBook? = nil, locale: TemplateLocale? = nil) {
     self.lang = lang
     self.book = book
+    self.locale = locale ?? (lang == "en" ? .english : .russian)
   }
 
-  /// How numbers are written in the language: English, Russian, or the words file's
-  /// `number.grouping` and `number.decimal` (Russian's where it gives none).
-  public var numbers: NumberStyle {
-    guard let book else { return lang == "en" ? .english : .russian }
-    let russian = NumberStyle.russian
-    return NumberStyle(
-      groupingSeparator: book.text("number.grouping") ?? russian.groupingSeparator,
-      decimalSeparator: book.text("number.decimal") ?? russian.decimalSeparator)
-  }
+  /// How numbers are written in the language.
+  public var numbers: NumberStyle { locale.numbers }
 
   /// The text of `word` in this language: the built-in entry, else the words file's `key`, else
   /// Russian, else English.

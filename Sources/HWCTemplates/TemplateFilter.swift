@@ -1,3 +1,5 @@
+import HWCCore
+
 /// The filters that can follow `|`, with their argument counts and behaviour.
 ///
 /// Every filter except `default` passes `null` through unchanged, so `x | number | default "—"`
@@ -114,11 +116,11 @@ enum TemplateFilter: String, Sendable, CaseIterable {
       return .string(form.replacing("{n}", with: locale.numbers.integer(count)))
     case .quarter:
       let text = try textInput(input)
-      guard let (year, number) = TemplateFormat.parseQuarter(text) else {
+      guard let quarter = Quarter(parsing: text) else {
         throw TemplateFailure("filter 'quarter' needs a quarter as YYYY-QN, got '\(text)'")
       }
-      guard let pattern = locale.words["quarter.\(number)"] else { return .string(text) }
-      return .string(pattern.replacing("{year}", with: String(year)))
+      guard let pattern = locale.words["quarter.\(quarter.number)"] else { return .string(text) }
+      return .string(pattern.replacing("{year}", with: String(quarter.year)))
     case .default:
       return input
     }

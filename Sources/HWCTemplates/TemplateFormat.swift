@@ -40,15 +40,6 @@ enum TemplateFormat {
     CalendarDate(text).map { ($0.year, $0.month, $0.day) }
   }
 
-  /// The year and number of a `YYYY-QN` quarter; nil otherwise.
-  static func parseQuarter(_ text: String) -> (year: Int, number: Int)? {
-    let parts = text.split(separator: "-Q")
-    guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]),
-      let number = Int(parts[1]), (1...4).contains(number)
-    else { return nil }
-    return (year, number)
-  }
-
   /// The date styles `date` accepts.
   static let dateStyles = ["iso", "long", "short"]
 

@@ -39,7 +39,7 @@ import Testing
     region.west_kazakhstan = West-xx
     damage.livestock_predation = predation-xx
     item.sheep_goat.adult = sheep-xx
-    unit.head = heads-xx
+    unit.head.other = heads-xx
     scheme.kz-state = state-xx
 
     """

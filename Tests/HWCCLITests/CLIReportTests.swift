@@ -15,7 +15,7 @@ struct CLIReportTests {
   func formats() throws {
     let workspace = Self.workspace()
     let text = workspace.ok(["report", "quarterly", "--quarter", "2026-Q2"]).out
-    #expect(text.contains("QUARTERLY REPORT 2026-Q2"))
+    #expect(text.contains("QUARTERLY REPORT Q2 2026"))
     #expect(text.contains("COMPLAINTS REGISTERED IN THE QUARTER: 1"))
     let csv = workspace.ok(["report", "quarterly", "--quarter", "2026-Q2", "--format", "csv"]).out
     #expect(csv.hasPrefix("section,row,field,value\n"))
@@ -31,7 +31,7 @@ struct CLIReportTests {
   func russian() {
     let workspace = Self.workspace()
     let text = workspace.ok(["report", "quarterly", "--quarter", "2026-Q2", "--lang", "ru"]).out
-    #expect(text.contains("КВАРТАЛЬНЫЙ ОТЧЁТ 2026-Q2"))
+    #expect(text.contains("КВАРТАЛЬНЫЙ ОТЧЁТ II квартал 2026 г."))
     #expect(text.contains("Казталовский"))
     #expect(!text.contains("Kaztalov "))
   }

@@ -117,7 +117,7 @@ import Testing
       let text = try #require(
         russian.reason(code, explanation: assessment.explanation, scheme: scheme))
       let words = text.matches(of: Self.latin).map { String($0.output) }
-      #expect(words.isEmpty, "reason \(code): \(text)")
+      #expect(Set(words).isSubset(of: ["KZT", "KGS"]), "reason \(code): \(text)")
     }
     #expect(reasons == Set(ReasonCode.allCases))
     let keyed = try #require(try WordTable.load("en", from: setup.templates)).entries.keys
