@@ -31,18 +31,34 @@ public struct Conservancy: Sendable, Hashable {
   }
 }
 
-/// A name in English and Russian.
+/// A name in English and Russian, with the key other languages' words files give it under
+/// (`district.KAZ`, `species.wolf`; see `templates/README.md`).
 public struct LocalizedName: Sendable, Hashable {
   public let en: String
   public let ru: String
+  /// The words-file key of the name; empty for a name no words file can translate.
+  public let key: String
 
-  public init(en: String, ru: String) {
+  public init(en: String, ru: String, key: String = "") {
     self.en = en
     self.ru = ru
+    self.key = key
   }
 
-  /// The name in `lang` (`en` or `ru`); English for anything else.
-  public func localized(_ lang: String) -> String { lang == "ru" ? ru : en }
+  /// The words-file key of a reference name: `KIND.CODE`, or for a table without codes
+  /// (regions, conservancies) `KIND.` and the English name in lower case with `_` for spaces:
+  /// `region.west_kazakhstan`.
+  public static func key(_ kind: String, code: String) -> String { kind + "." + code }
+
+  /// See `key(_:code:)`.
+  public static func key(_ kind: String, english: String) -> String {
+    kind + "." + english.lowercased().replacing(" ", with: "_")
+  }
+
+  /// The name in `lang`: English for `en`, else Russian (a language without names in the
+  /// register, such as `kk`, finds them in its words file under `key`, else falls back to
+  /// Russian).
+  public func localized(_ lang: String) -> String { lang == "en" ? en : ru }
 }
 
 /// A rate item (`sheep_goat.adult`, `pasture.light`, …) and its unit.

@@ -14,7 +14,10 @@ struct AuditState: Equatable {
   /// encode alike.
   func digest(_ kind: AuditedKind) -> [UInt8] {
     var bytes = AuditState.header(kind)
-    for value in columns { value.appendTyped(to: &bytes) }
+    for (index, value) in columns.enumerated()
+    where value != .null || kind.columns[index].since == nil {
+      value.appendTyped(to: &bytes)
+    }
     for rows in children {
       SQLValue.appendLength(4, rows.count, to: &bytes)
       for row in rows {
@@ -79,9 +82,11 @@ struct AuditState: Equatable {
 }
 
 extension AuditedKind {
-  /// `SELECT` of the entity rows: the key first, then the columns; all rows, or one.
-  func rowsSQL(one: Bool) -> String {
-    let list = (["id"] + columns.map(\.name)).joined(separator: ", ")
+  /// `SELECT` of the entity rows: the key first, then the columns (NULL for the `absent` ones,
+  /// added by a migration not yet applied); all rows, or one.
+  func rowsSQL(one: Bool, absent: Set<String> = []) -> String {
+    let names = columns.map { absent.contains($0.name) ? "NULL" : $0.name }
+    let list = (["id"] + names).joined(separator: ", ")
     return "SELECT \(list) FROM \(table)\(one ? " WHERE id = ?" : "") ORDER BY \(order)"
   }
 
@@ -108,7 +113,8 @@ struct AuditStateReader {
       let rows = try db.prepare(kind.tableSQL).map { read($0, from: 0, count: kind.columns.count) }
       return AuditState(columns: [], children: [rows])
     }
-    let columns = try db.prepare(kind.rowsSQL(one: true)).first(with: [row]) {
+    let sql = kind.rowsSQL(one: true, absent: try absentColumns(kind))
+    let columns = try db.prepare(sql).first(with: [row]) {
       read($0, from: 1, count: kind.columns.count)
     }
     guard let columns else { return nil }
@@ -126,7 +132,7 @@ struct AuditStateReader {
   /// order. Child rows are read by one ordered scan per child table, merged with the entities,
   /// and every value is encoded straight from its column (the same bytes as `AuditState`).
   func eachDigest(_ kind: AuditedKind, _ body: (Int, [UInt8]) throws -> Void) throws {
-    let main = try db.prepare(kind.rowsSQL(one: false)).bind([])
+    let main = try db.prepare(kind.rowsSQL(one: false, absent: try absentColumns(kind))).bind([])
     defer { main.reset() }
     let cursors = try kind.children.map { child in
       ChildCursor(
@@ -143,10 +149,22 @@ struct AuditStateReader {
       let id = row.int(0)
       bytes.removeAll(keepingCapacity: true)
       bytes.append(contentsOf: header)
-      for index in 1...kind.columns.count { row.appendTyped(index, to: &bytes) }
+      for index in 1...kind.columns.count
+      where kind.columns[index - 1].since == nil || !row.isNull(index) {
+        row.appendTyped(index, to: &bytes)
+      }
       for cursor in cursors { try cursor.append(of: id, to: &bytes) }
       try body(id, SHA256.hash(bytes))
     }
+  }
+
+  /// The columns of `kind` added by a migration this register has not applied yet.
+  func absentColumns(_ kind: AuditedKind) throws -> Set<String> {
+    let later = kind.columns.filter { $0.since != nil }
+    guard !later.isEmpty else { return [] }
+    let present = Set(
+      try db.prepare("SELECT name FROM pragma_table_info('\(kind.table)')").map { $0.text("name") })
+    return Set(later.map(\.name).filter { !present.contains($0) })
   }
 
   func read(_ row: Row, from start: Int, count: Int) -> [SQLValue] {

@@ -5,14 +5,19 @@
 /// one entity), with the child rows that belong to each entity folded into its state: a
 /// complaint's items, events and flags; an assessment's lines, policy values and steps.
 struct AuditedKind: Sendable {
-  /// A column of the state. A secret column counts in the digest but is never printed.
+  /// A column of the state. A secret column counts in the digest but is never printed. A column
+  /// added by a later migration (`since`) is read as NULL before it runs, and a NULL in it adds
+  /// nothing to the digest, so states recorded before it stay valid.
   struct Column: Sendable {
     let name: String
     let secret: Bool
+    /// The migration that added the column, if it came after the audit's digests (0009).
+    let since: Int?
 
-    init(_ name: String, secret: Bool = false) {
+    init(_ name: String, secret: Bool = false, since: Int? = nil) {
       self.name = name
       self.secret = secret
+      self.since = since
     }
   }
 
@@ -90,7 +95,8 @@ extension AuditedKind {
     AuditedKind(
       2, "claimant", table: "claimant", label: "'claimant:' || national_id",
       columns: columns(
-        "national_id country name district_id conservancy_id village created_at created_by"),
+        "national_id country name district_id conservancy_id village created_at created_by")
+        + [Column("lang", since: 12)],
       children: [
         Child(
           table: "herd_declaration", parent: "claimant_id",

@@ -10,6 +10,8 @@ public struct ClaimantRecord: Sendable {
   public let district: String
   public let conservancy: String?
   public let village: String?
+  /// The preferred language of the claimant's documents, when recorded.
+  public let lang: String?
   /// Latest declared heads per livestock class.
   public let herd: [(livestockClass: String, heads: Int)]
   public let complaints: Int
@@ -21,7 +23,7 @@ public struct ClaimantRecord: Sendable {
     [
       ("id", .int(id)), ("national_id_masked", .string(maskedID)), ("name", .string(name)),
       ("district", .string(district)), ("conservancy", .optional(conservancy)),
-      ("village", .optional(village)),
+      ("village", .optional(village)), ("lang", .optional(lang)),
       ("herd", .object(herd.map { ($0.livestockClass, JSON.int($0.heads)) })),
       ("complaints", .int(complaints)),
     ]
@@ -37,11 +39,14 @@ public struct ClaimantDraft: Sendable {
   public var conservancy: String?
   /// `CLASS=HEADS` pairs.
   public var herd: [String]
+  /// The preferred language of the claimant's documents (`kk`, `ky`, `ru`, `en`, …).
+  public var lang: String?
 
   public init(
     name: String, nationalID: String, district: String, village: String? = nil,
-    conservancy: String? = nil, herd: [String] = []
+    conservancy: String? = nil, herd: [String] = [], lang: String? = nil
   ) {
+    self.lang = lang
     self.name = name
     self.nationalID = nationalID
     self.district = district
@@ -77,6 +82,7 @@ extension Register {
     let conservancy: Conservancy?
     let village: String?
     let herd: [(String, Int)]
+    let lang: String?
   }
 
   func checkClaimant(_ draft: ClaimantDraft) throws -> CheckedClaimant {
@@ -127,7 +133,8 @@ extension Register {
     }
     return CheckedClaimant(
       id: nationalID, name: name, district: district, conservancy: conservancy,
-      village: village?.isEmpty == true ? nil : village, herd: herd)
+      village: village?.isEmpty == true ? nil : village, herd: herd,
+      lang: try Register.checkLanguage(draft.lang))
   }
 
   func insertClaimant(_ claimant: CheckedClaimant, actor: Actor) throws -> Int {
@@ -135,13 +142,13 @@ extension Register {
     try db.run(
       """
       INSERT INTO claimant(national_id, country, name, district_id, conservancy_id, village,
-        created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        created_at, created_by, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       """,
       with: [
         claimant.id.value, claimant.id.country.rawValue, claimant.name,
         claimant.district.id,
         claimant.conservancy?.id,
-        claimant.village, now, actor.id,
+        claimant.village, now, actor.id, claimant.lang,
       ])
     let id = db.lastInsertRowID
     for (livestockClass, heads) in claimant.herd {
@@ -184,7 +191,7 @@ extension Register {
   func claimant(id: Int) throws -> ClaimantRecord {
     let row = try db.prepare(
       """
-      SELECT national_id, country, name, district_id, conservancy_id, village,
+      SELECT national_id, country, name, district_id, conservancy_id, village, lang,
         (SELECT count(*) FROM complaint WHERE claimant_id = claimant.id) AS complaints
       FROM claimant WHERE id = ?
       """
@@ -192,7 +199,7 @@ extension Register {
       (
         row.text("national_id"), row.text("country"), row.text("name"), row.int("district_id"),
         row.optionalInt("conservancy_id"),
-        row.optionalText("village"), row.int("complaints")
+        row.optionalText("village"), row.int("complaints"), row.optionalText("lang")
       )
     }
     guard let row else { throw DomainError.notFound("no claimant #\(id)") }
@@ -200,6 +207,7 @@ extension Register {
       id: id, maskedID: NationalID.mask(row.0), name: row.2,
       district: reference.district(id: row.3)?.name.en ?? "?",
       conservancy: row.4.flatMap { reference.conservancy(id: $0)?.name.en }, village: row.5,
+      lang: row.7,
       herd: try herd(claimantID: id), complaints: row.6)
   }
 
@@ -223,5 +231,20 @@ extension Register {
     }
     sql += " ORDER BY name, id"
     return try db.prepare(sql).map(with: values) { $0.int("id") }.map { try claimant(id: $0) }
+  }
+}
+
+extension Register {
+  /// A claimant's preferred language as given: a language code of 2 to 8 lower-case letters
+  /// (`kk`, `ky`, `ru`, `en`); nil or blank for none. Whether templates exist for it is the
+  /// printing command's concern (a ministry may add a language later, as files).
+  static func checkLanguage(_ text: String?) throws -> String? {
+    guard let code = text?.trimmingSpaces, !code.isEmpty else { return nil }
+    guard (2...8).contains(code.count), code.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) })
+    else {
+      throw DomainError.invalid(
+        field: .lang, "'\(code)' is not a language code such as kk, ky, ru or en")
+    }
+    return code
   }
 }

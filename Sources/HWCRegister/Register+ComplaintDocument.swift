@@ -47,6 +47,8 @@ public struct ComplaintDocumentFacts: Sendable, Equatable {
   public let claimantName: String
   /// First two and last two digits, the rest `*`.
   public let claimantMaskedID: String
+  /// The claimant's preferred language for documents (`kk`, `ru`, …), when recorded.
+  public let claimantLang: String?
   public let district: District
   public let conservancy: Conservancy?
   public let village: String?
@@ -75,7 +77,7 @@ extension Register {
       let row = try db.prepare(
         """
         SELECT c.id, c.code, c.external_ref, c.status, c.registered_at, u.name AS registered_by_name, c.incident_date,
-          c.reported_date, cl.name AS claimant_name, cl.national_id, c.district_id, c.conservancy_id, c.village,
+          c.reported_date, cl.name AS claimant_name, cl.national_id, cl.lang, c.district_id, c.conservancy_id, c.village,
           c.damage_type, c.species
         FROM complaint c JOIN claimant cl ON cl.id = c.claimant_id
         JOIN app_user u ON u.id = c.registered_by
@@ -88,7 +90,7 @@ extension Register {
           registeredAt: row.text("registered_at"), registeredBy: row.text("registered_by_name"),
           incident: row.text("incident_date"),
           reported: row.text("reported_date"), name: row.text("claimant_name"),
-          nationalID: row.text("national_id"),
+          nationalID: row.text("national_id"), lang: row.optionalText("lang"),
           districtID: row.int("district_id"), conservancyID: row.optionalInt("conservancy_id"),
           village: row.optionalText("village"), type: row.text("damage_type"),
           species: row.text("species")
@@ -128,6 +130,7 @@ extension Register {
         code: row.code, ref: row.ref, status: row.status, registeredAt: row.registeredAt,
         registeredBy: row.registeredBy, incidentDate: row.incident, reportedDate: row.reported,
         claimantName: row.name, claimantMaskedID: NationalID.mask(row.nationalID),
+        claimantLang: row.lang,
         district: district,
         conservancy: row.conservancyID.flatMap { reference.conservancy(id: $0) },
         village: row.village, damageType: row.type, species: row.species, items: items,

@@ -3,11 +3,11 @@ import HWCRules
 /// What the letter words from the assessment's stored structure in the reader's language.
 extension DecisionLetter {
   /// The rules' reason in the words' language; the committee's or the appeal's as recorded.
-  func reasonText(_ steps: StepWords) -> String? {
+  func reasonText(_ steps: StepWords, _ words: Words) -> String? {
     guard let code = reasonCode, let scheme else { return reason }
     let all = explanation.flatMap(\.lines)
     return steps.reason(code, explanation: all, scheme: scheme)
-      ?? (steps.words.lang == "en" ? reason : Words(lang: steps.words.lang).reason(code))
+      ?? (steps.words.lang == "en" ? reason : words.reason(code))
   }
 
   /// The explanation's steps with their lines worded; the payer step says "to be paid" until

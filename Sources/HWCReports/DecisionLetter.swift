@@ -197,22 +197,21 @@ public struct DecisionLetter: Sendable, Equatable {
   /// The names and values `letter.LANG.txt` sees: the JSON's, with names and words in the
   /// language of `words`, the explanation, reason and rates worded from their structure,
   /// texts wrapped to the page, and how the letter is signed.
-  public func context(words steps: StepWords, locale: TemplateLocale) -> TemplateValue {
+  public func context(words steps: StepWords, vocabulary words: Words) -> TemplateValue {
     let width = DecisionLetter.textWidth
-    let lang = steps.words.lang
-    let words = Words(lang: lang)
     let rates = self.rates(steps)
     return TemplateValue(json).adding([
-      "complaint": complaint.context(lang, locale),
-      "reason_lines": reasonText(steps).map { DocumentText.wrapped($0, width: width) } ?? .null,
+      "complaint": complaint.context(words),
+      "reason_lines": reasonText(steps, words).map { DocumentText.wrapped($0, width: width) }
+        ?? .null,
       "payer": payer.map {
-        TemplateValue($0.json).adding(["name": .string($0.name.localized(lang))])
+        TemplateValue($0.json).adding(["name": .string(words.name($0.name))])
       }
         ?? .null,
       "lines": .list(
         zip(lines, rates).map { line, rate in
           TemplateValue(line.json).adding(
-            line.item.localized(words, locale).merging(["rate": .string(rate)]) { $1 })
+            line.item.localized(words).merging(["rate": .string(rate)]) { $1 })
         }),
       "explanation": .list(
         explanation(steps).map { step, texts in
@@ -221,7 +220,7 @@ public struct DecisionLetter: Sendable, Equatable {
             "texts": .list(texts.map { DocumentText.wrapped($0, width: width) }),
           ])
         }),
-      "appeal_at": .string(office.localized(lang)),
+      "appeal_at": .string(words.name(office)),
       "office_is_conservancy": .bool(officeIsConservancy),
       "appeal_days": .integer(DecisionLetter.appealDays),
       "appeal_ended": .bool(appealBy.map { $0 < date } ?? false),
@@ -231,7 +230,7 @@ public struct DecisionLetter: Sendable, Equatable {
   /// The letter as text in the language of `setup`.
   public func render(_ setup: ReportSetup) throws -> String {
     let steps = StepWords(words: try setup.words(), names: names)
-    return try setup.render("letter", context(words: steps, locale: setup.locale))
+    return try setup.render("letter", context(words: steps, vocabulary: setup.vocabulary))
   }
 
   /// The letter as one JSON document: codes, English names, amounts in minor units, the

@@ -35,6 +35,8 @@ public struct DocumentComplaint: Sendable, Equatable {
   public let claimantName: String
   /// First two and last two digits, the rest `*`.
   public let claimantMaskedID: String
+  /// The claimant's preferred language, the default of their documents; not in the JSON.
+  public let claimantLang: String?
   public let district: LocalizedName
   public let region: LocalizedName
   public let conservancy: LocalizedName?
@@ -61,23 +63,22 @@ public struct DocumentComplaint: Sendable, Equatable {
       unit: kind?.unit ?? "unit", quantityCenti: centi)
   }
 
-  /// What a template sees of the complaint: its JSON fields, with names in `lang`, the words for
-  /// its codes (`status_name`, `type_name`, `species_name`, `scheme_name`) and quantities
-  /// written in `locale`.
-  func context(_ lang: String, _ locale: TemplateLocale) -> TemplateValue {
-    TemplateValue(.object(json)).adding(localized(lang, locale))
+  /// What a template sees of the complaint: its JSON fields, with names in the language of
+  /// `words`, the words for its codes (`status_name`, `type_name`, `species_name`,
+  /// `scheme_name`) and quantities written its way.
+  func context(_ words: Words) -> TemplateValue {
+    TemplateValue(.object(json)).adding(localized(words))
   }
 
   /// The fields only the text shows, added to or replacing the JSON's.
-  func localized(_ lang: String, _ locale: TemplateLocale) -> [String: TemplateValue] {
-    let words = Words(lang: lang)
-    return [
+  func localized(_ words: Words) -> [String: TemplateValue] {
+    [
       "status_name": .string(words.status(status)),
-      "district": .string(district.localized(lang)), "region": .string(region.localized(lang)),
-      "conservancy": .optional(conservancy?.localized(lang)),
-      "type_name": .string(type.name.localized(lang)),
-      "species_name": .string(species.name.localized(lang)),
-      "items": .list(items.map { TemplateValue($0.json).adding($0.localized(words, locale)) }),
+      "district": .string(words.name(district)), "region": .string(words.name(region)),
+      "conservancy": .optional(conservancy.map(words.name)),
+      "type_name": .string(words.name(type.name)),
+      "species_name": .string(words.name(species.name)),
+      "items": .list(items.map { TemplateValue($0.json).adding($0.localized(words)) }),
       "scheme_name": .optional(scheme.map { Scheme(rawValue: $0).map(words.scheme) ?? $0 }),
     ]
   }
@@ -114,7 +115,8 @@ extension DocumentComplaint {
         ?? DocumentText.date(ofTimestamp: facts.registeredAt),
       registeredBy: facts.registeredBy, incidentDate: facts.incidentDate,
       reportedDate: facts.reportedDate, claimantName: facts.claimantName,
-      claimantMaskedID: facts.claimantMaskedID, district: facts.district.name,
+      claimantMaskedID: facts.claimantMaskedID, claimantLang: facts.claimantLang,
+      district: facts.district.name,
       region: facts.district.region, conservancy: facts.conservancy?.name,
       village: facts.village,
       type: CodedName(
@@ -134,13 +136,14 @@ extension DocumentItem {
   /// The item's name and unit in the reader's language, the quantity in its writing; the unit
   /// agrees with the quantity (`unit.UNIT.CATEGORY` of the words, by the plural rule): «1 голова»,
   /// «3 головы», «12 голов».
-  func localized(_ words: Words, _ locale: TemplateLocale) -> [String: TemplateValue] {
+  func localized(_ words: Words) -> [String: TemplateValue] {
+    let locale = words.locale
     let magnitude = quantityCenti.magnitude
     var fraction = magnitude % 100 == 0 ? "" : String(magnitude % 100 + 100).dropFirst()
     while fraction.last == "0" { fraction.removeLast() }
     let category = locale.pluralRule.category(whole: magnitude / 100, fraction: String(fraction))
     return [
-      "name": .string(item.name.localized(words.lang)),
+      "name": .string(words.name(item.name)),
       "quantity": .string(locale.numbers.hundredths(quantityCenti)),
       "unit_name": .string(
         locale.words["unit.\(unit).\(category)"] ?? locale.words["unit.\(unit).other"]

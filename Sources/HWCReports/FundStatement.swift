@@ -147,12 +147,11 @@ public struct FundStatement: Sendable, Equatable {
       }, anchor: try register.auditAnchor()?.description)
   }
 
-  /// The names and values `fund.LANG.txt` sees: the JSON's, with names and words in `lang`.
-  public func context(lang: String) -> TemplateValue {
-    let words = Words(lang: lang)
-    return TemplateValue(json).adding([
-      "conservancy": .string(conservancy.localized(lang)),
-      "district": .string(district.localized(lang)), "region": .string(region.localized(lang)),
+  /// The names and values `fund.LANG.txt` sees: the JSON's, with names and words of `words`.
+  public func context(_ words: Words) -> TemplateValue {
+    TemplateValue(json).adding([
+      "conservancy": .string(words.name(conservancy)),
+      "district": .string(words.name(district)), "region": .string(words.name(region)),
       "contributions": .list(
         contributions.map {
           TemplateValue($0.json).adding([
@@ -171,7 +170,7 @@ public struct FundStatement: Sendable, Equatable {
 
   /// The statement as text in the language of `setup`.
   public func render(_ setup: ReportSetup) throws -> String {
-    try setup.render("fund", context(lang: setup.lang))
+    try setup.render("fund", context(setup.vocabulary))
   }
 
   /// The statement as one JSON document; amounts are integer minor units (`*_minor`).

@@ -23,11 +23,23 @@ public struct QuarterlyReport: Sendable {
 
   static let speciesOrder = ["saiga", "wolf", "snow_leopard", "brown_bear", "wild_boar", "other"]
 
-  /// Builds the report of `quarter` (optionally one district) as the register stands `today`.
+  /// Builds the report of `quarter` (optionally one district) as the register stands `today`,
+  /// with names and words in `lang` (English or Russian).
   public static func build(
     register: Register, quarter: Quarter, district name: String? = nil, lang: String = "en",
     today: CalendarDate
   ) throws -> QuarterlyReport {
+    try build(
+      register: register, quarter: quarter, district: name, words: Words(lang: lang), today: today)
+  }
+
+  /// Builds the report of `quarter` (optionally one district) as the register stands `today`,
+  /// with names and words of `words`.
+  public static func build(
+    register: Register, quarter: Quarter, district name: String? = nil, words: Words,
+    today: CalendarDate
+  ) throws -> QuarterlyReport {
+    let lang = words.lang
     let reference = register.reference
     let district = try name.map { try reference.requireDistrict($0) }
     let conservancies = reference.conservancies.filter {
@@ -37,8 +49,7 @@ public struct QuarterlyReport: Sendable {
       register.quarterlyFigures(from: q.first, to: q.last, district: district)
     }
     let now = queries(quarter)
-    let words = Words(lang: lang)
-    let name = { (localized: LocalizedName) in localized.localized(lang) }
+    let name = { (localized: LocalizedName) in words.name(localized) }
     return try register.snapshot {
       var fields: [(String, JSON)] = [
         ("report", .string("quarterly")), ("quarter", .string(quarter.description)),
@@ -104,7 +115,7 @@ public struct QuarterlyReport: Sendable {
 
       // Compensation per scheme and payer.
       let payers = try now.payers()
-      fields.append(("compensation", compensation(payers, lang: lang)))
+      fields.append(("compensation", compensation(payers, words: words)))
 
       // Decisions.
       fields.append(("decisions", decisions(try now.decisions(), words)))

@@ -25,13 +25,12 @@ extension QuarterlyReport {
 
   /// Per payer and per currency: assessed, approved, paid, outstanding, credited, available.
   static func compensation(
-    _ payers: [QuarterlyFigures.PayerFigures], lang: String
+    _ payers: [QuarterlyFigures.PayerFigures], words: Words
   ) -> JSON {
-    let words = Words(lang: lang)
     var rows: [JSON] = []
     var totals: [String: [Int]] = [:]
     for payer in payers {
-      let place = payer.payer.place.localized(lang)
+      let place = words.name(payer.payer.place)
       let figures = [
         payer.assessed, payer.approved, payer.paid, payer.outstanding, payer.paidToDate,
         payer.credited, payer.available,

@@ -25,14 +25,14 @@ public struct Receipt: Sendable, Equatable {
   }
 
   /// The names and values `receipt.LANG.txt` sees: the JSON's, with the complaint's names and
-  /// words in `lang`.
-  public func context(lang: String, locale: TemplateLocale) -> TemplateValue {
-    TemplateValue(json).adding(complaint.localized(lang, locale))
+  /// words in the language of `words`.
+  public func context(_ words: Words) -> TemplateValue {
+    TemplateValue(json).adding(complaint.localized(words))
   }
 
   /// The receipt as text in the language of `setup`.
   public func render(_ setup: ReportSetup) throws -> String {
-    try setup.render("receipt", context(lang: setup.lang, locale: setup.locale))
+    try setup.render("receipt", context(setup.vocabulary))
   }
 
   /// The receipt as one JSON document: codes, English names, the national ID masked.

@@ -24,9 +24,4 @@ public struct StepNames: Sendable, Equatable {
     }
     self.places = places
   }
-
-  /// A district or conservancy recorded by its English name, in `lang`.
-  func place(_ english: String, _ lang: String) -> String {
-    places[english]?.localized(lang) ?? english
-  }
 }

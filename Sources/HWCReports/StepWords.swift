@@ -156,16 +156,25 @@ public struct StepWords: Sendable {
       guard let whole = parts.first.flatMap({ UInt($0) }) else { return value }
       return style.decimal(whole, fraction: parts.count > 1 ? String(parts[1]) : "")
     case "count": return count(value, noun: format.count > 1 ? format[1] : "")
-    case "item": return names.items[value]?.name.localized(words.lang) ?? value
-    case "type": return names.damageTypes[value]?.localized(words.lang) ?? value
-    case "species": return names.species[value]?.localized(words.lang) ?? value
-    case "place": return names.place(value, words.lang)
+    case "item": return names.items[value].map { name($0.name) } ?? value
+    case "type": return names.damageTypes[value].map(name) ?? value
+    case "species": return names.species[value].map(name) ?? value
+    case "place": return place(value)
     case "incident":
       return words["incident.\(value)"] ?? String(value.map { $0 == "_" ? " " : $0 })
     case "payer": return payer(value)
     default: return value
     }
   }
+
+  /// A reference name in the language: the words file's text under its key (`district.KAZ`)
+  /// for a language without names in the register, else the register's name.
+  private func name(_ name: LocalizedName) -> String {
+    (name.key.isEmpty ? nil : words[name.key]) ?? name.localized(words.lang)
+  }
+
+  /// A district or conservancy recorded by its English name, in the language.
+  private func place(_ english: String) -> String { names.places[english].map(name) ?? english }
 
   /// `3 days`, `1 день`, `5 дней`: the noun's form for the number by the plural rule.
   func count(_ value: String, noun: String) -> String {
@@ -192,13 +201,13 @@ public struct StepWords: Sendable {
   private func payer(_ value: String) -> String {
     let words = value.split(separator: " ").map(String.init)
     if words.count >= 3, words[words.count - 2] == "budget", let year = Int(words.last!) {
-      let place = names.place(words.dropLast(2).joined(separator: " "), self.words.lang)
-      return (self.words["payer.budget"] ?? value).replacing("{place}", with: place)
+      let named = place(words.dropLast(2).joined(separator: " "))
+      return (self.words["payer.budget"] ?? value).replacing("{place}", with: named)
         .replacing("{year}", with: String(year))
     }
     if value.hasSuffix(" buffer fund") {
-      let place = names.place(String(value.dropLast(" buffer fund".count)), self.words.lang)
-      return (self.words["payer.fund"] ?? value).replacing("{place}", with: place)
+      let named = place(String(value.dropLast(" buffer fund".count)))
+      return (self.words["payer.fund"] ?? value).replacing("{place}", with: named)
     }
     return value
   }

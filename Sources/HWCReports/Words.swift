@@ -1,6 +1,7 @@
 import HWCCore
 import HWCDomain
 import HWCRules
+import HWCTemplates
 
 /// One word in every language it is known in: language code → text.
 public struct Word: Sendable, Hashable, ExpressibleByDictionaryLiteral {
@@ -21,35 +22,73 @@ public struct Word: Sendable, Hashable, ExpressibleByDictionaryLiteral {
 ///
 /// Reference names (districts, species, damage types, items) come from the register itself;
 /// these are the codes that have no reference table. Sentences and headings stay in the
-/// templates, so a ministry rewords a document without recompiling. Adding a language is adding
-/// its texts to the entries below; a missing text falls back to English.
+/// templates, so a ministry rewords a document without recompiling. English and Russian are the
+/// entries below; any other language is a words file (`WordBook`, `templates/words.LANG.txt`)
+/// with the same keys (`status.paid`), looked up word by word and falling back to Russian, then
+/// English.
 public struct Words: Sendable {
-  /// The language looked up: `en`, `ru`.
+  /// The language looked up: `en`, `ru`, or one with a words file.
   public let lang: String
+  /// The words file of a language without built-in entries; nil for English and Russian.
+  public let book: WordBook?
 
-  public init(lang: String) { self.lang = lang }
+  /// How numbers, amounts, dates and counted units are written in the language.
+  public let locale: TemplateLocale
+
+  /// The words of `lang`, from `book` when it is not English or Russian; `locale` from the
+  /// language's words file (`ReportSetup` passes it), else English's or Russian's.
+  public init(lang: String, book: WordBook? = nil, locale: TemplateLocale? = nil) {
+    self.lang = lang
+    self.book = book
+    self.locale = locale ?? (lang == "en" ? .english : .russian)
+  }
 
   /// How numbers are written in the language.
-  public var numbers: NumberStyle { NumberStyle.of(lang) }
+  public var numbers: NumberStyle { locale.numbers }
+
+  /// The text of `word` in this language: the built-in entry, else the words file's `key`, else
+  /// Russian, else English.
+  func text(_ key: String, _ word: Word) -> String {
+    word.texts[lang] ?? book?.text(key) ?? word.texts["ru"] ?? word.text("en")
+  }
+
+  /// A reference name (district, region, conservancy, species, damage type, item) in this
+  /// language: the words file's text under the name's key, else Russian.
+  public func name(_ name: LocalizedName) -> String {
+    switch lang {
+    case "en": return name.en
+    case "ru": return name.ru
+    default: return (name.key.isEmpty ? nil : book?.text(name.key)) ?? name.ru
+    }
+  }
 
   /// The status of a complaint as a herder reads it.
-  public func status(_ status: ComplaintStatus) -> String { Words.statuses[status]!.text(lang) }
+  public func status(_ status: ComplaintStatus) -> String {
+    text("status." + status.rawValue, Words.statuses[status]!)
+  }
 
   /// Why a complaint is ineligible; nil (no recorded code) is "other".
   public func reason(_ code: ReasonCode?) -> String {
-    (code.flatMap { Words.reasons[$0] } ?? Words.otherReason).text(lang)
+    guard let code, let word = Words.reasons[code] else {
+      return text("reason.other", Words.otherReason)
+    }
+    return text("reason." + code.rawValue, word)
   }
 
   /// The plain heading of an explanation step (SPEC §5).
-  public func step(_ step: ExplanationStep) -> String { Words.steps[step]!.text(lang) }
+  public func step(_ step: ExplanationStep) -> String {
+    text("heading." + step.rawValue, Words.steps[step]!)
+  }
 
   /// A livestock class, plural.
   public func livestock(_ livestockClass: LivestockClass) -> String {
-    Words.livestockClasses[livestockClass]!.text(lang)
+    text("livestock." + livestockClass.rawValue, Words.livestockClasses[livestockClass]!)
   }
 
   /// A unit, short enough for a table column.
-  public func unit(_ unit: QuantityUnit) -> String { Words.units[unit]!.text(lang) }
+  public func unit(_ unit: QuantityUnit) -> String {
+    text("unit." + unit.rawValue, Words.units[unit]!)
+  }
 
   /// A unit written as stored (`head`, `point_day`, …); the code itself when it is unknown.
   public func unit(code: String) -> String { QuantityUnit(rawValue: code).map(unit) ?? code }
@@ -58,28 +97,36 @@ public struct Words: Sendable {
   public func loss(_ group: LossGroup) -> String {
     switch group {
     case .livestock(let livestockClass): livestock(livestockClass)
-    case .pasture, .crop, .hay, .water: Words.losses[group]!.text(lang)
+    case .pasture, .crop, .hay, .water: text("loss." + group.key, Words.losses[group]!)
     }
   }
 
   /// Why a complaint was flagged.
-  public func flag(_ kind: FlagKind) -> String { Words.flags[kind]!.text(lang) }
+  public func flag(_ kind: FlagKind) -> String { text("flag." + kind.rawValue, Words.flags[kind]!) }
 
   /// A processing stage: `report → inspection`.
-  public func stage(_ stage: ProcessingStage) -> String { Words.stages[stage]!.text(lang) }
+  public func stage(_ stage: ProcessingStage) -> String {
+    text("stage." + stage.rawValue, Words.stages[stage]!)
+  }
 
   /// A figure compared over time.
-  public func trend(_ figure: TrendFigure) -> String { Words.trends[figure]!.text(lang) }
+  public func trend(_ figure: TrendFigure) -> String {
+    text("trend." + figure.rawValue, Words.trends[figure]!)
+  }
 
   /// Where a fund contribution came from.
-  public func source(_ source: FundSource) -> String { Words.sources[source]!.text(lang) }
+  public func source(_ source: FundSource) -> String {
+    text("source." + source.rawValue, Words.sources[source]!)
+  }
 
   /// A compensation scheme.
-  public func scheme(_ scheme: Scheme) -> String { Words.schemes[scheme]!.text(lang) }
+  public func scheme(_ scheme: Scheme) -> String {
+    text("scheme." + scheme.rawValue, Words.schemes[scheme]!)
+  }
 
   /// Who pays: `Kaztalov budget 2026`, `буферный фонд: Шамшы`.
   public func payer(_ kind: PayerKind, place: String, year: Int?) -> String {
-    Words.payers[kind]!.text(lang)
+    text("payer." + kind.rawValue, Words.payers[kind]!)
       .replacing("{place}", with: place)
       .replacing("{year}", with: year.map(String.init) ?? "")
   }

@@ -12,7 +12,8 @@ public struct TemplateError: Error, CustomStringConvertible, Equatable, Sendable
   /// The problem in one sentence, without the location.
   public let message: String
 
-  init(file: String, line: Int = 0, column: Int = 0, message: String) {
+  /// A problem in `file` at `line` and `column` (0 when unknown).
+  public init(file: String, line: Int = 0, column: Int = 0, message: String) {
     self.file = file
     self.line = line
     self.column = column

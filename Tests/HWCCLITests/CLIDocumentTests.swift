@@ -138,7 +138,8 @@ import Testing
     (["letter", "KAZ-2026-0999", "--json"], "hwc: ID: there is no complaint KAZ-2026-0999"),
     (
       ["letter", "KAZ-2026-0001", "--lang", "de"],
-      "hwc: --lang: 'de' is not a language hwc ships (en, ru)"
+      "hwc: --lang: 'de' has no letter template (letter.LANG.txt) among the shipped ones;"
+        + " languages with one: en, kk, ky, ru"
     ),
     (
       ["report", "fund", "--conservancy", "Narnia", "--season", "2026"],

@@ -57,7 +57,9 @@ import Testing
     #expect(
       letter.payer
         == .init(
-          kind: "budget", name: LocalizedName(en: "Kaztalov", ru: "Казталовский"), year: 2026))
+          kind: "budget",
+          name: LocalizedName(en: "Kaztalov", ru: "Казталовский", key: "district.KAZ"),
+          year: 2026))
     #expect(letter.appealBy == nil)
     #expect(
       letter.explanation.map(\.step) == [.eligibility, .lines, .reduction, .cap, .minimum, .payer])

@@ -30,12 +30,12 @@ import Testing
     check(Words.payers, PayerKind.allCases, "payer")
   }
 
-  @Test("a language without a word falls back to English")
-  func englishFallback() {
-    let kazakh = Words(lang: "kk")
-    #expect(kazakh.livestock(.cattle) == "cattle")
-    #expect(kazakh.status(.paid) == "paid")
-    #expect(kazakh.numbers == .english)
+  @Test("a language without a words file falls back to Russian, word by word")
+  func russianFallback() {
+    let unknown = Words(lang: "xx")
+    #expect(unknown.livestock(.cattle) == "крупный рогатый скот")
+    #expect(unknown.status(.paid) == "выплачена")
+    #expect(unknown.numbers == .russian)
   }
 
   @Test("one Russian term for cattle and one unit for water point-days, wherever printed")

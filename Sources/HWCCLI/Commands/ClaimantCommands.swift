@@ -10,7 +10,9 @@ enum ClaimantCommands {
         The national ID is checked as it is typed: a Kazakh IIN (12 digits, birth date, century
         digit and check digit) for a Kazakh district, a Kyrgyz PIN (14 digits, sex digit and birth
         date) for a Kyrgyz one. Reports and exports show it masked. The declared herd (heads per
-        class: sheep_goat, cattle, horse, camel, yak) is used to flag claims above it.
+        class: sheep_goat, cattle, horse, camel, yak) is used to flag claims above it. --lang
+        records the language the claimant reads: their receipts and letters are printed in it
+        unless --lang is given there.
         """,
       options: [
         OptionSpec("name", "N", "full name", required: true),
@@ -19,6 +21,8 @@ enum ClaimantCommands {
         OptionSpec("village", "V", "village"),
         OptionSpec("conservancy", "C", "conservancy the claimant belongs to (Kyrgyzstan)"),
         OptionSpec("herd", "CLASS=HEADS", "declared herd, e.g. sheep_goat=120", repeating: true),
+        OptionSpec(
+          "lang", "LANG", "language of the claimant's receipts and letters, e.g. kk, ky, ru"),
       ],
       traits: [.database, .mutating, .json]
     ) { invocation in
@@ -27,7 +31,8 @@ enum ClaimantCommands {
         ClaimantDraft(
           name: invocation.value("name") ?? "", nationalID: invocation.value("id") ?? "",
           district: invocation.value("district") ?? "", village: invocation.value("village"),
-          conservancy: invocation.value("conservancy"), herd: invocation.values("herd")),
+          conservancy: invocation.value("conservancy"), herd: invocation.values("herd"),
+          lang: invocation.value("lang")),
         actor: actor)
       if invocation.json {
         invocation.console.print(record.json)
@@ -88,6 +93,7 @@ enum ClaimantCommands {
         """
       if let conservancy = claimant.conservancy { text += "\nconservancy  \(conservancy)" }
       if let village = claimant.village { text += "\nvillage      \(village)" }
+      if let lang = claimant.lang { text += "\nlanguage     \(lang)" }
       if !claimant.herd.isEmpty {
         text +=
           "\nherd         "

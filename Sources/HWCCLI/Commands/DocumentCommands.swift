@@ -24,11 +24,13 @@ enum DocumentCommands {
     ],
     traits: [.database, .json]
   ) { invocation in
-    let setup = try invocation.reportSetup()
+    let setup = try invocation.reportSetup("fund")
     let statement = try FundStatement.build(
       invocation.openRegister(), conservancy: invocation.value("conservancy")!,
       season: invocation.value("season") ?? String(invocation.clock.today.year))
-    return try printDocument(invocation, json: statement.json) { try statement.render(setup) }
+    return try printDocument(invocation, json: statement.json, setup: setup) {
+      try statement.render(setup)
+    }
   }
 
   static let receipt = CommandSpec(
@@ -48,11 +50,10 @@ enum DocumentCommands {
       OptionSpec(
         "imported", "FILE.csv",
         "the receipts of every complaint the file's rows created or matched (by ref)"),
-      ReportOptions.lang, ReportOptions.templates,
+      ReportOptions.documentLang, ReportOptions.templates,
     ],
     traits: [.database, .json]
   ) { invocation in
-    let setup = try invocation.reportSetup()
     let register = try invocation.openRegister()
     var codes = invocation.arguments
     if let file = invocation.value("imported") {
@@ -73,14 +74,23 @@ enum DocumentCommands {
       throw UsageError("give a complaint ID or --imported FILE.csv", spec: invocation.spec)
     }
     let receipts = try codes.map { try Receipt.build(register, code: $0) }
+    // Each receipt in its claimant's language unless --lang chooses one; one setup per language.
+    var setups: [String: ReportSetup] = [:]
+    let chosen = try receipts.map { receipt in
+      let lang = receipt.complaint.claimantLang ?? ""
+      if let setup = setups[lang] { return setup }
+      let setup = try invocation.reportSetup("receipt", preferred: receipt.complaint.claimantLang)
+      setups[lang] = setup
+      return setup
+    }
     if codes.count == 1 {
-      return try printDocument(invocation, json: receipts[0].json) {
-        try receipts[0].render(setup)
+      return try printDocument(invocation, json: receipts[0].json, setup: chosen[0]) {
+        try receipts[0].render(chosen[0])
       }
     }
-    return try printDocument(invocation, json: .array(receipts.map(\.json))) {
+    return try printDocument(invocation, json: .array(receipts.map(\.json)), setup: chosen[0]) {
       // A form feed starts each receipt after the first on a new page.
-      try receipts.map { try withoutTrailingNewlines($0.render(setup)) }
+      try zip(receipts, chosen).map { try withoutTrailingNewlines($0.render($1)) }
         .joined(separator: "\n\u{0C}")
     }
   }
@@ -101,23 +111,26 @@ enum DocumentCommands {
       the register recorded it. --json prints the same facts with codes and English names.
       """,
     arguments: [ArgumentSpec("ID", "complaint id, e.g. KAZ-2026-0001")],
-    options: [ReportOptions.lang, ReportOptions.templates],
+    options: [ReportOptions.documentLang, ReportOptions.templates],
     traits: [.database, .json]
   ) { invocation in
-    let setup = try invocation.reportSetup()
     let letter = try DecisionLetter.build(invocation.openRegister(), code: invocation.argument(0)!)
-    return try printDocument(invocation, json: letter.json) { try letter.render(setup) }
+    let setup = try invocation.reportSetup("letter", preferred: letter.complaint.claimantLang)
+    return try printDocument(invocation, json: letter.json, setup: setup) {
+      try letter.render(setup)
+    }
   }
 
   /// Prints the JSON document with `--json`, the rendered text otherwise. The text is rendered
   /// completely before anything is printed, so a template error prints nothing on stdout.
-  static func printDocument(_ invocation: Invocation, json: JSON, text: () throws -> String)
-    throws -> Int32
-  {
+  static func printDocument(
+    _ invocation: Invocation, json: JSON, setup: ReportSetup, text: () throws -> String
+  ) throws -> Int32 {
     if invocation.json {
       invocation.console.print(json)
     } else {
       invocation.console.print(try text())
+      invocation.warnMissingWords(setup)
     }
     return 0
   }

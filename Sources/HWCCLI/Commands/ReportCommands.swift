@@ -32,7 +32,7 @@ enum ReportCommands {
         "--format \(format) and --json ask for two formats; give one of them", spec: invocation.spec
       )
     }
-    let setup = try invocation.reportSetup()
+    let setup = try invocation.reportSetup("quarterly")
     let formatText = invocation.json ? "json" : invocation.value("format") ?? "text"
     guard let format = ReportFormat(rawValue: formatText) else {
       throw DomainError.invalid(field: .format, "'\(formatText)' is not text, csv or json")
@@ -41,8 +41,9 @@ enum ReportCommands {
     let register = try invocation.openRegister()
     let report = try QuarterlyReport.build(
       register: register, quarter: quarter, district: invocation.value("district"),
-      lang: setup.lang, today: register.clock.today)
+      words: setup.vocabulary, today: register.clock.today)
     invocation.console.print(try report.render(format, setup: setup))
+    invocation.warnMissingWords(setup)
     return 0
   }
 }

@@ -11,17 +11,21 @@ import HWCReports
 enum ReportOptions {
   static let templates = OptionSpec(
     "templates", "DIR", "use templates from DIR first (also HWC_TEMPLATES); others are shipped")
-  static let lang = OptionSpec("lang", "en|ru", "language (default en)")
+  static let lang = OptionSpec(
+    "lang", "LANG", "language: en, ru, kk, ky or any with templates in DIR (default en)",
+    choices: ReportSetup.languages.sorted())
+  /// `--lang` of the herder's documents, whose default is the claimant's language.
+  static let documentLang = OptionSpec(
+    "lang", "LANG",
+    "language: en, ru, kk, ky or any with templates in DIR (default the claimant's, else en)",
+    choices: ReportSetup.languages.sorted())
 }
 
 extension Invocation {
-  /// The templates and language of this command: `--templates DIR`, else `HWC_TEMPLATES`;
-  /// `--lang`, else English.
-  func reportSetup() throws -> ReportSetup {
-    let lang = value("lang") ?? "en"
-    guard ReportSetup.languages.contains(lang) else {
-      throw DomainError.invalid(field: .lang, "'\(lang)' is not a language hwc ships (en, ru)")
-    }
+  /// The templates and language of a command printing template `name`: `--templates DIR`, else
+  /// `HWC_TEMPLATES`; `--lang`, else `preferred` (the claimant's) when it has the template, else
+  /// English. A language without the template is refused, naming those that have it.
+  func reportSetup(_ name: String, preferred: String? = nil) throws -> ReportSetup {
     let given = value("templates").map { ("--templates", $0) }
     let directory =
       given
@@ -37,6 +41,21 @@ extension Invocation {
             + "or leave it out to use the shipped ones")
       }
     }
-    return ReportSetup(lang: lang, overrideDirectory: directory?.1)
+    let asked = value("lang")
+    let setup = ReportSetup(lang: asked ?? preferred ?? "en", overrideDirectory: directory?.1)
+    let languages = setup.languages(with: name)
+    if languages.contains(setup.lang) { return setup }
+    guard let asked else { return ReportSetup(lang: "en", overrideDirectory: directory?.1) }
+    throw DomainError.invalid(
+      field: .lang,
+      "'\(asked)' has no \(name) template (\(name).LANG.txt) among the shipped ones"
+        + (directory == nil ? "" : " or in \(directory!.1)") + "; languages with one: "
+        + languages.joined(separator: ", "))
+  }
+
+  /// Warns on standard error, once, about the words `setup`'s document printed in Russian for
+  /// want of them in the language's words file.
+  func warnMissingWords(_ setup: ReportSetup) {
+    if let warning = setup.missingWordsWarning { console.error("hwc: warning: " + warning) }
   }
 }
