@@ -101,7 +101,8 @@ enum ClaimantCommands {
       }
       text += "\ncomplaints   \(claimant.complaints)"
       for correction in corrections {
-        text += "\ncorrected    \(register.officeZone.display(correction.at)) by \(correction.actor): \(correction.reason)"
+        let at = register.officeZone.display(correction.at)
+        text += "\ncorrected    \(at) by \(correction.actor): \(correction.reason)"
         text += correction.changes.map { "\n               \($0.text)" }.joined()
       }
       if !complaints.isEmpty { text += "\n" + ClaimantCommands.complaintTable(complaints) }

@@ -78,7 +78,8 @@ enum EmergencyCommands {
       for correction in corrections {
         let verb = correction.action == "revoke" ? "revoked" : "corrected"
         history.append(
-          "#\(record.id) \(verb) \(register.officeZone.display(correction.at)) by \(correction.actor): \(correction.reason)")
+          "#\(record.id) \(verb) \(register.officeZone.display(correction.at)) by \(correction.actor): \(correction.reason)"
+        )
         if correction.action != "revoke" {
           history += correction.changes.map { "    \($0.text)" }
         }
