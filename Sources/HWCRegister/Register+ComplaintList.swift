@@ -240,12 +240,6 @@ extension Register {
   public func checkedNationalID(_ text: String, field: Field = .claimant) throws
     -> String
   {
-    let trimmed = text.trimmingSpaces
-    let country: Country = trimmed.count == NationalID.length(for: .kg) ? .kg : .kz
-    do {
-      return try NationalID(trimmed, country: country).value
-    } catch {
-      throw DomainError.invalid(field: field, error.description)
-    }
+    try NationalID.lookup(text, field: field)
   }
 }
