@@ -10,21 +10,25 @@ public struct ClaimantCorrection: Sendable {
   public var herd: [String]?
   public var district: String?
   public var conservancy: String?
+  /// The preferred language of the claimant's documents (`kk`, `ky`, `ru`, `en`, …).
+  public var lang: String?
 
   public init(
     name: String? = nil, village: String? = nil, herd: [String]? = nil, district: String? = nil,
-    conservancy: String? = nil
+    conservancy: String? = nil, lang: String? = nil
   ) {
     self.name = name
     self.village = village
     self.herd = herd
     self.district = district
     self.conservancy = conservancy
+    self.lang = lang
   }
 }
 
 extension Register {
-  /// Corrects a claimant's name, village, home district or conservancy, or declared herd (`hwc
+  /// Corrects a claimant's name, village, home district or conservancy, declared herd or preferred
+  /// language (`hwc
   /// claimant correct`): an officer of the claimant's district (and of the new one), with a
   /// reason. The national ID is never corrected: a wrong one is a different person. The new
   /// details are checked as `claimant add` checks them; a correction row keeps old and new, and
@@ -60,7 +64,7 @@ extension Register {
         village: correction.village ?? old.village,
         conservancy: correction.conservancy
           ?? (correction.district == nil ? old.conservancy : nil),
-        herd: correction.herd ?? oldHerd))
+        herd: correction.herd ?? oldHerd, lang: correction.lang ?? old.lang))
     if checked.district.id != oldDistrict.id {
       try require(
         actor, .officer, districtID: checked.district.id, conservancyID: checked.conservancy?.id,
@@ -72,6 +76,7 @@ extension Register {
       FieldChange("district", old: old.district, new: checked.district.name.en),
       FieldChange("conservancy", old: old.conservancy, new: checked.conservancy?.name.en),
       FieldChange("village", old: old.village, new: checked.village),
+      FieldChange("lang", old: old.lang, new: checked.lang),
       FieldChange(
         "herd", old: oldHerd.joined(separator: ", "), new: newHerd.joined(separator: ", ")),
     ].filter { $0.old != $0.new }.sorted { $0.field < $1.field }
@@ -79,8 +84,14 @@ extension Register {
     return try db.transaction {
       let change = try beginChange("claimant", id: id)
       try db.run(
-        "UPDATE claimant SET name = ?, district_id = ?, conservancy_id = ?, village = ? WHERE id = ?",
-        with: [checked.name, checked.district.id, checked.conservancy?.id, checked.village, id])
+        """
+        UPDATE claimant SET name = ?, district_id = ?, conservancy_id = ?, village = ?, lang = ?
+        WHERE id = ?
+        """,
+        with: [
+          checked.name, checked.district.id, checked.conservancy?.id, checked.village,
+          checked.lang, id,
+        ])
       if correction.herd != nil {
         let declared = Dictionary(uniqueKeysWithValues: checked.herd.map { ($0.0, $0.1) })
         let classes = Set(declared.keys).union(old.herd.map(\.livestockClass)).sorted()

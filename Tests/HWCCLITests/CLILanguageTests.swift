@@ -130,6 +130,20 @@ import Testing
     #expect(workspace.ok(["receipt", code, "--lang", "en"]).out.hasPrefix("RECEIPT"))
     // Another claimant's documents stay English.
     #expect(workspace.ok(["receipt", "KAZ-2026-0001"]).out.hasPrefix("RECEIPT"))
+    // A correction changes the language, keeping the old one in the claimant's history.
+    let corrected = workspace.ok([
+      "claimant", "correct", Workspace.gulnara, "--lang", "ru", "--reason",
+      "reads Russian better", "--as", "dauren",
+    ])
+    #expect(corrected.out.contains("lang: kk -> ru"), "\(corrected.out)")
+    #expect(workspace.ok(["receipt", code]).out.contains("РАСПИСКА"))
+    #expect(workspace.ok(["claimant", "show", Workspace.gulnara]).out.contains("lang: kk -> ru"))
+    let refused = workspace.run([
+      "claimant", "correct", Workspace.gulnara, "--lang", "Kazakh!", "--reason", "typo",
+      "--as", "dauren",
+    ])
+    #expect(refused.code == 1)
+    #expect(refused.err.hasPrefix("hwc: --lang: 'Kazakh!' is not a language code"))
   }
 
   @Test func aLanguageCodeThatIsNotOneIsRefused() {

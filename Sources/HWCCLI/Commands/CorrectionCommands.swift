@@ -102,6 +102,9 @@ enum CorrectionCommands {
       OptionSpec("herd", "CLASS=HEADS", "declared herd (replaces it)", repeating: true),
       OptionSpec("district", "D", "home district (same country)"),
       OptionSpec("conservancy", "C", "conservancy the claimant belongs to (Kyrgyzstan)"),
+      OptionSpec(
+        "lang", "LANG", "preferred language of the claimant's receipt and letter (kk, ky, ru, en)"
+      ),
       reason,
     ],
     traits: [.database, .mutating, .json]
@@ -111,7 +114,7 @@ enum CorrectionCommands {
     let correction = ClaimantCorrection(
       name: invocation.value("name"), village: invocation.value("village"),
       herd: herd.isEmpty ? nil : herd, district: invocation.value("district"),
-      conservancy: invocation.value("conservancy"))
+      conservancy: invocation.value("conservancy"), lang: invocation.value("lang"))
     let (claimant, changes) = try register.correctClaimant(
       nationalID: invocation.argument(0)!, correction, reason: invocation.value("reason")!,
       actor: actor)
