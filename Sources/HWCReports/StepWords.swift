@@ -22,6 +22,10 @@ public struct StepWords: Sendable {
   public init(words: WordChain, names: StepNames) {
     self.words = words
     self.names = names
+    let fallback = NumberStyle.of(words.lang)
+    numbers = NumberStyle(
+      groupingSeparator: words["number.grouping"] ?? fallback.groupingSeparator,
+      decimalSeparator: words["number.decimal"] ?? fallback.decimalSeparator)
   }
 
   /// The renderer for `lang` with the words of `library` and the names of `reference`.
@@ -30,13 +34,9 @@ public struct StepWords: Sendable {
     self.init(words: words, names: StepNames(reference))
   }
 
-  /// How numbers are written: `number.grouping` and `number.decimal` of the words.
-  public var numbers: NumberStyle {
-    let fallback = NumberStyle.of(words.lang)
-    return NumberStyle(
-      groupingSeparator: words["number.grouping"] ?? fallback.groupingSeparator,
-      decimalSeparator: words["number.decimal"] ?? fallback.decimalSeparator)
-  }
+  /// How numbers are written: `number.grouping` and `number.decimal` of the words (read once:
+  /// every value of every step is formatted with it).
+  public let numbers: NumberStyle
 
   /// One explanation line in the language; a line recorded before steps had structure (rule
   /// `recorded`) or of an unknown rule prints as it was stored.
@@ -48,7 +48,7 @@ public struct StepWords: Sendable {
       (variant.map { ["step.\(line.rule).\($0)"] } ?? [])
       + ["step.\(line.rule).\(scheme.rawValue)", "step.\(line.rule)"]
     guard let pattern = keys.lazy.compactMap({ self.words[$0] }).first else { return line.text }
-    return fill(pattern, values(line.values, scheme: scheme))
+    return fill(pattern, values(line.values, scheme: scheme, for: pattern))
   }
 
   /// The rate of an assessed line as its line step records it (`12 MRP × 4,325 KZT`,
@@ -58,7 +58,7 @@ public struct StepWords: Sendable {
     guard
       let pattern = words["rate.\(line.rule).\(scheme.rawValue)"] ?? words["rate.\(line.rule)"]
     else { return nil }
-    return fill(pattern, values(line.values, scheme: scheme))
+    return fill(pattern, values(line.values, scheme: scheme, for: pattern))
   }
 
   /// The rules whose steps are assessed lines, one per line in order.
@@ -74,14 +74,17 @@ public struct StepWords: Sendable {
     guard let refusing, refusing.rule != "recorded" else {
       return pattern.contains("{") ? nil : pattern
     }
-    return fill(pattern, values(refusing.values, scheme: scheme))
+    return fill(pattern, values(refusing.values, scheme: scheme, for: pattern))
   }
 
   // MARK: Values
 
   /// The stored values and those derived from them: the currency, sums, and the phrases that
   /// depend on a value (rounding, the cap, the minimum, a line's note).
-  private func values(_ stored: [String: String], scheme: Scheme) -> [String: String] {
+  /// A phrase of the cap or the minimum is made only when `pattern` uses it.
+  private func values(_ stored: [String: String], scheme: Scheme, for pattern: String)
+    -> [String: String]
+  {
     var values = stored
     values["currency"] = scheme.currency
     if let amount = Int(stored["amount_minor"] ?? ""),
@@ -105,7 +108,7 @@ public struct StepWords: Sendable {
       }
       values["value_key"] = "insured_value.\(classAndAge ?? item)"
     }
-    for part in ["cap", "minimum"] {
+    for part in ["cap", "minimum"] where pattern.contains("{\(part)_text") {
       if let pattern = words["part.\(part).\(scheme.rawValue)"] {
         values["\(part)_text"] = fill(pattern, values)
       }
