@@ -9,7 +9,7 @@ import HWCStore
 struct AssessmentStore {
   let db: Database
   /// `Register.explanationText`: a step whose text it rebuilds is stored with an empty text.
-  let explanationText: ((ExplanationLine, Scheme) -> String)?
+  let explanationText: ((ExplanationLine, Scheme) -> String?)?
 
   /// Stores `assessment` of complaint `complaintID` with its lines, policy values and
   /// explanation; returns its id. Inside the caller's transaction.
@@ -73,7 +73,7 @@ struct AssessmentStore {
   /// The text stored for `line`: empty when `explanationText` rebuilds it exactly (the step,
   /// rule and values, which the audit digest covers, then say all it shows), else the text.
   private func storedText(_ line: ExplanationLine, scheme: Scheme) -> String {
-    guard !line.text.isEmpty, let explanationText, explanationText(line, scheme) == line.text
+    guard !line.text.isEmpty, explanationText?(line, scheme) == line.text
     else { return line.text }
     return ""
   }

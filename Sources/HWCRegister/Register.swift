@@ -39,8 +39,9 @@ public final class Register {
   public var whileImportHoldsWriteLock: (() -> Void)?
   /// The English text of an explanation line rebuilt from its step, rule and values (the step
   /// renderer of HWCReports, with hwc's own words): when set, an assessment's steps are stored
-  /// without their text wherever it rebuilds that text exactly, and read back through it.
-  public var explanationText: ((ExplanationLine, Scheme) -> String)?
+  /// without their text wherever it rebuilds that text exactly, and read back through it. It
+  /// returns nil when the renderer cannot be made (its words unreadable): texts are kept whole.
+  public var explanationText: ((ExplanationLine, Scheme) -> String?)?
 
   /// Where a command waiting for another process's write lock says, once, what it waits for.
   public var writerWaitNotice: ((String) -> Void)? {

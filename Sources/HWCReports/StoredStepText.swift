@@ -10,9 +10,9 @@ public enum StoredStepText {
     lang: "en", library: ReportSetup(lang: "en").templates, reference: nil)
 
   /// `Register.explanationText`: the English text of a line of an assessment under a scheme;
-  /// nil when the words cannot be read.
-  public static var rebuild: ((ExplanationLine, Scheme) -> String)? {
-    guard let english else { return nil }
-    return { line, scheme in english.text(line, scheme: scheme) }
+  /// nil when the words cannot be read. The renderer is made on first use, so a command that
+  /// stores and reads no assessment never parses the words.
+  public static let rebuild: @Sendable (ExplanationLine, Scheme) -> String? = { line, scheme in
+    english?.text(line, scheme: scheme)
   }
 }
