@@ -114,8 +114,9 @@ extension NationalRegister {
   /// Refuses an office code that could not name a file: letters, digits, `-` and `_` only.
   static func checkOfficeCode(_ code: String) throws {
     let allowed = code.unicodeScalars.allSatisfy {
-      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-"
-        || $0 == "_")
+      $0.isASCII
+        && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-"
+          || $0 == "_")
     }
     guard !code.isEmpty, code.count <= 64, allowed else {
       throw NationalError(
