@@ -11,36 +11,20 @@ extension NationalRegister {
   }
 
   /// Enrols office `code` for `districts` and `conservancies` (names or codes as the seeded
-  /// reference data knows them) and gives it a new random 32-byte key.
+  /// reference data knows them, resolved as `hwc init --office` resolves them) and gives it a
+  /// new random 32-byte key.
   ///
-  /// Refuses a code already enrolled, an unknown district or conservancy, and one already
-  /// enrolled by another office (naming that office).
+  /// Refuses a code already enrolled, an unknown district or conservancy (or one outside the
+  /// office's districts), and one already enrolled by another office (naming that office).
   public func enroll(
     code: String, districts: [String], conservancies: [String], actor: NationalActor
   ) throws -> Enrolment {
-    try NationalRegister.checkOfficeCode(code)
-    guard !districts.isEmpty else {
-      throw NationalError("an office needs at least one --district")
-    }
     let reference = try Register.shippedReference()
-    let districtCodes = try Set(
-      districts.map { name in
-        guard let district = reference.district(named: name) else {
-          throw NationalError(
-            "--district: no district is called \(name) (known: \(reference.districtNames))")
-        }
-        return district.code
-      }
-    ).sorted()
-    let conservancyNames = try Set(
-      conservancies.map { name in
-        guard let conservancy = reference.conservancy(named: name) else {
-          let known = reference.conservancies.map(\.name.en).joined(separator: ", ")
-          throw NationalError("--conservancy: no conservancy is called \(name) (known: \(known))")
-        }
-        return conservancy.name.en
-      }
-    ).sorted()
+    let resolved = try Register.resolveOffice(
+      code: code, districts: districts, conservancies: conservancies, reference: reference)
+    let code = resolved.code
+    let districtCodes = resolved.districtCodes
+    let conservancyNames = resolved.conservancyCodes
     let key = try OfficeKey.random()
     try db.transaction {
       if try db.scalar(Int.self, "SELECT id FROM office WHERE code = ?", [.text(code)]) != nil {
@@ -56,16 +40,18 @@ extension NationalRegister {
             "\(kind) \(name) is already enrolled by office \(other); nothing changed")
         }
       }
-      let office = try insert(
+      let officeID = try insert(
         "INSERT INTO office(code, enrolled_at) VALUES (?, ?)", [code, now], table: "office",
         actor: actor)
       for (kind, name) in areas {
         try insert(
-          "INSERT INTO office_area(office_id, kind, name) VALUES (?, ?, ?)", [office, kind, name],
+          "INSERT INTO office_area(office_id, kind, name) VALUES (?, ?, ?)",
+          [officeID, kind, name],
           table: "office_area", actor: actor)
       }
       try insert(
-        "INSERT INTO office_key(office_id, key, created_at) VALUES (?, ?, ?)", [office, key, now],
+        "INSERT INTO office_key(office_id, key, created_at) VALUES (?, ?, ?)",
+        [officeID, key, now],
         table: "office_key", actor: actor)
     }
     guard let office = try self.office(code) else {
@@ -111,16 +97,4 @@ extension NationalRegister {
       """, [.text(kind), .text(name)])
   }
 
-  /// Refuses an office code that could not name a file: letters, digits, `-` and `_` only.
-  static func checkOfficeCode(_ code: String) throws {
-    let allowed = code.unicodeScalars.allSatisfy {
-      $0.isASCII
-        && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-"
-          || $0 == "_")
-    }
-    guard !code.isEmpty, code.count <= 64, allowed else {
-      throw NationalError(
-        "--office must be a code of letters, digits, '-' and '_' (e.g. WKO-KAZTALOV)")
-    }
-  }
 }

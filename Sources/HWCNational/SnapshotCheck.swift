@@ -36,7 +36,26 @@ struct SnapshotCheck {
           + "manifest's entry \(grouped(facts.chainPosition)) and head")
     }
     try checkAreas(reference: register.reference)
+    try checkOffice(register.office)
     try checkContinuity(register)
+  }
+
+  /// Refuses a snapshot whose own office (`hwc init --office`, migration 0016) is not the
+  /// enrolled office: another code, other districts or conservancies, or none at all.
+  private func checkOffice(_ own: Office?) throws {
+    let enrolled =
+      "office \(office.code) (\((office.districts + office.conservancies).joined(separator: ", ")))"
+    guard let own else {
+      throw refuse(
+        "its snapshot is a register of no office (made without --office), not of \(enrolled)")
+    }
+    guard own.code == office.code, own.districtCodes == office.districts,
+      own.conservancyCodes == office.conservancies
+    else {
+      let places = (own.districtCodes + own.conservancyCodes).joined(separator: ", ")
+      throw refuse(
+        "its snapshot is the register of office \(own.code) (\(places)), not of \(enrolled)")
+    }
   }
 
   /// Refuses a row of a district or conservancy that is not the office's, in any table that

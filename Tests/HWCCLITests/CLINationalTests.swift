@@ -9,11 +9,11 @@ import Testing
 /// `hwc national init|enroll|accept|status` through the command line: the key printed once,
 /// acceptance, a refusal in one sentence with nothing accepted, and the status listing both.
 @Suite struct CLINationalTests {
-  /// A workspace holding an office register of Kaztalov (made through the CLI) and a national
-  /// register folder, with the national administrator's passphrase file.
+  /// A workspace holding the register of office WKO-KAZ (Kaztalov), made through the CLI, and a
+  /// national register folder, with the national administrator's passphrase file.
   func workspace() throws -> (Workspace, national: String, secret: String) {
     let workspace = Workspace()
-    workspace.ok(["init"])
+    workspace.ok(["init", "--office", "WKO-KAZ", "--district", "Kaztalov"])
     workspace.ok(["user", "add", "dauren", "--role", "officer@Kaztalov", "--as", "admin"])
     workspace.ok([
       "claimant", "add", "--name", "Yerlan Bekov", "--id", Workspace.yerlan, "--district",
@@ -23,8 +23,9 @@ import Testing
     return (workspace, workspace.path("national"), secret)
   }
 
-  /// A bundle of the workspace's register, made as `hwc office export` makes one.
-  func bundle(_ workspace: Workspace, export: Int, key: [UInt8], name: String) throws -> String {
+  /// A bundle of the workspace's register under `key`, written without `hwc office export`
+  /// (which signs with the office's own key): a forgery when `key` is not the office's.
+  func forged(_ workspace: Workspace, export: Int, key: [UInt8], name: String) throws -> String {
     let snapshot = workspace.path("snapshot-\(export)")
     let register = try Register.open(path: workspace.db)
     _ = try register.backup(to: snapshot)
@@ -61,15 +62,16 @@ import Testing
     #expect(
       again.err == "hwc: district KAZ is already enrolled by office WKO-KAZ; nothing changed\n")
 
-    let good = try bundle(
-      workspace, export: 1, key: OfficeBundle.key(hex: key) ?? [], name: "1.bundle")
+    workspace.ok(["office", "key", "--set", key, "--as", "admin"])
+    let good = workspace.path("1.bundle")
+    workspace.ok(["office", "export", good, "--as", "admin"])
     let accepted = workspace.run(["national", "accept", good], environment: env)
     #expect(accepted.code == 0, "\(accepted)")
     #expect(accepted.out.hasPrefix("accepted bundle 1 of office WKO-KAZ: audit chain entries 1–"))
     let same = workspace.run(["national", "accept", good], environment: env)
     #expect(same.out == "bundle 1 of office WKO-KAZ already accepted; nothing changed\n")
 
-    let forged = try bundle(
+    let forged = try forged(
       workspace, export: 2, key: Array(repeating: 1, count: 32), name: "2.bundle")
     let refused = workspace.run(["national", "accept", forged], environment: env)
     #expect(refused.code == 1)
@@ -78,6 +80,8 @@ import Testing
     #expect(refused.err.contains("refused: its manifest's HMAC does not match the office key"))
     #expect(!refused.err.contains(key))
 
+    // Five days on: the office's one bundle was made on 2026-06-15.
+    workspace.clock = .fixed("2026-06-20T09:00:00Z")
     let status = workspace.run(["national", "status", "--json"], environment: env)
     #expect(status.code == 0)
     let json = try #require(parseJSON(status.out) as? [String: Any])
@@ -85,14 +89,15 @@ import Testing
     #expect(offices.count == 1)
     #expect(offices.first?["export"] as? Int == 1)
     #expect(offices.first?["districts"] as? [String] == ["KAZ"])
-    #expect(offices.first?["days_silent"] as? Int == 1)
+    #expect(offices.first?["days_silent"] as? Int == 5)
     let refusals = try #require(json["refused"] as? [[String: Any]])
     #expect(refusals.count == 1)
     #expect(refusals.first?["file"] as? String == "2.bundle")
     #expect(refusals.first?["office"] as? String == "WKO-KAZ")
 
-    let text = workspace.run(["national", "status", "--silent-days", "0"], environment: env)
-    #expect(text.out.contains("silent (no bundle made in the last 0 days): WKO-KAZ"))
+    #expect(offices.first?["silent"] as? Bool == false)
+    let text = workspace.run(["national", "status", "--silent-days", "4"], environment: env)
+    #expect(text.out.contains("silent (no bundle made in the last 4 days): WKO-KAZ"))
     #expect(text.out.contains("WKO-KAZ  KAZ"))
     #expect(text.out.contains("2.bundle: its manifest's HMAC does not match the office key"))
   }

@@ -41,7 +41,7 @@ final class NationalFixture {
     let enrolment = try national.enroll(
       code: office.code, districts: districts, conservancies: conservancies,
       actor: NationalFixture.actor)
-    office.key = enrolment.key
+    try office.setKey(enrolment.key)
     return enrolment
   }
 

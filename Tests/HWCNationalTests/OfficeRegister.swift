@@ -6,15 +6,16 @@ import HWCTestSupport
 
 @testable import HWCRegister
 
-/// An office's register made in-process, which exports bundles with `OfficeBundle.write` as
-/// `hwc office export` does: a snapshot (`Register.backup`), its chain head, the office key.
+/// An office's register made in-process (`hwc init --office`), which exports its bundles as
+/// `hwc office export` does (`Register.exportOffice`), or, to forge one, writes a bundle of its
+/// own with `OfficeBundle.write`: a snapshot, its chain head, a key and a manifest of its choice.
 final class OfficeRegister {
   let directory: TemporaryDirectory
   let path: String
   let register: Register
   let code: String
-  /// The key the office signs with (set after enrolment).
-  var key: [UInt8] = Array(repeating: 7, count: 32)
+  /// The key the office signs with (`setKey`, after enrolment).
+  private(set) var key: [UInt8] = Array(repeating: 7, count: 32)
   /// The last export: its number, chain position and head.
   private(set) var last: (export: Int, position: Int, head: String)?
   private var claimants = GeneratedIIN.first(40, bornFrom: 1970)
@@ -23,21 +24,30 @@ final class OfficeRegister {
   /// claimant on when it differs.
   let village: String
 
-  /// A register in `directory/NAME` for office `code` with an officer, and one claimant of
-  /// `district` (in `village`) with a complaint.
+  /// A register in `directory/NAME` of office `code` serving `districts`, with an officer, and
+  /// one claimant of the first district (in `village`) with a complaint.
   init(
     in directory: TemporaryDirectory, name: String = "office.sqlite", code: String = "WKO-KAZ",
-    district: String = "Kaztalov", village: String = "Zhalpaktal"
+    districts: [String] = ["Kaztalov"], village: String = "Zhalpaktal"
   ) throws {
     self.directory = directory
     self.code = code
     self.village = village
     path = directory.file(name)
+    let office = try Register.resolveOffice(
+      code: code, districts: districts, conservancies: [],
+      reference: Register.shippedReference())
     (register, _) = try Register.initialize(
-      path: path, admin: "admin", clock: NationalFixture.clock)
+      path: path, admin: "admin", clock: NationalFixture.clock, office: office)
     let admin = try register.actor(named: "admin")
     _ = try register.addUser(name: "dauren", roles: ["officer"], actor: admin)
-    try addComplaint(district: district)
+    try addComplaint(district: districts[0])
+  }
+
+  /// Sets the office's key, as `hwc office key --set` does.
+  func setKey(_ key: [UInt8]) throws {
+    self.key = key
+    _ = try register.setOfficeKey(hex: SHA256.hex(key), actor: register.actor(named: "admin"))
   }
 
   /// Registers a new claimant of `district` and a complaint of theirs: audit entries.
@@ -55,12 +65,24 @@ final class OfficeRegister {
         ref: nil, village: village), actor: officer)
   }
 
-  /// Writes bundle `export` (default: the next) to a new file and returns its path; with
-  /// `tamper`, that SQL is run on the snapshot behind hwc's back before the bundle is made.
+  /// Exports the next bundle as `hwc office export` does and returns its path.
   @discardableResult
-  func export(
-    _ number: Int? = nil, districts: [String] = ["KAZ"], conservancies: [String] = [],
-    key: [UInt8]? = nil, tamper: String? = nil
+  func export() throws -> String {
+    let bundle = directory.file("\(code)-\(UInt32.random(in: 0...UInt32.max)).bundle")
+    let result = try register.exportOffice(
+      to: bundle, actor: register.actor(named: "admin"), hwcVersion: "test")
+    last = (result.manifest.export, result.manifest.chainPosition, result.manifest.chainHead)
+    return bundle
+  }
+
+  /// Writes a bundle of its own making, numbered `number` (default: the next), naming office
+  /// `officeCode` (default: its own), `districts` and `conservancies`, signed with `key`
+  /// (default: the office's); with `tamper`, that SQL is run on the snapshot behind hwc's back
+  /// before the bundle is made.
+  @discardableResult
+  func forge(
+    _ number: Int? = nil, as officeCode: String? = nil, districts: [String] = ["KAZ"],
+    conservancies: [String] = [], key: [UInt8]? = nil, tamper: String? = nil
   ) throws -> String {
     let export = number ?? (last?.export ?? 0) + 1
     let snapshot = directory.file("\(code)-snapshot-\(export)-\(UInt32.random(in: 0...UInt32.max))")
@@ -70,7 +92,8 @@ final class OfficeRegister {
     let bundle = directory.file("\(code)-\(export)-\(UInt32.random(in: 0...UInt32.max)).bundle")
     try OfficeBundle.write(
       manifest: OfficeBundle.Manifest(
-        office: code, export: export, districts: districts, conservancies: conservancies,
+        office: officeCode ?? code, export: export, districts: districts,
+        conservancies: conservancies,
         chainPosition: head.position, chainHead: head.hash, previousPosition: last?.position,
         previousHead: last?.head, hwcVersion: "test", createdAt: "2026-11-01T08:00:00Z",
         snapshotBytes: 0, snapshotSHA256: String(repeating: "0", count: 64)),
