@@ -125,6 +125,8 @@ import Testing
 
     let snapshot = fixture.directory.file("snapshot.sqlite")
     try OfficeBundle.extractSnapshot(path: result.path, to: snapshot)
+    // Bytes 18 and 19 of the header are 1 for a rollback journal (2 for WAL).
+    #expect(bytes(snapshot)[18...19] == [1, 1])
     let copy = try Register.open(path: snapshot, readOnly: true)
     #expect(try copy.check().allSatisfy { $0.problem == nil })
     #expect(try copy.verifyAudit().problem == nil)
