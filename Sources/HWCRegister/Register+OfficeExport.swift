@@ -49,6 +49,8 @@ extension Register {
     try db.backup(to: snapshot)
     try Register.removeSecrets(fromCopy: snapshot)
     _ = try checkCopy(at: snapshot, for: path)
+    // A rollback-journal file: a replica opened read-only needs no -shm beside it.
+    try Database(path: snapshot, create: false).execute("PRAGMA journal_mode = DELETE")
     let (position, head, previous) = try Register.chainOfCopy(snapshot, clock: clock)
     let manifest = OfficeBundle.Manifest(
       office: office.code, export: (previous?.number ?? 0) + 1, districts: office.districtCodes,
