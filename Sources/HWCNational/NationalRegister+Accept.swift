@@ -46,18 +46,18 @@ extension NationalRegister {
   }
 
   private func acceptLocked(bundle path: String, actor: NationalActor) throws -> Acceptance {
-    let named: BundleFacts
+    let named: OfficeBundle.Manifest
     do {
-      named = BundleFacts(try OfficeBundle.read(path: path).manifest)
+      named = try OfficeBundle.read(path: path).manifest
     } catch {
       throw BundleRefusal(office: nil, reason: error.reason)
     }
     guard let key = try key(of: named.office), let office = try office(named.office) else {
       throw BundleRefusal(office: nil, reason: "it names office \(named.office), not enrolled")
     }
-    let facts: BundleFacts
+    let facts: OfficeBundle.Manifest
     do {
-      facts = BundleFacts(try OfficeBundle.verify(path: path, key: key))
+      facts = try OfficeBundle.verify(path: path, key: key)
     } catch {
       throw BundleRefusal(office: office.code, reason: error.reason)
     }
@@ -106,7 +106,7 @@ extension NationalRegister {
 
   /// Records the acceptance of the bundle `facts` describe, in one transaction.
   private func record(
-    _ facts: BundleFacts, file: String, replicaSHA256: String, actor: NationalActor
+    _ facts: OfficeBundle.Manifest, file: String, replicaSHA256: String, actor: NationalActor
   ) throws {
     var info = stat()
     let bytes = stat(file, &info) == 0 ? Int(info.st_size) : 0

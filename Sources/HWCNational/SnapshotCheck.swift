@@ -8,7 +8,7 @@ import HWCStore
 struct SnapshotCheck {
   /// The extracted snapshot.
   let path: String
-  let facts: BundleFacts
+  let facts: OfficeBundle.Manifest
   /// The office as enrolled, with its last accepted bundle.
   let office: NationalOffice
   /// The office's current replica, when it has one.

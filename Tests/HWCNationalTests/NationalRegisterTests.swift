@@ -73,26 +73,28 @@ import Testing
     }
   }
 
-  @Test func theChainNamesARowEditedBehindItsBack() throws {
-    let fixture = NationalFixture()
-    try fixture.initialize()
-    try Tamper.register(
-      at: fixture.folder + "/national.sqlite",
-      "UPDATE national_user SET name = 'mallory' WHERE id = 1")
-    let national = try NationalRegister.open(folder: fixture.folder)
-    #expect(
-      try national.verifyChain().problem
-        == "national_user 1 differs from what the national chain recorded")
-  }
+  /// An edit made with `sqlite3` behind the national register's back, and what the chain says.
+  static let edits: [(sql: String, problem: String)] = [
+    (
+      "UPDATE national_user SET name = 'mallory' WHERE id = 1",
+      "national_user 1 differs from what the national chain recorded"
+    ),
+    (
+      "UPDATE chain_entry SET actor = 'mallory' WHERE id = 2",
+      "national chain entry 2 does not match its hash"
+    ),
+    (
+      "INSERT INTO national_user(name, secret, created_at) VALUES ('mallory', 'x', 'now')",
+      "national_user 2 has no entry in the national chain"
+    ),
+  ]
 
-  @Test func theChainNamesAnEditedEntry() throws {
+  @Test(arguments: NationalRegisterTests.edits)
+  func theChainNamesAnEditBehindItsBack(sql: String, problem: String) throws {
     let fixture = NationalFixture()
     try fixture.initialize()
-    try Tamper.register(
-      at: fixture.folder + "/national.sqlite",
-      "UPDATE chain_entry SET actor = 'mallory' WHERE id = 2")
+    try Tamper.register(at: fixture.folder + "/national.sqlite", sql)
     let national = try NationalRegister.open(folder: fixture.folder)
-    #expect(
-      try national.verifyChain().problem == "national chain entry 2 does not match its hash")
+    #expect(try national.verifyChain().problem == problem)
   }
 }
