@@ -35,7 +35,7 @@ extension NationalRegister {
   /// finishes the rename of the second. The whole of it runs under an exclusive lock on
   /// `offices/`, so two accepts never share a `.tmp`.
   public func accept(bundle path: String, actor: NationalActor) throws -> Acceptance {
-    let lock = try FolderLock(folder.offices)
+    let lock = try FolderLock.wait(folder.offices)
     defer { lock.release() }
     do {
       return try acceptLocked(bundle: path, actor: actor)
@@ -148,26 +148,5 @@ extension NationalRegister {
   /// The last part of `path`.
   static func fileName(_ path: String) -> String {
     path.split(separator: "/").last.map(String.init) ?? path
-  }
-}
-
-/// An exclusive `flock` on a folder, held while a bundle is accepted.
-struct FolderLock {
-  private let fd: Int32
-
-  init(_ path: String) throws {
-    fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw NationalError("cannot open the folder \(path)") }
-    while flock(fd, LOCK_EX) != 0 {
-      guard errno == EINTR else {
-        close(fd)
-        throw NationalError("cannot lock the folder \(path)")
-      }
-    }
-  }
-
-  func release() {
-    flock(fd, LOCK_UN)
-    close(fd)
   }
 }

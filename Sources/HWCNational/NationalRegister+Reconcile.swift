@@ -13,7 +13,8 @@ extension NationalRegister {
   /// Acceptance commits first and renames after (see `accept`): a `CODE.sqlite.tmp` whose
   /// SHA-256 is the one the office's last acceptance recorded was committed, and is renamed over
   /// the replica now (rolled forward); any other `.tmp` was never committed and is removed
-  /// (rolled back). Either way the replica and `national.sqlite` agree afterwards.
+  /// (rolled back). Either way the replica and `national.sqlite` agree afterwards. The caller
+  /// holds the lock on `offices/` (`FolderLock`).
   func reconcileReplicas() throws {
     let pending = (NationalFolder.entries(folder.offices) ?? []).filter {
       $0.hasSuffix(".sqlite.tmp")

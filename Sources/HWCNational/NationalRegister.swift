@@ -30,7 +30,8 @@ public final class NationalRegister {
   /// Opens the national register in `folder`; refuses a folder that is not one.
   ///
   /// Opened for writing, it first finishes or undoes an acceptance a stopped process left
-  /// half-done (see `reconcileReplicas`). `readOnly` changes nothing on disk (`natreport`).
+  /// half-done (see `reconcileReplicas`), unless another process is accepting a bundle now.
+  /// `readOnly` changes nothing on disk (`natreport`).
   public static func open(
     folder path: String, clock: Clock = .system, command: String = "", readOnly: Bool = false
   ) throws -> NationalRegister {
@@ -53,7 +54,11 @@ public final class NationalRegister {
         "\(folder.path) is not a national register: its national.sqlite is not one hwc made")
     }
     let register = NationalRegister(folder: folder, db: db, clock: clock, command: command)
-    if !readOnly { try register.reconcileReplicas() }
+    // An acceptance running in another process holds the lock and finishes its own work.
+    if !readOnly, let lock = try FolderLock.attempt(folder.offices) {
+      defer { lock.release() }
+      try register.reconcileReplicas()
+    }
     return register
   }
 

@@ -244,4 +244,15 @@ import Testing
           name: "replica WKO-KAZ",
           problem: "\(replica) is not the snapshot accepted (its SHA-256 differs)"))
   }
+
+  @Test func anOpenLeavesTheTmpOfAnAcceptanceInProgressAlone() throws {
+    let (fixture, _, _) = try enrolled()
+    let lock = try FolderLock.wait(fixture.folder + "/offices")
+    fixture.directory.write("national/offices/WKO-KAZ.sqlite.tmp", bytes: [1, 2, 3])
+    _ = try NationalRegister.open(folder: fixture.folder)
+    #expect(fixture.directory.entries("national/offices") == ["WKO-KAZ.sqlite.tmp"])
+    lock.release()
+    _ = try NationalRegister.open(folder: fixture.folder)
+    #expect(fixture.directory.entries("national/offices").isEmpty)
+  }
 }
