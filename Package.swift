@@ -38,11 +38,16 @@ let package = Package(
       plugins: ["EmbedFiles"]),
     // The demo register: a realistic, seeded history run through the register's operations.
     .target(name: "HWCDemo", dependencies: ["HWCCore", "HWCDomain", "HWCRegister", "HWCRules"]),
+    // The ministry's national register: a folder with its own small SQLite file and audit chain
+    // (offices, keys, accepted and refused bundles) and one verified replica per office.
+    .target(
+      name: "HWCNational", dependencies: ["HWCCore", "HWCDomain", "HWCStore", "HWCRegister"]),
     // Commands declared as data, argument parsing, help, output.
     .target(
       name: "HWCCLI",
       dependencies: [
         "HWCCore", "HWCDomain", "HWCRegister", "HWCRules", "HWCTemplates", "HWCReports", "HWCDemo",
+        "HWCNational",
       ]),
     // Build tool: embeds migrations and templates so the executable is self-contained.
     .executableTarget(name: "hwc-embed", path: "Sources/hwc-embed"),
@@ -83,8 +88,13 @@ let package = Package(
         "HWCBench", "HWCRegister", "HWCDomain", "HWCCore", "HWCStore", "HWCTestSupport",
       ]),
     .testTarget(
+      name: "HWCNationalTests",
+      dependencies: ["HWCNational", "HWCRegister", "HWCStore", "HWCCore", "HWCTestSupport"]),
+    .testTarget(
       name: "HWCCLITests",
-      dependencies: ["HWCCLI", "HWCRegister", "HWCDomain", "HWCStore", "HWCTestSupport"],
+      dependencies: [
+        "HWCCLI", "HWCRegister", "HWCDomain", "HWCStore", "HWCTestSupport", "HWCNational",
+      ],
       exclude: ["Transcripts"]),
     // Issue #11's reliability suite: kills, concurrent processes, fuzzers, faults, tampering.
     // Short in `make test`; `make reliability` (HWC_RELIABILITY=long) runs the same tests longer.

@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where a national register keeps its files: `DIR/national.sqlite` and `DIR/offices/CODE.sqlite`
+/// (each office's verified replica), with `DIR/offices/CODE.sqlite.tmp` only while a bundle is
+/// being accepted.
+public struct NationalFolder: Sendable {
+  /// The folder given with `--national` (or `HWC_NATIONAL`).
+  public let path: String
+
+  public init(_ path: String) {
+    self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+  }
+
+  /// The national register's own database.
+  public var database: String { path + "/national.sqlite" }
+
+  /// The folder of the offices' replicas.
+  public var offices: String { path + "/offices" }
+
+  /// The replica of office `code`.
+  public func replica(_ code: String) -> String { offices + "/" + code + ".sqlite" }
+
+  /// Where a bundle's snapshot is written and verified before it replaces the replica.
+  public func pendingReplica(_ code: String) -> String { replica(code) + ".tmp" }
+
+  /// True when `path` exists.
+  static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+  /// True when `path` is a folder.
+  static func isFolder(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+  }
+
+  /// The names in folder `path` other than `.` and `..`; nil when it cannot be read.
+  static func entries(_ path: String) -> [String]? {
+    guard let directory = opendir(path) else { return nil }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  /// The folder holding `path` (`.` for a bare name).
+  static func parent(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// Flushes the file or folder at `path` to disk; false when it cannot be opened or synced.
+  @discardableResult
+  static func sync(_ path: String) -> Bool {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    return fsync(fd) == 0
+  }
+}
