@@ -24,6 +24,7 @@ public enum CLI {
     + CorrectionCommands.specs
     + EmergencyCommands.specs
     + NationalCommands.specs
+    + NationalReportCommand.specs
 
   /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
   public static func main() -> Never {
