@@ -101,8 +101,9 @@ extension Register {
   }
 }
 
-/// The files of a backup: the target's folder, the temporary copy beside it, publishing it.
-private enum BackupFile {
+/// The files of a backup (and of a bundle, `OfficeBundle.write`): the target's folder, the
+/// temporary copy beside it, publishing it.
+enum BackupFile {
   /// A refusal or failure about the target `path`, in one sentence.
   static func failure(_ path: String, _ what: String) -> DomainError {
     .invalid(field: .file, "the copy to \(path) \(what); nothing was kept")
@@ -115,12 +116,7 @@ private enum BackupFile {
     if lstat(path, &info) == 0 {
       throw DomainError.invalid(field: .file, "\(path) already exists; choose a new file name")
     }
-    let folder: String
-    if let slash = path.lastIndex(of: "/") {
-      folder = slash == path.startIndex ? "/" : String(path[..<slash])
-    } else {
-      folder = "."
-    }
+    let folder = folderName(of: path)
     func refusal(_ why: String) -> DomainError {
       .invalid(field: .file, "cannot back up to \(path): \(why)")
     }
@@ -139,6 +135,12 @@ private enum BackupFile {
       throw refusal("you may not write in the folder \(folder); choose a folder you may write to")
     }
     return folder
+  }
+
+  /// The folder part of `path`: `.` for a bare name, `/` for a file at the root.
+  static func folderName(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 
   /// Creates the empty temporary file `partial`, readable by its owner only.

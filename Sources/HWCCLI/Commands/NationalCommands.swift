@@ -5,7 +5,9 @@ import HWCNational
 /// `hwc national init`, and what every national command shares: `--national DIR` (or
 /// `HWC_NATIONAL`), and the national user proving who acts (`--as`, `--password-file`).
 enum NationalCommands {
-  static let specs = [initSpec]
+  static let specs =
+    [initSpec] + NationalEnrollCommand.specs
+    + NationalStatusCommand.specs
 
   /// `--national DIR`, taken by every national command.
   static let folderOption = OptionSpec(
