@@ -14,6 +14,8 @@ public enum Field: String, Sendable, Hashable {
   /// The office time zone: `hwc init --timezone`, `hwc timezone set ZONE`.
   case timezone, zone
   case offset, entity
+  /// The office of a register: `hwc init --office CODE`; its key, `hwc office key --set HEX`.
+  case office, officeKey
 
   /// The column name in CSV files.
   public var column: String {
@@ -50,6 +52,7 @@ public enum Field: String, Sendable, Hashable {
     case .notes: return "--note"
     case .nationalIDArgument: return "NATIONAL_ID"
     case .zone: return "ZONE"
+    case .officeKey: return "--set"
     default: return "--" + rawValue
     }
   }

@@ -210,13 +210,27 @@ extension AuditedKind {
     AuditedKind(
       30, "setting", table: "office_setting", label: "'setting:' || key || '#' || id",
       columns: columns("key value set_at set_by reason")),
+    // Migration 0016: the office and what was done as it (codes 40+: room for other branches).
+    AuditedKind(
+      40, "office", table: "office", label: "'office:' || code",
+      columns: columns("code created_at created_by"),
+      children: [
+        Child(
+          table: "office_place", parent: "office_id", columns: ["district_id", "conservancy_id"],
+          order: "id")
+      ]),
+    AuditedKind(
+      41, "office_event", table: "office_event", label: "'office_event:' || kind || '#' || id",
+      columns: columns(
+        "kind key_fingerprint export_no chain_position chain_head snapshot_bytes at actor_id")),
   ]
 
   /// Tables outside the audited state, and why: the audit itself, the migration record (checked
   /// against the binary's migrations), login sessions (they change on every command and carry no
-  /// amount, decision or name).
+  /// amount, decision or name), the office's key (a secret kept out of every bundle; its setting
+  /// is audited as an `office_event` with the key's fingerprint).
   static let unaudited: Set<String> = [
-    "audit_log", "audit_entry", "audit_command", "schema_migration", "user_session",
+    "audit_log", "audit_entry", "audit_command", "schema_migration", "user_session", "office_key",
   ]
 
   /// The kind of an entity prefix used by callers (`complaint`, `user`, …).

@@ -121,6 +121,7 @@ extension Register {
   /// stored; earlier assessments stay.
   public func assess(code: String, actor: Actor, policy: Policy? = nil) throws -> Assessment {
     let complaint = try header(code: code)
+    try requireInOffice(districtID: complaint.districtID, conservancyID: complaint.conservancyID)
     guard mayAssess(actor, complaint) else {
       throw DomainError.notPermitted(
         "\(actor.name) may not assess complaints there: that needs the officer, inspector or "

@@ -44,9 +44,13 @@ extension Register {
   /// True when `actor` may assess `complaint`: an officer, inspector or committee member of its
   /// district or conservancy.
   func mayAssess(_ actor: Actor, _ complaint: ComplaintHeader) -> Bool {
-    [Role.officer, .inspector, .committee].contains {
-      actor.has($0, districtID: complaint.districtID, conservancyID: complaint.conservancyID)
-    }
+    let outside = office?.problem(
+      districtID: complaint.districtID, conservancyID: complaint.conservancyID,
+      reference: reference)
+    return outside == nil
+      && [Role.officer, .inspector, .committee].contains {
+        actor.has($0, districtID: complaint.districtID, conservancyID: complaint.conservancyID)
+      }
   }
 
   /// A complaint refused while its assessment was being written: the batch is rolled back and

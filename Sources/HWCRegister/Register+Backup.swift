@@ -80,7 +80,7 @@ extension Register {
 
   /// Opens the copy at `partial` as a register and checks it; the names of the checks it
   /// passed and its last audit entry. The copy's connection is closed when this returns.
-  private func checkCopy(at partial: String, for path: String) throws -> ([String], AuditAnchor?) {
+  func checkCopy(at partial: String, for path: String) throws -> ([String], AuditAnchor?) {
     let items: [CheckItem]
     let anchor: AuditAnchor?
     do {

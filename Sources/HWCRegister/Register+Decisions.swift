@@ -42,6 +42,7 @@ extension Register {
   )
     throws
   {
+    try requireInOffice(districtID: complaint.districtID, conservancyID: complaint.conservancyID)
     let body: String
     let holds: Bool
     switch coverage(complaint).payer {

@@ -11,6 +11,7 @@ extension Register {
   ) throws -> Int {
     try require(actor, .admin, to: "declare emergencies")
     let district = try reference.requireDistrict(name)
+    try requireInOffice(districtID: district.id)
     guard district.country == .kz else {
       throw DomainError.invalid(
         field: .district, "\(district.name.en) is in Kyrgyzstan; emergencies apply to kz-state")
@@ -47,6 +48,7 @@ extension Register {
     conservancy name: String, kind: String, date text: String, note: String?, actor: Actor
   ) throws -> Int {
     let conservancy = try reference.requireConservancy(name)
+    try requireInOffice(districtID: conservancy.districtID, conservancyID: conservancy.id)
     guard
       actor.has(.officer, districtID: conservancy.districtID, conservancyID: conservancy.id)
         || actor.has(.inspector, districtID: conservancy.districtID, conservancyID: conservancy.id)

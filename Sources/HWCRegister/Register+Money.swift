@@ -143,6 +143,7 @@ extension Register {
     conservancy name: String, amount: String, source: String, actor: Actor
   ) throws -> (transfer: Int, balances: Balances) {
     let conservancy = try reference.requireConservancy(name)
+    try requireInOffice(districtID: conservancy.districtID, conservancyID: conservancy.id)
     // The fund's own treasurer (or an unscoped one), as for payments from it.
     guard
       actor.roles.contains(where: {

@@ -76,6 +76,7 @@ extension Register {
     _ actor: Actor, _ role: Role, districtID: Int? = nil, conservancyID: Int? = nil,
     to what: String
   ) throws {
+    try requireInOffice(districtID: districtID, conservancyID: conservancyID)
     guard actor.has(role, districtID: districtID, conservancyID: conservancyID) else {
       var place = ""
       if let conservancyID, let conservancy = reference.conservancy(id: conservancyID) {
@@ -122,6 +123,7 @@ extension Register {
     var roles: [ScopedRole] = []
     for text in texts {
       let role = try ScopedRole.parse(text, reference: reference).get()
+      try requireInOffice(role)
       if !roles.contains(role) { roles.append(role) }
     }
     return try db.transaction {

@@ -22,6 +22,8 @@ public final class Register {
   public internal(set) var officeZone: OfficeZone {
     didSet { clock.zone = officeZone }
   }
+  /// The office the register belongs to (`hwc init --office`); nil when it serves every district.
+  public internal(set) var office: Office?
   /// The command line being run, recorded with every audit entry (e.g. `complaint register`).
   public var command: String
   /// The OS account and host of the process, recorded with every audit entry when known.
@@ -57,6 +59,7 @@ public final class Register {
     self.command = command
     self.reference = try ReferenceLoader.load(db)
     self.audit = AuditLog(db: db)
+    self.office = try Register.storedOffice(db, reference: reference)
   }
 
   /// Opens an existing, up-to-date register at `path`; with `traceSQL`, every statement it runs
@@ -118,14 +121,17 @@ public final class Register {
 
   /// Creates or upgrades the register at `path`; on a register without users, creates `admin`
   /// with `passphrase`, or else (when `setupCode`) with a one-time setup code, or else with no
-  /// secret at all (the demo and library callers, which prove nobody). On a register made before users had
+  /// secret at all (the demo and library callers, which prove nobody). A new register may be
+  /// given its `office` (`Register.resolveOffice`), stored with the administrator. On a register made before users had
   /// secrets, an administrator called `admin` who has neither gets them the same way (whoever
   /// may write the file may do this).
   public static func initialize(
     path: String, admin: String, passphrase: String? = nil, setupCode: Bool = false,
-    origin: AuditOrigin? = nil, clock: Clock = .system, timeZone: OfficeZone? = nil
+    origin: AuditOrigin? = nil, clock: Clock = .system, timeZone: OfficeZone? = nil,
+    office: Office? = nil
   ) throws -> (Register, InitResult) {
     let existed = path != ":memory:" && access(path, F_OK) == 0
+    if existed, office != nil { throw Register.officeOnExistingRegister(path) }
     if existed {
       // Another application's database is not made into a register.
       do {
@@ -154,6 +160,7 @@ public final class Register {
         if let timeZone {
           try register.storeTimeZone(timeZone, reason: "hwc init --timezone", by: admin)
         }
+        if let office { try register.storeOffice(office, by: admin) }
       } else if passphrase != nil || setupCode,
         let id = try db.prepare(
           """

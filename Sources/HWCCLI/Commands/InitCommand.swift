@@ -29,6 +29,12 @@ enum InitCommand {
           "the office's time zone for a new register (default Asia/Oral, UTC+5), e.g. "
             + "Asia/Almaty or Asia/Bishkek; later changed with 'hwc timezone set'"),
         OptionSpec(
+          "office", "CODE",
+          "the office a new register belongs to, e.g. WKO-KAZTALOV (needs --district); without it "
+            + "the register serves every district"),
+        OptionSpec("district", "D", "a district the office serves", repeating: true),
+        OptionSpec("conservancy", "C", "a conservancy the office serves", repeating: true),
+        OptionSpec(
           "password-file", "FILE",
           "the administrator's passphrase, from the file's first line (else a setup code is printed)"
         ),
@@ -39,12 +45,13 @@ enum InitCommand {
       let zone = try invocation.value("timezone").map {
         try InitCommand.newRegisterZone($0, path: invocation.databasePath)
       }
+      let office = try InitCommand.newRegisterOffice(invocation)
       let passphrase = try invocation.passwordFile.map {
         try ActorProof.readSecretFile($0, field: .passwordFile)
       }
       let (_, result) = try Register.initialize(
         path: invocation.databasePath, admin: admin, passphrase: passphrase, setupCode: true,
-        origin: invocation.origin, clock: invocation.clock, timeZone: zone)
+        origin: invocation.origin, clock: invocation.clock, timeZone: zone, office: office)
       if invocation.json {
         invocation.console.print(
           JSON.object([
@@ -60,6 +67,11 @@ enum InitCommand {
           ? "created register \(path)"
           : result.applied.isEmpty ? "register \(path) is up to date" : "upgraded register \(path)")
       for name in result.applied { invocation.console.print("  applied \(name)") }
+      if let office {
+        invocation.console.print(
+          "  office: \(office.code) (" + office.districts.map(\.name.en).joined(separator: ", ")
+            + "); set its key with: hwc office key --set HEX")
+      }
       if let admin = result.admin {
         invocation.console.print(
           "  administrator: \(admin) (add users with: hwc user add NAME --role ROLE --as \(admin))")
@@ -70,6 +82,27 @@ enum InitCommand {
       return 0
     }
   ]
+
+  /// The office `--office`, `--district` and `--conservancy` name, checked against the reference
+  /// data a new register holds before anything is written; nil without `--office`. Refused on
+  /// an existing register, and `--district`/`--conservancy` without `--office`.
+  static func newRegisterOffice(_ invocation: Invocation) throws -> Office? {
+    let districts = invocation.values("district")
+    let conservancies = invocation.values("conservancy")
+    guard let code = invocation.value("office") else {
+      guard districts.isEmpty, conservancies.isEmpty else {
+        throw DomainError.invalid(
+          field: .office, "--district and --conservancy on 'hwc init' need --office CODE")
+      }
+      return nil
+    }
+    if access(invocation.databasePath, F_OK) == 0 {
+      throw Register.officeOnExistingRegister(invocation.databasePath)
+    }
+    return try Register.resolveOffice(
+      code: code, districts: districts, conservancies: conservancies,
+      reference: Register.shippedReference())
+  }
 
   /// The zone `--timezone` names, checked before anything is written; refused on an existing
   /// register, whose zone an administrator changes with `hwc timezone set` (audited).
