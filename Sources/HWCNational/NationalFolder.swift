@@ -64,4 +64,22 @@ public struct NationalFolder: Sendable {
     defer { close(fd) }
     return fsync(fd) == 0
   }
+
+  /// Marks the SQLite file at `path`, which has no `-wal` beside it, as a rollback-journal
+  /// database: header bytes 18 and 19 (file format write and read versions) from 2 (WAL) to 1,
+  /// what `PRAGMA journal_mode = DELETE` writes (SQLite file format, §1.3.3). A replica so marked
+  /// is opened read-only without a `-wal` or `-shm` file made beside it, and stays byte for byte
+  /// what was accepted.
+  static func useRollbackJournal(_ path: String) throws {
+    let fd = open(path, O_RDWR | O_CLOEXEC)
+    guard fd >= 0 else { throw NationalError("cannot open \(path)") }
+    defer { close(fd) }
+    var versions: [UInt8] = [0, 0]
+    // Anything else is not a WAL database: opening it as a register refuses it.
+    guard pread(fd, &versions, 2, 18) == 2, versions == [2, 2] else { return }
+    let legacy: [UInt8] = [1, 1]
+    guard pwrite(fd, legacy, 2, 18) == 2, fsync(fd) == 0 else {
+      throw NationalError("cannot write \(path)")
+    }
+  }
 }

@@ -24,7 +24,7 @@ extension NationalRegister {
       let recorded = try db.scalar(
         String.self,
         """
-        SELECT a.snapshot_sha256 FROM acceptance a JOIN office o ON o.id = a.office_id
+        SELECT a.replica_sha256 FROM acceptance a JOIN office o ON o.id = a.office_id
         WHERE o.code = ? ORDER BY a.id DESC LIMIT 1
         """, [.text(code)])
       for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }

@@ -55,6 +55,7 @@ enum NationalSchema {
       bundle_bytes INTEGER NOT NULL,
       snapshot_bytes INTEGER NOT NULL,
       snapshot_sha256 TEXT NOT NULL,
+      replica_sha256 TEXT NOT NULL,
       UNIQUE (office_id, export)
     ) STRICT;
     CREATE TABLE refusal (

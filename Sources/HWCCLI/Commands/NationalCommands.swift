@@ -6,7 +6,7 @@ import HWCNational
 /// `HWC_NATIONAL`), and the national user proving who acts (`--as`, `--password-file`).
 enum NationalCommands {
   static let specs =
-    [initSpec] + NationalEnrollCommand.specs
+    [initSpec] + NationalEnrollCommand.specs + NationalAcceptCommand.specs
     + NationalStatusCommand.specs
 
   /// `--national DIR`, taken by every national command.
