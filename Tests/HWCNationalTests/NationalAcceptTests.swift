@@ -1,10 +1,10 @@
 import Foundation
 import HWCCore
-import HWCNational
 import HWCStore
 import HWCTestSupport
 import Testing
 
+@testable import HWCNational
 @testable import HWCRegister
 
 /// `national accept`: good bundles replace the replica; every refusal names its reason, is
@@ -208,5 +208,20 @@ import Testing
     _ = try NationalRegister.open(folder: fixture.folder)
     #expect(fixture.directory.bytes("national/offices/WKO-KAZ.sqlite") == accepted)
     #expect(fixture.directory.entries("national/offices").filter { $0.hasSuffix(".tmp") }.isEmpty)
+  }
+
+  @Test func verifyNamesAReplicaChangedAfterItWasAccepted() throws {
+    let (fixture, national, office) = try enrolled()
+    _ = try national.accept(bundle: try office.export(), actor: NationalFixture.actor)
+    #expect(try national.verify().allSatisfy { $0.problem == nil })
+    let replica = fixture.folder + "/offices/WKO-KAZ.sqlite"
+    try Tamper.register(at: replica, "UPDATE claimant SET village = 'Elsewhere'")
+    let items = try national.verify()
+    #expect(items.first?.problem == nil)
+    #expect(
+      items.last
+        == NationalRegister.VerifyItem(
+          name: "replica WKO-KAZ",
+          problem: "\(replica) is not the snapshot accepted (its SHA-256 differs)"))
   }
 }

@@ -7,7 +7,7 @@ import HWCNational
 enum NationalCommands {
   static let specs =
     [initSpec] + NationalEnrollCommand.specs + NationalAcceptCommand.specs
-    + NationalStatusCommand.specs
+    + NationalStatusCommand.specs + NationalVerifyCommand.specs
 
   /// `--national DIR`, taken by every national command.
   static let folderOption = OptionSpec(
