@@ -11,10 +11,14 @@ public struct BenchClaimant: Sendable {
   public let village: String
 }
 
-/// Makes the herders of a bench register, spread over the districts by their weights.
+/// Makes the herders of a bench register, spread over the districts (all, or `only` those) by
+/// their weights.
 enum BenchClaimants {
-  static func make(count: Int, _ rng: inout SplitMix64) -> [BenchClaimant] {
-    let districts = BenchPlaces.districts.map { ($0, $0.weight) }
+  static func make(count: Int, in only: [String]? = nil, _ rng: inout SplitMix64)
+    -> [BenchClaimant]
+  {
+    let districts = BenchPlaces.districts.filter { only?.contains($0.name) ?? true }
+      .map { ($0, $0.weight) }
     var used = Set<String>()
     var claimants: [BenchClaimant] = []
     claimants.reserveCapacity(count)

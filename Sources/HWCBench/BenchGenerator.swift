@@ -36,7 +36,8 @@ public struct BenchGenerator {
     var claimantDraws = root.fork(1)
     var rowDraws = root.fork(2)
     var inspectionDraws = root.fork(3)
-    let claimants = BenchClaimants.make(count: plan.claimants, &claimantDraws)
+    let claimants = BenchClaimants.make(
+      count: plan.claimants, in: plan.districts, &claimantDraws)
     let complaints = try TextFile(path: complaintPath)
     let inspections = try TextFile(path: inspectionPath)
     try complaints.write(CSVWriter.row(Self.complaintHeader))

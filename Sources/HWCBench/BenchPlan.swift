@@ -16,6 +16,8 @@ public struct BenchPlan: Sendable {
   public var duplicateShare = 0.01
   /// The share of complaints with a field inspection form.
   public var inspectedShare = 0.85
+  /// The districts the herders live in (English names): one office's share; nil for every one.
+  public var districts: [String]?
 
   public init(rows: Int, seed: UInt64 = 20_261_130) {
     precondition(rows > 0, "a bench needs at least one row")

@@ -25,6 +25,7 @@ public enum CLI {
     + EmergencyCommands.specs
     + OfficeCommands.specs
     + NationalCommands.specs
+    + NationalReportCommand.specs
 
   /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
   public static func main() -> Never {

@@ -46,9 +46,12 @@ public enum Demo {
   public static let admin = "admin"
 
   /// Builds a new register at `path` and runs the history; `progress` receives a line a month.
+  /// With `districts` (English names), only those districts and their conservancies have staff,
+  /// complaints, budgets, funds and facts: an office's share of the country; `office` makes the
+  /// register that office's (`hwc init --office`).
   public static func build(
     path: String, seed: UInt64 = defaultSeed, scale: DemoScale = .full,
-    progress: (String) -> Void = { _ in }
+    districts: [String]? = nil, office: Office? = nil, progress: (String) -> Void = { _ in }
   ) throws -> DemoSummary {
     guard path == ":memory:" || access(path, F_OK) != 0 else {
       throw DemoError.exists(path: path)
@@ -56,13 +59,17 @@ public enum Demo {
     return try withoutActuallyEscaping(progress) { progress in
       let origin = CalendarDate(year: 2024, month: 12, day: 16)!
       let (register, _) = try Register.initialize(
-        path: path, admin: admin, clock: Clock.fixed("\(origin)T08:00:00Z"))
+        path: path, admin: admin, clock: Clock.fixed("\(origin)T08:00:00Z"), office: office)
       register.command = "hwc user add"
       var rng = SplitMix64(seed: seed)
       let cast = try register.transaction {
-        try DemoCast(register: register, admin: register.actor(named: admin), rng: &rng)
+        try DemoCast(
+          register: register, admin: register.actor(named: admin), rng: &rng,
+          districts: districts.map(Set.init))
       }
-      var planner = DemoPlanner(seed: seed, scale: scale.factor, first: firstDay, today: today)
+      var planner = DemoPlanner(
+        seed: seed, scale: scale.factor, first: firstDay, today: today,
+        districts: districts.map(Set.init))
       planner.plan()
       progress(
         "planned \(planner.plans.count) complaints from \(planner.claimants.count) households")

@@ -20,8 +20,11 @@ struct DemoCast {
   private(set) var conservancies: [String: DemoStaff] = [:]
   private(set) var users = 1
 
-  /// Adds the users through the register, as an administrator would.
-  init(register: Register, admin: Actor, rng: inout SplitMix64) throws {
+  /// Adds the users through the register, as an administrator would: the staff of `only` (English
+  /// district names; every district when nil) and of their conservancies.
+  init(register: Register, admin: Actor, rng: inout SplitMix64, districts only: Set<String>? = nil)
+    throws
+  {
     self.admin = admin
     var logins: Set<String> = [admin.name]
     func add(_ country: Country, _ roles: [String]) throws -> Actor {
@@ -41,6 +44,10 @@ struct DemoCast {
     for profile in DemoPlaces.districts {
       let place = profile.name
       var staff = DemoStaff()
+      guard only?.contains(place) ?? true else {
+        districts.append(staff)
+        continue
+      }
       let paying = profile.country == .kz
       for _ in 0..<(paying ? 2 : 1) {
         staff.officers.append(try add(profile.country, ["officer@\(place)"]))

@@ -12,8 +12,14 @@ extension DemoRun {
 
   func scheduleHistory() throws {
     for (index, plan) in plans.enumerated() { schedule(.register(index), on: plan.reported) }
-    for emergency in DemoEmergency.all { schedule(.declare(emergency), on: emergency.declared) }
-    schedule(.poaching(.poaching), on: DemoIncident.poaching.recorded)
+    for emergency in DemoEmergency.all where includes(emergency.district) {
+      schedule(.declare(emergency), on: emergency.declared)
+    }
+    if let home = DemoPlaces.districts.first(where: {
+      $0.conservancy?.name == DemoIncident.poaching.conservancy
+    }), includes(home.name) {
+      schedule(.poaching(.poaching), on: DemoIncident.poaching.recorded)
+    }
     // Premiums are collected before the winter: from mid-December 2024 for the first season,
     // from late November 2025 for the next.
     let rounds = [(2025, CalendarDate("2024-12-17")!), (2026, CalendarDate("2025-11-20")!)]
@@ -30,7 +36,7 @@ extension DemoRun {
   /// Budgets are passed in late December for the next year; Kaztalov gets a supplement in
   /// autumn 2025; Zhanibek's 2026 budget covers only about the first half of the year.
   private func scheduleBudgets() throws {
-    for profile in DemoPlaces.districts where profile.country == .kz {
+    for profile in DemoPlaces.districts where profile.country == .kz && includes(profile.name) {
       for year in [2025, 2026] {
         let mine = plans.filter {
           DemoPlaces.districts[$0.district].name == profile.name && $0.incident.year == year
@@ -67,7 +73,7 @@ extension DemoRun {
   /// February; the state adds a little in May and donors top the fund up at midyear — except in
   /// Baiboosun in 2025, where the donor held its grant back after the poaching.
   private func scheduleFunds() throws {
-    for profile in DemoPlaces.districts {
+    for profile in DemoPlaces.districts where includes(profile.name) {
       guard let conservancy = profile.conservancy?.name else { continue }
       for year in [2025, 2026] {
         let expected = try plans.filter {
@@ -91,6 +97,9 @@ extension DemoRun {
       }
     }
   }
+
+  /// Whether the history includes district `name` (its staff, complaints, money and facts).
+  func includes(_ name: String) -> Bool { districts?.contains(name) ?? true }
 
   /// What a kz-state complaint will likely be paid, in minor units (0 when it will likely be
   /// ineligible): verified quantity × rate × MRP, halved when unprotected.

@@ -8,6 +8,8 @@ struct DemoPlanner {
   let scale: Double
   let first: CalendarDate
   let today: CalendarDate
+  /// The districts planned (English names); nil for every one.
+  let districts: Set<String>?
   var rng: SplitMix64
   var ids = DemoIDs()
   var claimants: [DemoClaimant] = []
@@ -15,10 +17,14 @@ struct DemoPlanner {
   /// Field-form numbers issued per district.
   private var forms: [Int] = Array(repeating: 0, count: DemoPlaces.districts.count)
 
-  init(seed: UInt64, scale: Double, first: CalendarDate, today: CalendarDate) {
+  init(
+    seed: UInt64, scale: Double, first: CalendarDate, today: CalendarDate,
+    districts: Set<String>? = nil
+  ) {
     self.scale = scale
     self.first = first
     self.today = today
+    self.districts = districts
     self.rng = SplitMix64(seed: seed).fork(1)
   }
 
@@ -37,7 +43,8 @@ struct DemoPlanner {
   /// Plans every complaint, sorted by report date.
   mutating func plan() {
     var skeletons: [Skeleton] = []
-    for (index, district) in DemoPlaces.districts.enumerated() {
+    for (index, district) in DemoPlaces.districts.enumerated()
+    where districts?.contains(district.name) ?? true {
       for stream in district.streams {
         var month = first
         while month <= today {

@@ -55,6 +55,8 @@ final class DemoRun {
   /// Day 0 of the agenda.
   let origin: CalendarDate
   let today: CalendarDate
+  /// The districts of the history (English names); nil for every one.
+  let districts: Set<String>?
   var plans: [ComplaintPlan]
   var claimants: [DemoClaimant]
   var rng: SplitMix64
@@ -73,6 +75,7 @@ final class DemoRun {
     self.cast = cast
     self.origin = origin
     self.today = planner.today
+    self.districts = planner.districts
     self.plans = planner.plans
     self.claimants = planner.claimants
     self.rng = planner.rng.fork(2)

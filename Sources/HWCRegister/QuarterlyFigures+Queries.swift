@@ -82,10 +82,7 @@ extension QuarterlyFigures {
         payers.append(PayerFigures(payer: payer, currency: payer.currency, assessed: amount))
       }
     }
-    func order(_ figures: PayerFigures) -> (Int, String) {
-      if case .fund = figures.payer { (1, figures.account) } else { (0, figures.account) }
-    }
-    return payers.sorted { order($0) < order($1) }
+    return payers.sorted { $0.reportOrder < $1.reportOrder }
   }
 
   /// The payer whose own account `figures` are.

@@ -39,24 +39,40 @@ public struct QuarterlyReport: Sendable {
     register: Register, quarter: Quarter, district name: String? = nil, words: Words,
     today: CalendarDate
   ) throws -> QuarterlyReport {
+    try build(
+      registers: [register], anchor: { try register.auditAnchor()?.description },
+      quarter: quarter, district: name, words: words, today: today)
+  }
+
+  /// Builds the report of `quarter` (optionally one district) pooled over `registers` — the
+  /// offices' replicas, whose districts and conservancies are disjoint — as they stand `today`,
+  /// with names and words of `words`: the figures of `PooledQuarterlyFigures`, read with every
+  /// register on a snapshot of its own, under the anchor `anchor` gives (read on the snapshots).
+  /// Names come from the first register's reference data; `registers` must not be empty.
+  public static func build(
+    registers: [Register], anchor: () throws -> String?, quarter: Quarter,
+    district name: String? = nil, words: Words, today: CalendarDate
+  ) throws -> QuarterlyReport {
+    precondition(!registers.isEmpty, "a quarterly report needs at least one register")
     let lang = words.lang
-    let reference = register.reference
+    let reference = registers[0].reference
     let district = try name.map { try reference.requireDistrict($0) }
     let conservancies = reference.conservancies.filter {
       district == nil || $0.districtID == district!.id
     }
-    func queries(_ q: Quarter) -> QuarterlyFigures {
-      register.quarterlyFigures(from: q.first, to: q.last, district: district)
+    func queries(_ q: Quarter) -> PooledQuarterlyFigures {
+      PooledQuarterlyFigures(
+        registers.map { $0.quarterlyFigures(from: q.first, to: q.last, district: district) })
     }
     let now = queries(quarter)
     let name = { (localized: LocalizedName) in words.name(localized) }
-    return try register.snapshot {
+    return try Register.snapshot(registers) {
       var fields: [(String, JSON)] = [
         ("report", .string("quarterly")), ("quarter", .string(quarter.description)),
         ("from", .string(quarter.first.description)), ("to", .string(quarter.last.description)),
         ("as_of", .string(today.description)), ("complete", .bool(today > quarter.last)),
         ("lang", .string(lang)), ("district", district.map { .string(name($0.name)) } ?? .null),
-        ("anchor", .optional(try register.auditAnchor()?.description)),
+        ("anchor", .optional(try anchor())),
       ]
 
       // Complaints by district × damage type.
@@ -111,7 +127,7 @@ public struct QuarterlyReport: Sendable {
         ))
 
       // Verified losses.
-      fields.append(("losses", .array(try losses(now.verifiedByItem(), register, words))))
+      fields.append(("losses", .array(try losses(now.verifiedByItem(), reference, words))))
 
       // Compensation per scheme and payer.
       let payers = try now.payers()

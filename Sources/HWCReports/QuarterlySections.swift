@@ -5,10 +5,10 @@ import HWCRules
 
 extension QuarterlyReport {
   /// Verified losses grouped as a reader counts them: heads by class, hectares, tonnes.
-  static func losses(_ byItem: [String: Int], _ register: Register, _ words: Words) -> [JSON] {
+  static func losses(_ byItem: [String: Int], _ reference: Reference, _ words: Words) -> [JSON] {
     var groups: [LossGroup: Int] = [:]
     for (code, centi) in byItem {
-      guard let item = register.reference.items[code],
+      guard let item = reference.items[code],
         let group = LossGroup(item: code, livestockClass: item.livestockClass)
       else { continue }
       groups[group, default: 0] += centi

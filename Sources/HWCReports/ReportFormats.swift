@@ -71,13 +71,20 @@ extension JSON {
   }
 }
 
+extension JSON {
+  /// This report value in `format`; text goes through template `template` of `setup`'s language.
+  func render(_ format: ReportFormat, template: String, setup: ReportSetup) throws -> String {
+    switch format {
+    case .json: return text(pretty: true) + "\n"
+    case .csv: return csv
+    case .text: return try setup.render(template, templateValue)
+    }
+  }
+}
+
 extension QuarterlyReport {
   /// The report in `format`; text goes through template `quarterly` of `setup`'s language.
   public func render(_ format: ReportFormat, setup: ReportSetup) throws -> String {
-    switch format {
-    case .json: return value.text(pretty: true) + "\n"
-    case .csv: return value.csv
-    case .text: return try setup.render("quarterly", value.templateValue)
-    }
+    try value.render(format, template: "quarterly", setup: setup)
   }
 }

@@ -19,6 +19,9 @@ struct BenchFigures {
   var bytesImported = 0
   var bytesFinal = 0
   var peakKiB = 0
+  var bundleSeconds = 0.0
+  var acceptSeconds = 0.0
+  var nationalReportSeconds = 0.0
 
   var importRatio: Double { ratio(importSeconds, importBaselineSeconds) }
   var reportRatio: Double { ratio(reportSeconds, reportBaselineSeconds) }
@@ -56,6 +59,9 @@ struct BenchFigures {
         "bytes_per_complaint_final", bytesPerComplaintFinal, 0, "file bytes / row, final", "≤ 2,000"
       ),
       ("peak_rss_mb", peakMegabytes, 1, "largest hwc resident set, MB", "≤ 150"),
+      ("bundle_s", bundleSeconds, 3, "hwc office export, office of ROWS/10", ""),
+      ("accept_s", acceptSeconds, 3, "hwc national accept of that bundle", ""),
+      ("national_report_s", nationalReportSeconds, 3, "national report over 9 offices", ""),
     ]
   }
 

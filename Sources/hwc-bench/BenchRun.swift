@@ -16,6 +16,8 @@ struct BenchRun {
   let decisions: Int
   let spawner: Spawner
   var figures = BenchFigures()
+  /// The quarter `hwc report quarterly` was timed on (the national report uses it too).
+  var reportedQuarter = ""
 
   init(plan: BenchPlan, hwc: String, out: String, decisions: Int) {
     self.plan = plan
@@ -77,6 +79,7 @@ struct BenchRun {
     figures.checkSeconds = try runHWC(["check"]).seconds
     try singleCommands(summary)
     figures.bytesFinal = try fileBytes(register)
+    try measureNational(quarter: reportedQuarter)
     return figures
   }
 
@@ -172,6 +175,7 @@ struct BenchRun {
     guard let quarter = try Register.open(path: register).busiestDecisionQuarter() else {
       throw BenchError(description: "no decisions to report")
     }
+    reportedQuarter = quarter
     let arguments = ["report", "quarterly", "--quarter", quarter]
     let trace = out + "/report-trace.sql"
     try? FileManager.default.removeItem(atPath: trace)
@@ -224,16 +228,18 @@ struct BenchRun {
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   }
 
-  /// Runs `hwc --db DB ARGS`, keeping the largest resident set seen; stops the bench when it
+  /// Runs `hwc --db DB ARGS` (`hwc ARGS` for a national command), keeping the largest resident set seen; stops the bench when it
   /// fails, unless `mustSucceed` is false.
   @discardableResult
-  private mutating func runHWC(
+  mutating func runHWC(
     _ arguments: [String], on database: String? = nil, environment: [String: String] = [:],
     mustSucceed: Bool = true
   ) throws -> Finished {
     // Sessions live under $HOME/.hwc: the bench keeps its own in bench-out.
+    // National commands name their folder, not a register.
+    let db = arguments.first == "national" ? [] : ["--db", database ?? register]
     let done = try spawner.run(
-      hwc, ["--db", database ?? register] + arguments,
+      hwc, db + arguments,
       environment: ["HOME": out].merging(environment) { $1 })
     figures.peakKiB = max(figures.peakKiB, done.peakKiB)
     guard done.status == 0 || !mustSucceed else {

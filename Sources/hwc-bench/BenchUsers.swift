@@ -38,9 +38,11 @@ enum BenchUsers {
     ["--admin", admin, "--password-file", secretFile(admin)]
   }
 
-  /// `hwc user add` arguments after `user add`, the actor included.
-  static func additions() -> [[String]] {
-    let scopes = BenchPlaces.districts.map(\.name) + ["Shamshy", "Baiboosun"]
+  /// `hwc user add` arguments after `user add`, the actor included: roles in `scopes` (districts
+  /// and conservancies), every one by default.
+  static func additions(
+    scopes: [String] = BenchPlaces.districts.map(\.name) + ["Shamshy", "Baiboosun"]
+  ) -> [[String]] {
     func everywhere(_ role: String) -> [String] { scopes.flatMap { ["--role", "\(role)@\($0)"] } }
     let users: [(String, [String])] =
       [(officer, everywhere("officer")), (inspector, everywhere("inspector"))]

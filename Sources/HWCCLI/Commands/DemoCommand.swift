@@ -27,6 +27,10 @@ enum DemoCommand {
         administrator and Kaztalov's officer, inspector, two committee members and treasurer get
         demo passphrases, written to DIR/demo-secrets/NAME.secret (for --password-file; demo
         secrets, never for a real register); the others get theirs with 'hwc user reset'.
+        Then DIR/national: a national register fed by one bundle (DIR/bundles) from each of
+        three smaller demo offices (DIR/offices: WKO-KAZTALOV, WKO-ZHANIBEK with Bokeyorda,
+        KG-CHUY with Kemin and Shamshy), its administrator 'minister' (demo-secrets), and
+        prints the national report of the same quarter.
         """,
       options: [OptionSpec("out", "DIR", "directory for demo.sqlite (default: hwc-demo)")],
       traits: []
@@ -64,10 +68,24 @@ enum DemoCommand {
             hwc audit verify --db \(path)
 
         """)
-      return CLI.run(
+      let reported = CLI.run(
         ["report", "quarterly", "--quarter", quarter, "--db", path],
         environment: invocation.environment, console: console,
         clock: Clock.fixed("\(Demo.today)T18:00:00Z"))
+      guard reported == 0 else { return reported }
+      let national = try DemoNational.build(directory: directory, secrets: folder) { line in
+        if console.errorIsTerminal { console.progress("\r\u{1B}[Khwc demo: \(line)") }
+      }
+      if console.errorIsTerminal { console.progress("\r\u{1B}[K") }
+      console.print("")
+      console.print(
+        "national register \(national.folder), fed by a bundle from each of three demo offices:")
+      for line in national.lines { console.print(line) }
+      console.print("")
+      return CLI.run(
+        ["national", "report", "quarterly", "--quarter", quarter, "--national", national.folder],
+        environment: invocation.environment, console: console,
+        clock: Clock.fixed("\(Demo.today)T19:00:00Z"))
     }
   ]
 

@@ -27,16 +27,8 @@ enum ReportCommands {
     ],
     traits: [.database, .json]
   ) { invocation in
-    if invocation.json, let format = invocation.value("format"), format != "json" {
-      throw UsageError(
-        "--format \(format) and --json ask for two formats; give one of them", spec: invocation.spec
-      )
-    }
+    let format = try invocation.reportFormat()
     let setup = try invocation.reportSetup("quarterly")
-    let formatText = invocation.json ? "json" : invocation.value("format") ?? "text"
-    guard let format = ReportFormat(rawValue: formatText) else {
-      throw DomainError.invalid(field: .format, "'\(formatText)' is not text, csv or json")
-    }
     let quarter = try Quarter(invocation.value("quarter")!)
     let register = try invocation.openRegister()
     let report = try QuarterlyReport.build(
