@@ -14,6 +14,8 @@ public enum Field: String, Sendable, Hashable {
   /// The office time zone: `hwc init --timezone`, `hwc timezone set ZONE`.
   case timezone, zone
   case offset, entity
+  /// `hwc report controls --repeat N`: the complaints in a season a claimant may have unlisted.
+  case repeatLimit
 
   /// The column name in CSV files.
   public var column: String {
@@ -50,6 +52,7 @@ public enum Field: String, Sendable, Hashable {
     case .notes: return "--note"
     case .nationalIDArgument: return "NATIONAL_ID"
     case .zone: return "ZONE"
+    case .repeatLimit: return "--repeat"
     default: return "--" + rawValue
     }
   }
