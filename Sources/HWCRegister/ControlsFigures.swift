@@ -7,8 +7,8 @@ import HWCStore
 /// see them, claimants with many complaints in a season, and flags that were overridden. Every
 /// query the controls report needs is here; the report aggregates these rows.
 public struct ControlsFigures {
-  let db: Database
-  let reference: Reference
+  let register: Register
+  var db: Database { register.db }
   /// The first and last day of the span.
   public let from: CalendarDate
   public let to: CalendarDate
@@ -75,6 +75,6 @@ extension Register {
   public func controlsFigures(from: CalendarDate, to: CalendarDate, district: District?)
     -> ControlsFigures
   {
-    ControlsFigures(db: db, reference: reference, from: from, to: to, district: district)
+    ControlsFigures(register: self, from: from, to: to, district: district)
   }
 }

@@ -8,7 +8,7 @@ import HWCRegister
 /// as text (through `controls.LANG.txt`), CSV and JSON, so the three cannot disagree.
 ///
 /// Complaints are counted by registration (reported) date in the quarter, as in the quarterly
-/// report; draws by the date of the assessment that made them. Amounts are the latest eligible
+/// report; draws by the (office-local) date of the assessment that made them. Amounts are the latest eligible
 /// assessment's, in minor units (`_minor`), compared within a district, never across currencies.
 public struct ControlsReport: Sendable {
   /// The report as one ordered value: what JSON prints, what CSV flattens, what templates see.
@@ -58,6 +58,7 @@ public struct ControlsReport: Sendable {
           repeated(try figures.repeatedClaimants(moreThan: repeatLimit), repeatLimit, districtName)
         ),
         ("overridden", overridden(try figures.overriddenFlags(), words, districtName)),
+        ("draws", draws(try figures.draws())),
       ]
       return ControlsReport(value: .object(fields), quarter: quarter)
     }

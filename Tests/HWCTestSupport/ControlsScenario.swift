@@ -12,6 +12,8 @@ public final class ControlsScenario {
   public let register: Register
   /// Complaint codes by the scenario's own labels (`z1`…`z6`, `k1`…`k4`, `t1`…`t5`, `q1`).
   public private(set) var codes: [String: String] = [:]
+  /// Steps waiting for `run()`: date, order scheduled, what to do.
+  private var agenda: [(String, Int, () throws -> Void)] = []
 
   public static let quarter = "2026-Q2"
   /// The report's "today": after the quarter.
@@ -46,33 +48,33 @@ public final class ControlsScenario {
       district: "Kaztalov", year: "2026", amount: "20000000", actor: try actor("gulnar"))
 
     // 2026-Q1: one of Yerlan's complaints of the 2026 season, outside the quarter.
-    try complaint("q1", SampleIDs.yerlan, "Zhalpaktal", "2026-02-03", sheep: 2)
-    try inspect("q1", "marat", "2026-02-05", sheep: 2)
-    try assess("q1", "2026-02-05")
+    complaint("q1", SampleIDs.yerlan, "Zhalpaktal", "2026-02-03", sheep: 2)
+    inspect("q1", "marat", "2026-02-05", sheep: 2)
+    assess("q1", "2026-02-05")
 
     // Zhalpaktal: small claims. z2 is within 7 days of z1 (a possible duplicate) and approved;
     // erlan inspects z3 again and finds less, and z6 again and confirms it.
-    try complaint("z1", SampleIDs.yerlan, "Zhalpaktal", "2026-04-01", sheep: 2)
-    try inspect("z1", "marat", "2026-04-03", sheep: 2)
-    try assess("z1", "2026-04-03")
-    try complaint("z2", SampleIDs.yerlan, "Zhalpaktal", "2026-04-05", sheep: 2)
-    try inspect("z2", "marat", "2026-04-07", sheep: 2)
-    try assess("z2", "2026-04-07")
-    try approve("z2", "2026-04-15")
-    try complaint("z3", SampleIDs.nurlan, "Zhalpaktal", "2026-04-20", sheep: 3)
-    try inspect("z3", "marat", "2026-04-22", sheep: 3)
-    try inspect("z3", "erlan", "2026-04-24", sheep: 2)
-    try assess("z3", "2026-04-24")
-    try complaint("z4", SampleIDs.nurlan, "Zhalpaktal", "2026-05-10", sheep: 3)
-    try inspect("z4", "erlan", "2026-05-12", sheep: 2)
-    try assess("z4", "2026-05-12")
-    try complaint("z5", SampleIDs.nurlan, "Zhalpaktal", "2026-05-25", sheep: 3)
-    try inspect("z5", "erlan", "2026-05-27", sheep: 2)
-    try assess("z5", "2026-05-27")
-    try complaint("z6", SampleIDs.yerlan, "Zhalpaktal", "2026-06-10", sheep: 2)
-    try inspect("z6", "marat", "2026-06-11", sheep: 2)
-    try inspect("z6", "erlan", "2026-06-12", sheep: 2)
-    try assess("z6", "2026-06-12")
+    complaint("z1", SampleIDs.yerlan, "Zhalpaktal", "2026-04-01", sheep: 2)
+    inspect("z1", "marat", "2026-04-03", sheep: 2)
+    assess("z1", "2026-04-03")
+    complaint("z2", SampleIDs.yerlan, "Zhalpaktal", "2026-04-05", sheep: 2)
+    inspect("z2", "marat", "2026-04-07", sheep: 2)
+    assess("z2", "2026-04-07")
+    approve("z2", "2026-04-15")
+    complaint("z3", SampleIDs.nurlan, "Zhalpaktal", "2026-04-20", sheep: 3)
+    inspect("z3", "marat", "2026-04-22", sheep: 3)
+    inspect("z3", "erlan", "2026-04-24", sheep: 2)
+    assess("z3", "2026-04-24")
+    complaint("z4", SampleIDs.nurlan, "Zhalpaktal", "2026-05-10", sheep: 3)
+    inspect("z4", "erlan", "2026-05-12", sheep: 2)
+    assess("z4", "2026-05-12")
+    complaint("z5", SampleIDs.nurlan, "Zhalpaktal", "2026-05-25", sheep: 3)
+    inspect("z5", "erlan", "2026-05-27", sheep: 2)
+    assess("z5", "2026-05-27")
+    complaint("z6", SampleIDs.yerlan, "Zhalpaktal", "2026-06-10", sheep: 2)
+    inspect("z6", "marat", "2026-06-11", sheep: 2)
+    inspect("z6", "erlan", "2026-06-12", sheep: 2)
+    assess("z6", "2026-06-12")
 
     // Kaztalovka: Gulnara declared one sheep, so every claim of two is above her herd; k1 is
     // approved and paid, k2 approved, k3 rejected, k4 left assessed.
@@ -81,16 +83,20 @@ public final class ControlsScenario {
       ("k4", "2026-05-26", 1),
     ] {
       let day = CalendarDate(incident)!.adding(days: 2).description
-      try complaint(label, SampleIDs.gulnara, "Kaztalovka", incident, sheep: 2)
-      try inspect(label, label <= "k2" ? "marat" : "erlan", day, sheep: verified)
-      try assess(label, day)
+      complaint(label, SampleIDs.gulnara, "Kaztalovka", incident, sheep: 2)
+      inspect(label, label <= "k2" ? "marat" : "erlan", day, sheep: verified)
+      assess(label, day)
     }
-    try approve("k1", "2026-05-01")
-    on("2026-05-20")
-    _ = try register.pay(code: codes["k1"]!, reference: "HALYK-2026-0101", actor: actor("gulnar"))
-    try approve("k2", "2026-05-02")
-    on("2026-06-01")
-    try register.reject(code: codes["k3"]!, reason: "no carcass found", actor: actor("aliya"))
+    approve("k1", "2026-05-01")
+    at("2026-05-20") {
+      _ = try self.register.pay(
+        code: self.codes["k1"]!, reference: "HALYK-2026-0101", actor: self.actor("gulnar"))
+    }
+    approve("k2", "2026-05-02")
+    at("2026-06-01") {
+      try self.register.reject(
+        code: self.codes["k3"]!, reason: "no carcass found", actor: self.actor("aliya"))
+    }
 
     // Talovka: large claims, every one verified in full by marat.
     for (index, incident) in ["2026-04-08", "2026-04-22", "2026-05-06", "2026-05-20", "2026-06-03"]
@@ -98,10 +104,11 @@ public final class ControlsScenario {
     {
       let label = "t\(index + 1)"
       let day = CalendarDate(incident)!.adding(days: 1).description
-      try complaint(label, Self.talgat, "Talovka", incident, sheep: 10)
-      try inspect(label, "marat", day, sheep: 10)
-      try assess(label, day)
+      complaint(label, Self.talgat, "Talovka", incident, sheep: 10)
+      inspect(label, "marat", day, sheep: 10)
+      assess(label, day)
     }
+    try run()
     on(Self.today.description)
   }
 
@@ -110,39 +117,56 @@ public final class ControlsScenario {
 
   func actor(_ name: String) throws -> Actor { try register.actor(named: name) }
 
+  /// Puts `step` on the agenda of `date`; `run()` does the agenda in date order (steps of one
+  /// day in the order they were scheduled), so the audit chain's times only move forward.
+  func at(_ date: String, _ step: @escaping () throws -> Void) {
+    agenda.append((date, agenda.count, step))
+  }
+
+  /// Does every scheduled step at its date, in date order.
+  func run() throws {
+    for (date, _, step) in agenda.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+      on(date)
+      try step()
+    }
+    agenda = []
+  }
+
   /// Registers complaint `label` of `claimant` in `village`, reported the day after `incident`.
   func complaint(
     _ label: String, _ claimant: String, _ village: String, _ incident: String, sheep: Int
-  )
-    throws
-  {
+  ) {
     let reported = CalendarDate(incident)!.adding(days: 1).description
-    on(reported)
-    codes[label] = try register.registerComplaint(
-      ComplaintDraft(
-        nationalID: claimant, district: "Kaztalov", type: "livestock_predation", species: "wolf",
-        incidentDate: incident, reportedDate: reported, items: ["sheep_goat.adult=\(sheep)"],
-        ref: nil, village: village),
-      actor: try actor("dauren")
-    ).complaint.code
+    at(reported) {
+      self.codes[label] = try self.register.registerComplaint(
+        ComplaintDraft(
+          nationalID: claimant, district: "Kaztalov", type: "livestock_predation", species: "wolf",
+          incidentDate: incident, reportedDate: reported, items: ["sheep_goat.adult=\(sheep)"],
+          ref: nil, village: village),
+        actor: try self.actor("dauren")
+      ).complaint.code
+    }
   }
 
-  func inspect(_ label: String, _ inspector: String, _ date: String, sheep: Int) throws {
-    on(date)
-    _ = try register.inspect(
-      code: codes[label]!,
-      InspectionDraft(date: date, items: ["sheep_goat.adult=\(sheep)"], protected: "yes"),
-      actor: try actor(inspector))
+  func inspect(_ label: String, _ inspector: String, _ date: String, sheep: Int) {
+    at(date) {
+      _ = try self.register.inspect(
+        code: self.codes[label]!,
+        InspectionDraft(date: date, items: ["sheep_goat.adult=\(sheep)"], protected: "yes"),
+        actor: try self.actor(inspector))
+    }
   }
 
-  func assess(_ label: String, _ date: String) throws {
-    on(date)
-    _ = try register.assess(code: codes[label]!, actor: try actor("dauren"))
+  func assess(_ label: String, _ date: String) {
+    at(date) {
+      _ = try self.register.assess(code: self.codes[label]!, actor: try self.actor("dauren"))
+    }
   }
 
-  func approve(_ label: String, _ date: String) throws {
-    on(date)
-    _ = try register.approve(code: codes[label]!, actor: try actor("aliya"))
-    _ = try register.approve(code: codes[label]!, actor: try actor("timur"))
+  func approve(_ label: String, _ date: String) {
+    at(date) {
+      _ = try self.register.approve(code: self.codes[label]!, actor: try self.actor("aliya"))
+      _ = try self.register.approve(code: self.codes[label]!, actor: try self.actor("timur"))
+    }
   }
 }
