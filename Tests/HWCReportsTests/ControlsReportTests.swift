@@ -143,6 +143,57 @@ struct ControlsReportTests {
     }
   }
 
+  @Test(
+    "draws: one per eligible assessment of the quarter; the threshold and re-inspections from the rows"
+  )
+  func draws() throws {
+    let db = scenario.register.db
+    let value = try report().value
+    let inQuarter = """
+      FROM assessment a JOIN complaint c ON c.id = a.complaint_id
+      WHERE a.outcome = 'eligible' AND substr(a.assessed_at, 1, 10) BETWEEN '2026-04-01' AND '2026-06-30'
+      """
+    #expect(
+      value.at("draws", "made")
+        == .int(try db.scalar(Int.self, "SELECT count(*) \(inQuarter)") ?? -1))
+    func policy(_ key: String) -> String {
+      """
+      (SELECT p.value_centi FROM policy_value p WHERE p.scheme = a.scheme AND p.key = '\(key)'
+        AND p.effective_from <= c.incident_date ORDER BY p.effective_from DESC LIMIT 1)
+      """
+    }
+    let above = try db.scalar(
+      Int.self,
+      "SELECT count(*) \(inQuarter) AND a.amount_minor >= \(policy("reinspect_threshold")) * \(policy("mrp")) / 100"
+    )
+    #expect(value.at("draws", "above_threshold") == .int(above ?? -1))
+    #expect(above == 5)  // the five Talovka claims of ten sheep
+    let reinspections =
+      try db.scalar(
+        Int.self, "SELECT count(*) FROM inspection WHERE reinspection_of IS NOT NULL") ?? -1
+    #expect(value.at("draws", "reinspections") == .int(reinspections))
+    guard case .int(let required) = value.at("draws", "required"),
+      case .int(let honoured) = value.at("draws", "honoured"),
+      case .int(let pending) = value.at("draws", "pending")
+    else {
+      Issue.record("no draw counts")
+      return
+    }
+    #expect(required == honoured + pending)
+    #expect(value.list("draws", "pending_rows").count == pending)
+    let waiting = value.list("draws", "pending_rows").compactMap { $0.at("complaint") }
+    for code in waiting {
+      guard case .string(let code) = code else { continue }
+      let again = try db.scalar(
+        Int.self,
+        """
+        SELECT count(*) FROM inspection i JOIN complaint c ON c.id = i.complaint_id
+        WHERE c.code = ? AND i.reinspection_of IS NOT NULL
+        """, with: [code])
+      #expect(again == 0, "\(code)")
+    }
+  }
+
   @Test("one district: another district has no rows")
   func district() throws {
     let value = try report(district: "Zhanibek").value
