@@ -23,6 +23,7 @@ public enum CLI {
     + TimeZoneCommands.specs
     + CorrectionCommands.specs
     + EmergencyCommands.specs
+    + ReinspectionCommands.specs
 
   /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
   public static func main() -> Never {
