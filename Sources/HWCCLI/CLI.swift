@@ -24,6 +24,7 @@ public enum CLI {
     + CorrectionCommands.specs
     + EmergencyCommands.specs
     + ControlsReportCommand.specs
+    + ReinspectionCommands.specs
 
   /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
   public static func main() -> Never {

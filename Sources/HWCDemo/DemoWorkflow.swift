@@ -129,6 +129,10 @@ extension DemoRun {
     } catch DomainError.conflict(let message) where message.contains("over-commit") {
       // The budget or fund cannot take it: the complaint stays assessed until money comes.
       counters.approvalsRefusedForBudget += 1
+    } catch DomainError.conflict(let message) where message.contains("hwc reinspect") {
+      // Drawn for re-inspection, or above the threshold: another inspector goes out first.
+      try reinspect(index, on: date)
+      schedule(.approve(index), on: date.adding(days: 1))
     } catch DomainError.conflict(let message) where message.contains("out of date") {
       // Something was approved for the household since: re-assess under the cap.
       counters.staleAssessments += 1
@@ -136,6 +140,29 @@ extension DemoRun {
       schedule(
         .appeal(index, reason: "re-assessment: approvals since the assessment changed the cap"),
         on: date.adding(days: delay(index, 1...5)))
+    }
+  }
+
+  /// A second inspection by an inspector other than the one whose inspection was assessed (the
+  /// complaint's own staff first, then the district's), confirming what was verified.
+  func reinspect(_ index: Int, on date: CalendarDate) throws {
+    let plan = plans[index]
+    let local = staff(index).inspectors
+    let candidates = local + cast.staff(district: plan.district, conservancy: nil).inspectors
+    register.command = "hwc reinspect"
+    for inspector in candidates {
+      do {
+        _ = try register.reinspect(
+          code: plan.code!,
+          InspectionDraft(
+            date: date.description, items: plan.verified.map(DemoRun.written),
+            protected: plan.protected ? "yes" : "no", vetCertificate: plan.vetCertificate,
+            finding: "re-inspection: the counts are confirmed"),
+          actor: inspector)
+        return
+      } catch DomainError.notPermitted(let message) where message.contains("another inspector") {
+        continue
+      }
     }
   }
 

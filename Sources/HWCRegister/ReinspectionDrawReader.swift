@@ -114,31 +114,58 @@ struct ReinspectionDrawReader {
   /// command recorded before it (by time, then id), else the last legacy entry before it, else
   /// the genesis seed.
   func seed(before boundary: String) throws -> Seed {
-    let lastHour = OfficeZone.timestamp(seconds: (OfficeZone.seconds(boundary) ?? 0) - 3600)
-    let burst =
-      try db.scalar(
-        Int.self,
-        """
-        SELECT count(*) FROM audit_entry e JOIN audit_command c ON c.id = e.command_id
-        WHERE c.at >= ? AND c.at < ?
-        """, with: [lastHour, boundary]) ?? 0
-    if let command = try db.scalar(
-      Int.self, "SELECT id FROM audit_command WHERE at < ? ORDER BY at DESC, id DESC LIMIT 1",
-      with: [boundary]),
-      let entry = try db.prepare(
-        "SELECT id, hash FROM audit_entry WHERE command_id = ? ORDER BY id DESC LIMIT 1"
-      ).first(with: [command], { ($0.int("id"), $0.blob("hash")) })
-    {
-      return Seed(position: entry.0, hash: entry.1, entriesInLastHour: burst)
-    }
+    let hourBefore = OfficeZone.timestamp(seconds: (OfficeZone.seconds(boundary) ?? 0) - 3600)
+    let head = try lastCommand(before: boundary).flatMap { try lastEntry(upToCommand: $0) }
+    // The entries recorded in the hour before: up to the seed, less those up to the hour.
+    let earlier = try lastCommand(before: hourBefore).flatMap { try lastEntry(upToCommand: $0) }
+    let burst = head.map { $0.id - (earlier?.id ?? 0) } ?? 0
+    if let head { return Seed(position: head.id, hash: head.hash, entriesInLastHour: burst) }
     if let legacy = try db.prepare(
       "SELECT id, hash FROM audit_log WHERE at < ? ORDER BY id DESC LIMIT 1"
     ).first(with: [boundary], { ($0.int("id"), $0.text("hash")) }),
       let hash = Hex.bytes(legacy.1)
     {
-      return Seed(position: legacy.0, hash: hash, entriesInLastHour: burst)
+      return Seed(position: legacy.0, hash: hash, entriesInLastHour: 0)
     }
-    return Seed(position: 0, hash: ReinspectionDrawRule.genesisSeed, entriesInLastHour: burst)
+    return Seed(position: 0, hash: ReinspectionDrawRule.genesisSeed, entriesInLastHour: 0)
+  }
+
+  /// The last command recorded before `instant` (by time, then id), found by its index.
+  private func lastCommand(before instant: String) throws -> Int? {
+    try db.scalar(
+      Int.self, "SELECT id FROM audit_command WHERE at < ? ORDER BY at DESC, id DESC LIMIT 1",
+      with: [instant])
+  }
+
+  /// The last entry made by command `command` or an earlier one. An entry names the latest
+  /// command or a new one, so command ids never decrease along the chain (whose ids run without
+  /// gaps): a binary search over entry ids, each step a primary-key lookup, finds it without an
+  /// index on `command_id`.
+  private func lastEntry(upToCommand command: Int) throws -> (id: Int, hash: [UInt8])? {
+    let read = try db.prepare("SELECT id, command_id, hash FROM audit_entry WHERE id = ?")
+    func entry(_ id: Int?) throws -> (id: Int, command: Int, hash: [UInt8])? {
+      guard let id else { return nil }
+      return try read.first(with: [id]) { ($0.int("id"), $0.int("command_id"), $0.blob("hash")) }
+    }
+    guard
+      var low = try entry(db.scalar(Int.self, "SELECT min(id) FROM audit_entry")),
+      low.command <= command,
+      var high = try entry(db.scalar(Int.self, "SELECT max(id) FROM audit_entry"))
+    else { return nil }
+    if high.command <= command { return (high.id, high.hash) }
+    // low.command <= command < high.command
+    while high.id - low.id > 1 {
+      guard let middle = try entry(low.id + (high.id - low.id) / 2) else {
+        // A gap in the ids (never made by hwc): read the range between the two.
+        let id = try db.scalar(
+          Int.self,
+          "SELECT max(id) FROM audit_entry WHERE id > ? AND id < ? AND command_id <= ?",
+          with: [low.id, high.id, command])
+        return try entry(id).map { ($0.id, $0.hash) } ?? (low.id, low.hash)
+      }
+      if middle.command <= command { low = middle } else { high = middle }
+    }
+    return (low.id, low.hash)
   }
 
   /// The first re-inspection that honours a draw of `assessment`: recorded for this assessment
@@ -158,7 +185,8 @@ struct ReinspectionDrawReader {
       SELECT i.id, i.inspection_date, i.inspector_id, u.name, i.reinspection_of,
         b.amount_minor AS before,
         (SELECT CASE WHEN n.outcome = 'eligible' THEN n.amount_minor ELSE 0 END FROM assessment n
-         WHERE n.inspection_id = i.id ORDER BY n.id LIMIT 1) AS after
+         WHERE n.complaint_id = i.complaint_id AND n.inspection_id = i.id ORDER BY n.id LIMIT 1)
+          AS after
       FROM inspection i JOIN app_user u ON u.id = i.inspector_id
       JOIN assessment b ON b.id = i.reinspection_of
       WHERE i.complaint_id = ? AND (i.reinspection_of >= ? OR i.id = ?)

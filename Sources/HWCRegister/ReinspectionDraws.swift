@@ -91,3 +91,10 @@ extension Register {
       .draws(districtID: nil, complaintID: complaintID)
   }
 }
+
+extension Register {
+  /// The draws of complaint `code` (id or field-form ref not accepted: the id), in order.
+  public func reinspectionDraws(code: String) throws -> [ReinspectionDraw] {
+    try reinspectionDraws(complaintID: header(code: code).id)
+  }
+}
