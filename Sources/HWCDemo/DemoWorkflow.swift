@@ -131,8 +131,9 @@ extension DemoRun {
       counters.approvalsRefusedForBudget += 1
     } catch DomainError.conflict(let message) where message.contains("hwc reinspect") {
       // Drawn for re-inspection, or above the threshold: another inspector goes out first.
-      try reinspect(index, on: date)
-      schedule(.approve(index), on: date.adding(days: 1))
+      if try reinspect(index, on: date) {
+        schedule(.approve(index), on: date.adding(days: 1))
+      }
     } catch DomainError.conflict(let message) where message.contains("out of date") {
       // Something was approved for the household since: re-assess under the cap.
       counters.staleAssessments += 1
@@ -144,26 +145,41 @@ extension DemoRun {
   }
 
   /// A second inspection by an inspector other than the one whose inspection was assessed (the
-  /// complaint's own staff first, then the district's), confirming what was verified.
-  func reinspect(_ index: Int, on date: CalendarDate) throws {
+  /// complaint's own staff first, then the district's). One in four finds less than was verified
+  /// (a head fewer of the largest count, or a tenth less of an area or weight) and re-assesses;
+  /// the others confirm. Returns false when the re-assessment made the complaint ineligible.
+  @discardableResult
+  func reinspect(_ index: Int, on date: CalendarDate) throws -> Bool {
     let plan = plans[index]
     let local = staff(index).inspectors
     let candidates = local + cast.staff(district: plan.district, conservancy: nil).inspectors
+    var items = plan.verified
+    var finding = "re-inspection: the counts are confirmed"
+    if plans[index].rng.chance(0.25),
+      let largest = items.indices.max(by: { items[$0].centi < items[$1].centi }),
+      items[largest].centi >= 300
+    {
+      let cut = max(100, items[largest].centi / 1000 * 100)
+      items[largest] = ItemQuantity(item: items[largest].item, centi: items[largest].centi - cut)
+      finding = "re-inspection: fewer found than the first inspection verified"
+    }
     register.command = "hwc reinspect"
     for inspector in candidates {
       do {
-        _ = try register.reinspect(
+        let result = try register.reinspect(
           code: plan.code!,
           InspectionDraft(
-            date: date.description, items: plan.verified.map(DemoRun.written),
+            date: date.description, items: items.map(DemoRun.written),
             protected: plan.protected ? "yes" : "no", vetCertificate: plan.vetCertificate,
-            finding: "re-inspection: the counts are confirmed"),
+            finding: finding),
           actor: inspector)
-        return
+        if result.foundLess { counters.reinspectionsFoundLess += 1 }
+        return result.outcome != .ineligible
       } catch DomainError.notPermitted(let message) where message.contains("another inspector") {
         continue
       }
     }
+    return true
   }
 
   func reject(_ index: Int, reason: String, on date: CalendarDate) throws {

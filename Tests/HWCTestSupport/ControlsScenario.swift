@@ -4,9 +4,11 @@ import HWCRegister
 
 /// A register in Kaztalov whose 2026-Q2 holds a known mix for the controls report: two
 /// inspectors (marat verifies every claim in full, erlan less), villages with small claims and
-/// one (Talovka) with large ones, two of marat's complaints inspected again by erlan (one finding
-/// less, one confirming), possible duplicates and claims above the herd approved or paid anyway,
-/// and a claimant with more than three complaints in the 2026 season. Every event is on a fixed
+/// one (Talovka) with large ones, two of marat's complaints inspected again by erlan before
+/// assessment (one finding less, one confirming), a Talovka claim above the value threshold
+/// re-inspected with fewer sheep (re-assessed), approvals that the draw holds until erlan
+/// re-inspects, possible duplicates and claims above the herd approved or paid anyway, and a
+/// claimant with more than three complaints in the 2026 season. Every event is on a fixed
 /// date, so reports of 2026-Q2 are the same on every run.
 public final class ControlsScenario {
   public let register: Register
@@ -108,6 +110,9 @@ public final class ControlsScenario {
       inspect(label, "marat", day, sheep: 10)
       assess(label, day)
     }
+    // The first Talovka claim is above the value threshold: erlan re-inspects it and finds
+    // eight sheep, not ten; the others wait for a second inspection.
+    reinspect("t1", "erlan", "2026-04-20", sheep: 8)
     try run()
     on(Self.today.description)
   }
@@ -163,10 +168,30 @@ public final class ControlsScenario {
     }
   }
 
-  func approve(_ label: String, _ date: String) {
+  /// Two committee votes on `date`. When the draw requires a second inspection first, erlan
+  /// records one that confirms what was verified (`sheep`), and the votes follow.
+  func approve(_ label: String, _ date: String, sheep: Int = 2) {
     at(date) {
-      _ = try self.register.approve(code: self.codes[label]!, actor: try self.actor("aliya"))
-      _ = try self.register.approve(code: self.codes[label]!, actor: try self.actor("timur"))
+      let code = self.codes[label]!
+      if try self.register.reinspectionDraws(code: code).contains(where: { !$0.honoured }) {
+        _ = try self.register.reinspect(
+          code: code,
+          InspectionDraft(date: date, items: ["sheep_goat.adult=\(sheep)"], protected: "yes"),
+          actor: try self.actor("erlan"))
+      }
+      _ = try self.register.approve(code: code, actor: try self.actor("aliya"))
+      _ = try self.register.approve(code: code, actor: try self.actor("timur"))
+    }
+  }
+
+  /// A re-inspection of `label` by `inspector` on `date` verifying `sheep` (re-assesses when
+  /// that is less than the assessed inspection).
+  func reinspect(_ label: String, _ inspector: String, _ date: String, sheep: Int) {
+    at(date) {
+      _ = try self.register.reinspect(
+        code: self.codes[label]!,
+        InspectionDraft(date: date, items: ["sheep_goat.adult=\(sheep)"], protected: "yes"),
+        actor: try self.actor(inspector))
     }
   }
 }
