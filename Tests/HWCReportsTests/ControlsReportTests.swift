@@ -194,6 +194,24 @@ struct ControlsReportTests {
     }
   }
 
+  @Test("the quarterly report's Controls section carries the controls report's draw counts")
+  func quarterlySection() throws {
+    let quarterly = try QuarterlyReport.build(
+      register: scenario.register, quarter: try Quarter(ControlsScenario.quarter),
+      today: ControlsScenario.today
+    ).value
+    let draws = try report().value
+    for key in ["made", "honoured", "pending", "reinspections", "changed", "difference"] {
+      #expect(quarterly.at("controls", key) == draws.at("draws", key), "\(key)")
+    }
+    #expect(quarterly.at("controls", "changed") == .int(1))
+    let text = try QuarterlyReport.build(
+      register: scenario.register, quarter: try Quarter(ControlsScenario.quarter),
+      today: ControlsScenario.today
+    ).render(.text, setup: ReportSetup())
+    #expect(text.contains("changed the amount: -103,800 KZT."))
+  }
+
   @Test("one district: another district has no rows")
   func district() throws {
     let value = try report(district: "Zhanibek").value
