@@ -26,6 +26,8 @@ public enum CLI {
     + OfficeCommands.specs
     + NationalCommands.specs
     + NationalReportCommand.specs
+    + ControlsReportCommand.specs
+    + ReinspectionCommands.specs
 
   /// Runs `hwc` as a process: real arguments, environment, stdout and stderr; exits.
   public static func main() -> Never {

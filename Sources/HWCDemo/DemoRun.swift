@@ -44,6 +44,8 @@ struct DemoCounters {
   var insuredHerds = 0
   var emergencies = 0
   var incidents = 0
+  /// Re-inspections that found less than the first inspection and re-assessed.
+  var reinspectionsFoundLess = 0
 }
 
 /// Runs the demo's history day by day through the register's public operations, each at its

@@ -129,6 +129,11 @@ extension DemoRun {
     } catch DomainError.conflict(let message) where message.contains("over-commit") {
       // The budget or fund cannot take it: the complaint stays assessed until money comes.
       counters.approvalsRefusedForBudget += 1
+    } catch DomainError.conflict(let message) where message.contains("hwc reinspect") {
+      // Drawn for re-inspection, or above the threshold: another inspector goes out first.
+      if try reinspect(index, on: date) {
+        schedule(.approve(index), on: date.adding(days: 1))
+      }
     } catch DomainError.conflict(let message) where message.contains("out of date") {
       // Something was approved for the household since: re-assess under the cap.
       counters.staleAssessments += 1
@@ -137,6 +142,44 @@ extension DemoRun {
         .appeal(index, reason: "re-assessment: approvals since the assessment changed the cap"),
         on: date.adding(days: delay(index, 1...5)))
     }
+  }
+
+  /// A second inspection by an inspector other than the one whose inspection was assessed (the
+  /// complaint's own staff first, then the district's). One in four finds less than was verified
+  /// (a head fewer of the largest count, or a tenth less of an area or weight) and re-assesses;
+  /// the others confirm. Returns false when the re-assessment made the complaint ineligible.
+  @discardableResult
+  func reinspect(_ index: Int, on date: CalendarDate) throws -> Bool {
+    let plan = plans[index]
+    let local = staff(index).inspectors
+    let candidates = local + cast.staff(district: plan.district, conservancy: nil).inspectors
+    var items = plan.verified
+    var finding = "re-inspection: the counts are confirmed"
+    if plans[index].rng.chance(0.25),
+      let largest = items.indices.max(by: { items[$0].centi < items[$1].centi }),
+      items[largest].centi >= 300
+    {
+      let cut = max(100, items[largest].centi / 1000 * 100)
+      items[largest] = ItemQuantity(item: items[largest].item, centi: items[largest].centi - cut)
+      finding = "re-inspection: fewer found than the first inspection verified"
+    }
+    register.command = "hwc reinspect"
+    for inspector in candidates {
+      do {
+        let result = try register.reinspect(
+          code: plan.code!,
+          InspectionDraft(
+            date: date.description, items: items.map(DemoRun.written),
+            protected: plan.protected ? "yes" : "no", vetCertificate: plan.vetCertificate,
+            finding: finding),
+          actor: inspector)
+        if result.foundLess { counters.reinspectionsFoundLess += 1 }
+        return result.outcome != .ineligible
+      } catch DomainError.notPermitted(let message) where message.contains("another inspector") {
+        continue
+      }
+    }
+    return true
   }
 
   func reject(_ index: Int, reason: String, on date: CalendarDate) throws {

@@ -16,6 +16,8 @@ public enum Field: String, Sendable, Hashable {
   case offset, entity
   /// The office of a register: `hwc init --office CODE`; its key, `hwc office key --set HEX`.
   case office, officeKey
+  /// `hwc report controls --repeat N`: the complaints in a season a claimant may have unlisted.
+  case repeatLimit
 
   /// The column name in CSV files.
   public var column: String {
@@ -53,6 +55,7 @@ public enum Field: String, Sendable, Hashable {
     case .nationalIDArgument: return "NATIONAL_ID"
     case .zone: return "ZONE"
     case .officeKey: return "--set"
+    case .repeatLimit: return "--repeat"
     default: return "--" + rawValue
     }
   }

@@ -126,7 +126,8 @@ extension AuditedKind {
     AuditedKind(
       5, "inspection", table: "inspection",
       columns: columns(
-        "complaint_id inspection_date inspector_id protected vet_certificate findings recorded_at"),
+        "complaint_id inspection_date inspector_id protected vet_certificate findings recorded_at")
+        + [Column("reinspection_of", since: 17)],
       children: [
         Child(
           table: "inspection_item", parent: "inspection_id", columns: ["item", "quantity_centi"],

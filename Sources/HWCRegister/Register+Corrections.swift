@@ -34,16 +34,21 @@ enum CorrectionSubject {
 extension ReadSQL {
   /// The claimed items of complaint `?1`: those of its latest correction that replaced them, else
   /// those it was registered with (registered items are never changed or deleted).
-  static let claimedItems = """
+  static let claimedItems = claimedItems(of: "?1") + "\nORDER BY item"
+
+  /// The claimed items (`item`, `quantity_centi`) of the complaint whose id is the SQL
+  /// expression `complaint`, unordered.
+  static func claimedItems(of complaint: String) -> String {
+    """
     SELECT item, quantity_centi FROM correction_item
-    WHERE correction_id = (SELECT max(r.id) FROM correction r WHERE r.complaint_id = ?1
+    WHERE correction_id = (SELECT max(r.id) FROM correction r WHERE r.complaint_id = \(complaint)
       AND EXISTS (SELECT 1 FROM correction_item i WHERE i.correction_id = r.id))
     UNION ALL
-    SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = ?1
+    SELECT item, quantity_centi FROM complaint_item WHERE complaint_id = \(complaint)
       AND NOT EXISTS (SELECT 1 FROM correction r JOIN correction_item i ON i.correction_id = r.id
-        WHERE r.complaint_id = ?1)
-    ORDER BY item
+        WHERE r.complaint_id = \(complaint))
     """
+  }
 
   /// True when the emergency whose id is the SQL expression `emergency` has not been revoked.
   static func notRevoked(emergency: String) -> String {

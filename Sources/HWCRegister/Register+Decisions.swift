@@ -146,6 +146,7 @@ extension Register {
         assessment.outcome == .eligible
       else { throw Register.statusRefusal(complaint, "approved") }
       try refuseOutOfDate(complaint, assessmentID: assessment.id)
+      try requireReinspection(complaint)
       let members = try db.prepare(
         """
         SELECT u.id, u.name FROM approval p JOIN app_user u ON u.id = p.member_id

@@ -111,14 +111,23 @@ extension Register {
     let finding: String?
   }
 
-  /// Checks an inspection of `complaint` by `actor`; reads nothing but what it is given.
-  func checkInspection(_ draft: InspectionDraft, of complaint: ComplaintHeader, actor: Actor)
-    throws -> CheckedInspection
-  {
+  /// Checks an inspection of `complaint` by `actor`; reads nothing but what it is given. A
+  /// re-inspection (`hwc reinspect`) is of an assessed complaint; any other of one that is
+  /// registered, inspected or appealed.
+  func checkInspection(
+    _ draft: InspectionDraft, of complaint: ComplaintHeader, actor: Actor,
+    reinspection: Bool = false
+  ) throws -> CheckedInspection {
     try require(
       actor, .inspector, districtID: complaint.districtID, conservancyID: complaint.conservancyID,
       to: "inspect complaints")
-    guard complaint.status.isInspectable else {
+    if reinspection {
+      guard complaint.status == .assessed else {
+        throw DomainError.conflict(
+          "\(complaint.code) is \(complaint.status); a re-inspection is recorded while it is "
+            + "assessed, before its approval")
+      }
+    } else if !complaint.status.isInspectable {
       throw DomainError.conflict(
         "\(complaint.code) is \(complaint.status); it can be inspected while registered or "
           + "inspected, or again after an appeal")
@@ -154,20 +163,22 @@ extension Register {
   }
 
   /// Writes a checked inspection, its items, its audit entry and the complaint's move to
-  /// inspected; returns its row id. Inside a write transaction.
-  func writeInspection(_ checked: CheckedInspection, of complaint: ComplaintHeader, actor: Actor)
-    throws -> Int
-  {
+  /// inspected; returns its row id. A re-inspection names the assessment it re-checks and
+  /// leaves the complaint assessed. Inside a write transaction.
+  func writeInspection(
+    _ checked: CheckedInspection, of complaint: ComplaintHeader, actor: Actor,
+    reinspectionOf: Int? = nil
+  ) throws -> Int {
     try db.run(
       """
       INSERT INTO inspection(complaint_id, inspection_date, inspector_id, protected,
-        vet_certificate, findings, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        vet_certificate, findings, recorded_at, reinspection_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """,
       with: [
         complaint.id, checked.date.description, actor.id,
         checked.protected ? 1 : 0,
         checked.certificate, checked.finding,
-        clock.timestamp(),
+        clock.timestamp(), reinspectionOf,
       ])
     let id = db.lastInsertRowID
     let insert = try db.prepare(
@@ -176,7 +187,9 @@ extension Register {
       try insert.run(with: [id, item.item, item.centi])
     }
     try auditCreated("inspection", id: id, actor: actor.name)
-    try transition(complaint, to: .inspected, kind: .inspected, reason: nil, actor: actor)
+    if reinspectionOf == nil {
+      try transition(complaint, to: .inspected, kind: .inspected, reason: nil, actor: actor)
+    }
     return id
   }
 

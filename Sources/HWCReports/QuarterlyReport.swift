@@ -224,6 +224,16 @@ public struct QuarterlyReport: Sendable {
             now: now.headline(), previous: queries(quarter.previous).headline(),
             yearAgo: queries(quarter.yearBefore).headline(), quarter: quarter, words: words)
         ))
+
+      // Re-inspection draws made by assessments recorded in the quarter.
+      fields.append(
+        (
+          "controls",
+          controls(
+            DrawTally(
+              try register.reinspectionDraws(
+                from: quarter.first, to: quarter.last, district: district)))
+        ))
       return QuarterlyReport(value: .object(fields), quarter: quarter)
     }
   }

@@ -42,9 +42,10 @@ import Testing
     let result = try fixture.register.verifyAudit()
     #expect(result.problem == nil)
     #expect(result.entries == (try fixture.sealed) + 8)
-    // Every entity: the 8 the fixture made (6 users, a claimant, the complaint), the 46 policy
-    // values (the 2 yak rates by migration 0010) and the 7 reference tables the migrations seeded.
-    #expect(result.rows == 8 + 46 + 7)
+    // Every entity: the 8 the fixture made (6 users, a claimant, the complaint), the 52 policy
+    // values (the 2 yak rates by migration 0010, the 6 re-inspection values by 0017) and the 7
+    // reference tables the migrations seeded.
+    #expect(result.rows == 8 + 52 + 7)
   }
 
   @Test func editingALoggedEntryIsDetected() throws {

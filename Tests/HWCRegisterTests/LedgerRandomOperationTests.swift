@@ -177,6 +177,7 @@ private final class RandomLedgerRun {
     self.seed = seed
     random = SplitMix64(seed: seed)
     fixture = try Fixture.money()
+    try fixture.withoutReinspection()
     let admin = try fixture.actor("admin")
     for (name, roles) in users.drop(while: { $0.0 != "zhomart" }) {
       let written = roles.map { role, place -> String in

@@ -2,6 +2,7 @@ import Foundation
 import HWCCore
 import HWCDomain
 import HWCRegister
+import HWCStore
 import HWCTestSupport
 
 /// A small register whose history spans 2025-Q2 to 2026-Q2, every event on a fixed date, so the
@@ -33,6 +34,7 @@ final class QuarterlyFixture {
       ("gulnar", ["treasurer@Kaztalov"]), ("bakyt", ["officer@Shamshy", "inspector@Shamshy"]),
       ("ainura", ["committee@Shamshy"]), ("kanat", ["committee@Shamshy"]),
       ("asel", ["treasurer@Shamshy"]),
+      ("olzhas", ["inspector@Kaztalov", "inspector@Shamshy"]),
     ] {
       _ = try register.addUser(name: name, roles: roles, actor: admin)
     }
@@ -107,6 +109,7 @@ final class QuarterlyFixture {
     on("2026-06-05")
     try inspectAndAssess(g, "2026-06-05", ["sheep_goat.adult=2"], protected: true)
     on("2026-06-08")
+    try reinspectIfRequired(g)
     _ = try register.approve(code: g, actor: try actor("aliya"))
     _ = try register.approve(code: g, actor: try actor("timur"))
     on("2026-06-12")
@@ -136,6 +139,7 @@ final class QuarterlyFixture {
       actor: bakyt)
     _ = try register.assess(code: s, actor: bakyt)
     on("2026-04-30")
+    try reinspectIfRequired(s)
     _ = try register.approve(code: s, actor: try actor("ainura"))
     _ = try register.approve(code: s, actor: try actor("kanat"))
     on("2026-05-20")
@@ -171,8 +175,34 @@ final class QuarterlyFixture {
     _ = try register.assess(code: code, actor: try actor("dauren"))
   }
 
+  /// What an office does before approving a complaint its draw selected, or whose amount
+  /// reached the threshold: Olzhas, who did not inspect it, re-inspects it on the day and
+  /// confirms what its latest inspection verified (read with a raw connection).
+  func reinspectIfRequired(_ code: String) throws {
+    guard try register.reinspectionDraws(code: code).contains(where: { !$0.honoured }) else {
+      return
+    }
+    let raw = try Database(path: path, create: false)
+    let latest = """
+      (SELECT max(i.id) FROM inspection i JOIN complaint c ON c.id = i.complaint_id
+       WHERE c.code = ?)
+      """
+    let protected = try raw.scalar(
+      Int.self, "SELECT protected FROM inspection WHERE id = \(latest)", with: [code])
+    let items = try raw.prepare(
+      "SELECT item, quantity_centi FROM inspection_item WHERE inspection_id = \(latest)"
+    ).map(with: [code]) { "\($0.text("item"))=\(Decimal2.format($0.int("quantity_centi")))" }
+    _ = try register.reinspect(
+      code: code,
+      InspectionDraft(
+        date: register.clock.today.description, items: items,
+        protected: protected == 1 ? "yes" : "no", finding: "counts confirmed"),
+      actor: try actor("olzhas"))
+  }
+
   func approveAndPay(_ code: String, approve: String, pay: String, reference: String) throws {
     on(approve)
+    try reinspectIfRequired(code)
     _ = try register.approve(code: code, actor: try actor("aliya"))
     _ = try register.approve(code: code, actor: try actor("timur"))
     on(pay)

@@ -119,6 +119,9 @@ enum ComplaintCommands {
     if let ref = c.ref { lines.append("ref         \(ref)") }
     if let notes = c.notes { lines.append("notes       \(notes)") }
     for flag in c.flags { lines.append("flag        \(flag)") }
+    if let line = ReinspectionText.status(try register.reinspectionDraws(code: c.code)) {
+      lines.append("reinspect   \(line)")
+    }
     lines.append("history")
     for event in c.events {
       lines.append(

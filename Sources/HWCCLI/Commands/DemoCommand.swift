@@ -21,7 +21,8 @@ enum DemoCommand {
         autumn migrations in West Kazakhstan, winter predation in the mountains, insured herds,
         budgets, donor contributions, a poaching incident, inspections, assessments, approvals,
         rejections, appeals and payments, with the latest complaints still pending. Prints a
-        summary, then the quarterly report of the latest complete quarter. The same seed always
+        summary, then the quarterly report of the latest complete quarter; its controls report
+        (hwc report controls) goes to DIR/controls-QUARTER.txt. The same seed always
         gives the same register. Refuses to overwrite an existing DIR/demo.sqlite. The users are
         listed by 'hwc user list --db DIR/demo.sqlite'; the administrator is 'admin'. The
         administrator and Kaztalov's officer, inspector, two committee members and treasurer get
@@ -60,6 +61,9 @@ enum DemoCommand {
         "  demo secrets (this demo register only) of \(secrets.joined(separator: ", ")): "
           + "\(folder)/NAME.secret, for --password-file")
       let quarter = summary.latestCompleteQuarter
+      let controls = try writeControlsReport(
+        register: path, quarter: quarter, folder: directory, environment: invocation.environment)
+      console.print("  controls report of \(quarter) (hwc report controls): \(controls)")
       console.print(
         """
           explore it:
@@ -88,6 +92,24 @@ enum DemoCommand {
         clock: Clock.fixed("\(Demo.today)T19:00:00Z"))
     }
   ]
+
+  /// Writes the controls report of `quarter` of the demo register at `register` to
+  /// `folder/controls-QUARTER.txt`, as `hwc report controls` prints it; returns the file's path.
+  static func writeControlsReport(
+    register: String, quarter: String, folder: String, environment: [String: String]
+  ) throws -> String {
+    final class Captured: @unchecked Sendable { var out = "", err = "" }
+    let captured = Captured()
+    let code = CLI.run(
+      ["report", "controls", "--quarter", quarter, "--db", register], environment: environment,
+      console: Console(out: { captured.out += $0 }, err: { captured.err += $0 }),
+      clock: Clock.fixed("\(Demo.today)T18:00:00Z"))
+    guard code == 0 else { throw DomainError.conflict(captured.err.trimmingSpaces) }
+    let file =
+      (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/controls-\(quarter).txt"
+    try TextFile.write(captured.out, to: file)
+    return file
+  }
 
   /// Creates `path` and any missing parents (`mkdir -p`).
   static func makeDirectory(_ path: String) throws {

@@ -16,24 +16,11 @@ enum RulesCommands {
       assessment, or after an appeal) is recorded as a new inspection; the latest counts.
       """,
     arguments: [ArgumentSpec("ID", "complaint id, e.g. KAZ-2026-0001")],
-    options: [
-      OptionSpec("date", "YYYY-MM-DD", "inspection date", required: true),
-      OptionSpec("item", "KEY=QTY", "a verified item", required: true, repeating: true),
-      OptionSpec("protected", "yes|no", "livestock protected at the time", required: true),
-      OptionSpec("vet-certificate", "NO", "veterinary certificate number"),
-      OptionSpec("finding", "TEXT", "what the inspector found"),
-    ],
-    traits: [.database, .mutating, .json]
+    options: inspectionOptions("inspection date"), traits: [.database, .mutating, .json]
   ) { invocation in
     let (register, actor) = try invocation.openForChange()
     let code = invocation.argument(0)!
-    let id = try register.inspect(
-      code: code,
-      InspectionDraft(
-        date: invocation.value("date") ?? "", items: invocation.values("item"),
-        protected: invocation.value("protected") ?? "",
-        vetCertificate: invocation.value("vet-certificate"), finding: invocation.value("finding")),
-      actor: actor)
+    let id = try register.inspect(code: code, inspectionDraft(invocation), actor: actor)
     if invocation.json {
       invocation.console.print(
         JSON.object([("id", .int(id)), ("complaint", .string(code.uppercased()))]))
@@ -41,6 +28,25 @@ enum RulesCommands {
       invocation.console.print("recorded inspection #\(id) of \(code.uppercased())")
     }
     return 0
+  }
+
+  /// The options of an inspection typed at the command line (`inspect`, `reinspect`).
+  static func inspectionOptions(_ date: String) -> [OptionSpec] {
+    [
+      OptionSpec("date", "YYYY-MM-DD", date, required: true),
+      OptionSpec("item", "KEY=QTY", "a verified item", required: true, repeating: true),
+      OptionSpec("protected", "yes|no", "livestock protected at the time", required: true),
+      OptionSpec("vet-certificate", "NO", "veterinary certificate number"),
+      OptionSpec("finding", "TEXT", "what the inspector found"),
+    ]
+  }
+
+  /// The inspection `inspectionOptions` gave.
+  static func inspectionDraft(_ invocation: Invocation) -> InspectionDraft {
+    InspectionDraft(
+      date: invocation.value("date") ?? "", items: invocation.values("item"),
+      protected: invocation.value("protected") ?? "",
+      vetCertificate: invocation.value("vet-certificate"), finding: invocation.value("finding"))
   }
 
   static let inspectionImport = CommandSpec(
@@ -139,6 +145,9 @@ enum RulesCommands {
       console.print(
         AssessmentText.summary(
           stored, explain: invocation.flag("explain"), zone: register.officeZone))
+      if let line = ReinspectionText.status(try register.reinspectionDraws(code: code)) {
+        console.print("re-inspection \(line)")
+      }
       if outOfDate, !reassess {
         console.print(
           "out of date: a retroactive policy change; re-assess it with 'hwc assess \(stored.assessment.complaint) --as USER'"

@@ -1,0 +1,72 @@
+import HWCCore
+import HWCDomain
+
+/// The re-inspection draws of a span counted as the controls and quarterly reports show them;
+/// tallies of several registers add up (`+`), so a national report can pool them.
+public struct DrawTally: Sendable, Equatable {
+  /// Draws made: eligible assessments recorded in the span.
+  public var made = 0
+  /// Drawn by the random sample (score below the rate).
+  public var sampled = 0
+  /// At or above the value threshold.
+  public var aboveThreshold = 0
+  /// Sampled or above the threshold: a second inspection is required.
+  public var required = 0
+  /// Required and re-inspected by an inspector the policy allows.
+  public var honoured = 0
+  /// Required and not re-inspected yet.
+  public var pending = 0
+  /// Re-inspections honouring the span's draws (each counted once).
+  public var reinspections = 0
+  /// Of those, the ones that changed the amount (found less and re-assessed).
+  public var changed = 0
+  /// The total change of the amounts (after − before, negative when lower), minor units by
+  /// currency.
+  public var difference: [String: Int] = [:]
+
+  public init() {}
+
+  /// The draws of one or more registers: `draws`, each re-inspection counted once.
+  public init(_ draws: [ReinspectionDraw]) {
+    made = draws.count
+    sampled = draws.filter(\.sampled).count
+    aboveThreshold = draws.filter(\.aboveThreshold).count
+    required = draws.filter(\.required).count
+    honoured = draws.filter { $0.required && $0.reinspection != nil }.count
+    pending = draws.filter { !$0.honoured }.count
+    var seen = Set<Int>()
+    for draw in draws {
+      guard let reinspection = draw.reinspection, seen.insert(reinspection.inspectionID).inserted
+      else { continue }
+      reinspections += 1
+      let change = reinspection.amountAfter - reinspection.amountBefore
+      if change != 0 {
+        changed += 1
+        difference[draw.currency, default: 0] += change
+      }
+    }
+  }
+
+  /// Two tallies added up (of two registers, or two spans that do not overlap).
+  public static func + (a: DrawTally, b: DrawTally) -> DrawTally {
+    var sum = a
+    sum.made += b.made
+    sum.sampled += b.sampled
+    sum.aboveThreshold += b.aboveThreshold
+    sum.required += b.required
+    sum.honoured += b.honoured
+    sum.pending += b.pending
+    sum.reinspections += b.reinspections
+    sum.changed += b.changed
+    sum.difference.merge(b.difference, uniquingKeysWith: +)
+    return sum
+  }
+}
+
+extension ControlsFigures {
+  /// Every re-inspection draw of the span: eligible assessments recorded (office-local date) in
+  /// it, of the district when there is one.
+  public func draws() throws -> [ReinspectionDraw] {
+    try register.reinspectionDraws(from: from, to: to, district: district)
+  }
+}
