@@ -212,7 +212,7 @@ import Testing
       "bogus:1",
       "hwc: --entity: 'bogus' is not a kind of audited entity (one of: account, approval, "
         + "assessment, claimant, complaint, correction, emergency, incident, inspection, "
-        + "insurance, policy, reference, setting, transfer, user)\n"
+        + "insurance, policy, policyset, reference, setting, transfer, user)\n"
     ),
     ("bogus", "hwc: --entity: 'bogus' is not KIND:ID (e.g. complaint:KAZ-2026-0001)\n"),
   ])
