@@ -11,16 +11,22 @@ struct AssessmentStore {
   /// `Register.explanationText`: a step whose text it rebuilds is stored with an empty text.
   let explanationText: ((ExplanationLine, Scheme) -> String?)?
 
-  /// Stores `assessment` of complaint `complaintID` with its lines, policy values and
-  /// explanation; returns its id. Inside the caller's transaction.
+  /// Stores `assessment` of complaint `complaintID`, made with the values of policy set
+  /// `policySetID` (`policySet(for:)`), with its lines and its explanation as one value
+  /// (`ExplanationCodec`); returns its id. Inside the caller's transaction.
   func insert(
-    _ assessment: Assessment, complaintID: Int, inspectionID: Int?, actorID: Int, at: String
+    _ assessment: Assessment, complaintID: Int, inspectionID: Int?, actorID: Int, at: String,
+    policySetID: Int
   ) throws -> Int {
+    let explanation = ExplanationCodec.encode(assessment.explanation) {
+      storedText($0, scheme: assessment.scheme)
+    }
     try db.prepare(
       """
       INSERT INTO assessment(complaint_id, inspection_id, scheme, outcome, reason, reason_code,
-        currency, amount_minor, policy_date, payer, assessed_by, assessed_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        currency, amount_minor, policy_date, payer, assessed_by, assessed_at, policy_set_id,
+        explanation)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """
     ).run(with: [
       complaintID, inspectionID,
@@ -28,33 +34,9 @@ struct AssessmentStore {
       assessment.reason, assessment.reasonCode?.rawValue,
       assessment.currency, assessment.amountMinor,
       assessment.policyDate.description, assessment.payer,
-      actorID, at,
+      actorID, at, policySetID, explanation,
     ])
     let id = db.lastInsertRowID
-    let insertPolicy = try db.prepare(
-      """
-      INSERT INTO assessment_policy(assessment_id, position, key, value_centi, effective_from)
-      VALUES (?, ?, ?, ?, ?)
-      """)
-    for (position, value) in assessment.policyValues.enumerated() {
-      try insertPolicy.run(with: [
-        id, position + 1, value.key,
-        value.centi, value.effectiveFrom.description,
-      ])
-    }
-    let insertStep = try db.prepare(
-      """
-      INSERT INTO assessment_step(assessment_id, position, step, rule, args, text)
-      VALUES (?, ?, ?, ?, ?, ?)
-      """)
-    for (position, line) in assessment.explanation.enumerated() {
-      let args = JSON.object(
-        line.values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
-      try insertStep.run(with: [
-        id, position + 1, line.step.rawValue,
-        line.rule, args.text(), storedText(line, scheme: assessment.scheme),
-      ])
-    }
     let insertLine = try db.prepare(
       """
       INSERT INTO assessment_line(assessment_id, position, item, quantity_centi, rate,
@@ -125,7 +107,8 @@ struct AssessmentStore {
       let head = try db.prepare(
         """
         SELECT scheme, outcome, reason, reason_code, currency, amount_minor, policy_date, payer,
-          assessed_at, (SELECT name FROM app_user WHERE id = assessed_by) AS assessed_by_name
+          assessed_at, (SELECT name FROM app_user WHERE id = assessed_by) AS assessed_by_name,
+          explanation
         FROM assessment WHERE id = ?
         """
       ).first(
@@ -139,40 +122,14 @@ struct AssessmentStore {
             currency: row.text("currency"), amount: row.int("amount_minor"),
             policyDate: CalendarDate(row.text("policy_date"))!,
             payer: row.optionalText("payer"), at: row.text("assessed_at"),
-            by: row.text("assessed_by_name")
+            by: row.text("assessed_by_name"),
+            explanation: row.isNull("explanation") ? nil : row.blob("explanation")
           )
         })
     else { return nil }
-    let policyValues = try db.prepare(
-      """
-      SELECT key, value_centi, effective_from FROM assessment_policy
-      WHERE assessment_id = ? ORDER BY position
-      """
-    ).map(with: key) {
-      PolicyValue(
-        scheme: head.scheme, key: $0.text("key"), centi: $0.int("value_centi"),
-        effectiveFrom: CalendarDate($0.text("effective_from"))!)
-    }
-    var values: [Int: [String: String]] = [:]
-    try db.prepare(
-      """
-      SELECT s.position, j.key, j.value FROM assessment_step s, json_each(s.args) j
-      WHERE s.assessment_id = ?
-      """
-    ).eachRow(with: key) {
-      values[$0.int("position"), default: [:]][$0.text("key")] = $0.text("value")
-    }
-    let explanation = try db.prepare(
-      """
-      SELECT position, step, rule, text FROM assessment_step
-      WHERE assessment_id = ? ORDER BY position
-      """
-    ).map(with: key) {
-      readLine(
-        ExplanationLine(
-          step: ExplanationStep(rawValue: $0.text("step"))!, rule: $0.text("rule"),
-          values: values[$0.int("position")] ?? [:], text: $0.text("text")),
-        scheme: head.scheme)
+    let policyValues = try self.policyValues(assessment: id, scheme: head.scheme)
+    let explanation = try steps(assessment: id, stored: head.explanation).map {
+      readLine($0, scheme: head.scheme)
     }
     let lines = try db.prepare(
       """

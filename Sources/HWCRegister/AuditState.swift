@@ -69,9 +69,11 @@ struct AuditState: Equatable {
     return fields.isEmpty ? nil : JSON.object(fields).text()
   }
 
-  private static func json(_ row: [SQLValue]) -> JSON { .array(row.map(json)) }
+  /// A row as the change JSON writes it.
+  static func json(_ row: [SQLValue]) -> JSON { .array(row.map(json)) }
 
-  private static func json(_ value: SQLValue) -> JSON {
+  /// A value as the change JSON writes it (a blob in hex).
+  static func json(_ value: SQLValue) -> JSON {
     switch value {
     case .null: return .null
     case .integer(let number): return .int(Int(number))

@@ -148,7 +148,10 @@ extension AuditedKind {
       9, "assessment", table: "assessment",
       columns: columns(
         "complaint_id inspection_id scheme outcome reason reason_code currency amount_minor"
-          + " policy_date payer assessed_by assessed_at"),
+          + " policy_date payer assessed_by assessed_at")
+        // Migration 0018: the policy set used and the explanation as one value; older
+        // assessments have their policy values and steps as child rows instead.
+        + [Column("policy_set_id", since: 18), Column("explanation", since: 18)],
       children: [
         Child(
           table: "assessment_line", parent: "assessment_id",
@@ -206,6 +209,15 @@ extension AuditedKind {
         Child(
           table: "correction_item", parent: "correction_id", columns: ["item", "quantity_centi"],
           order: "item"),
+      ]),
+    // Migration 0018: the policy values of assessments, each distinct set stored once (code 42:
+    // 40 and 41 are the office's).
+    AuditedKind(
+      42, "policyset", table: "policy_set", columns: columns("scheme fingerprint"),
+      children: [
+        Child(
+          table: "policy_set_value", parent: "policy_set_id",
+          columns: ["key", "value_centi", "effective_from"], order: "position")
       ]),
     // Code 30 (not 20) leaves room for kinds other branches add at the same time.
     AuditedKind(

@@ -152,9 +152,11 @@ extension Register {
   func store(
     _ assessment: Assessment, complaint: ComplaintHeader, inspectionID: Int?, actor: Actor
   ) throws {
+    let policySet = try assessments.policySet(for: assessment)
+    if policySet.created { try auditCreated("policyset", id: policySet.id, actor: actor.name) }
     let id = try assessments.insert(
       assessment, complaintID: complaint.id, inspectionID: inspectionID, actorID: actor.id,
-      at: clock.timestamp())
+      at: clock.timestamp(), policySetID: policySet.id)
     try faultAfterAssessmentRow?(complaint.code)
     try auditCreated("assessment", id: id, actor: actor.name)
     let eligible = assessment.outcome == .eligible

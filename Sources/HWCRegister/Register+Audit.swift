@@ -18,15 +18,23 @@ extension Register {
     return Change(kind: kind, id: id, before: try AuditStateReader(db: db).state(kind, row: id))
   }
 
-  /// Appends the audit entry for a change: what changed and the digest of the state now.
-  func commitChange(_ change: Change, action: String, actor: String) throws {
+  /// Appends the audit entry for a change: what changed and the digest of the state now. A
+  /// complaint's transition that added event row `addedEvent` records the change compactly
+  /// (`TransitionChange`).
+  func commitChange(_ change: Change, action: String, actor: String, addedEvent: Int? = nil)
+    throws
+  {
     let now = try AuditStateReader(db: db).state(change.kind, row: change.id)
+    var text =
+      change.before == nil
+      ? change.kind.storedName(try entityLabel(change.kind, row: change.id))
+      : now?.change(from: change.before, change.kind)
+    if let addedEvent, change.kind.name == "complaint" {
+      text = TransitionChange.stored(text, state: now, eventID: addedEvent)
+    }
     try audit.append(
       auditCommand(actor: actor), kind: change.kind, row: change.id, action: action,
-      change: change.before == nil
-        ? change.kind.storedName(try entityLabel(change.kind, row: change.id))
-        : now?.change(from: change.before, change.kind),
-      digest: now?.digest(change.kind))
+      change: text, digest: now?.digest(change.kind))
   }
 
   /// Audits the creation of row `id` of `kind`: the entry records the entity's name (without
@@ -107,8 +115,8 @@ extension Register {
         command: row.text("command"), entity: label, action: row.text("action"),
         hash: SHA256.hex(row.blob("hash")))
       let created = entry.action == "create"
-      entry.change = row.optionalText("change").map {
-        created ? kind?.label(stored: $0) ?? $0 : $0
+      entry.change = try row.optionalText("change").map {
+        created ? kind?.label(stored: $0) ?? $0 : try TransitionChange.printed($0, in: db)
       }
       entry.digest = row.isNull("digest") ? nil : SHA256.hex(row.blob("digest"))
       entry.osUser = row.optionalText("os_user")

@@ -78,7 +78,7 @@ extension Register {
   /// latest assessment (still standing: not reopened by an appeal, not withdrawn) relied on it.
   func refuseDependents(_ emergency: EmergencyRecord, districtID: Int, to what: String) throws {
     let standing: [ComplaintStatus] = [.assessed, .approved, .paid, .rejected, .ineligible]
-    let codes = try db.prepare(
+    var codes = try db.prepare(
       """
       SELECT c.code, c.status FROM complaint c
       JOIN assessment_step s ON s.assessment_id = \(ReadSQL.latestAssessment(of: "c.id"))
@@ -90,6 +90,26 @@ extension Register {
     ).map(with: [districtID, emergency.decree, emergency.from, emergency.to]) {
       (code: $0.text("code"), paid: $0.text("status") == ComplaintStatus.paid.rawValue)
     }
+    // Assessments made since migration 0018 hold their steps in one value, read here.
+    let used = ["decree": emergency.decree, "from": emergency.from, "to": emergency.to]
+    try db.prepare(
+      """
+      SELECT c.code, c.status, a.explanation FROM complaint c
+      JOIN assessment a ON a.id = \(ReadSQL.latestAssessment(of: "c.id"))
+      WHERE c.district_id = ? AND c.status IN (\(standing.sqlLiteral))
+        AND a.explanation IS NOT NULL
+      """
+    ).eachRow(with: [districtID]) { row in
+      let steps = ExplanationCodec.decode(row.blob("explanation")) ?? []
+      guard
+        steps.contains(where: { step in
+          step.rule == "emergency_covers" && used.allSatisfy { step.values[$0.key] == $0.value }
+        })
+      else { return }
+      codes.append(
+        (code: row.text("code"), paid: row.text("status") == ComplaintStatus.paid.rawValue))
+    }
+    codes.sort { $0.code < $1.code }
     guard !codes.isEmpty else { return }
     let listed = codes.prefix(10).map(\.code).joined(separator: ", ")
     let more = codes.count > 10 ? " and \(codes.count - 10) more" : ""

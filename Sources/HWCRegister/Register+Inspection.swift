@@ -90,7 +90,8 @@ extension Register {
         status.rawValue,
         actor.id, clock.timestamp(), reason,
       ])
-    try commitChange(change, action: kind.rawValue, actor: actor.name)
+    try commitChange(
+      change, action: kind.rawValue, actor: actor.name, addedEvent: db.lastInsertRowID)
   }
 
   /// Records a field inspection (`hwc inspect`): an inspector of the complaint's district or

@@ -56,10 +56,12 @@ extension Register {
       FROM complaint c JOIN assessment a ON a.id = \(ReadSQL.latestAssessment(of: "c.id"))
       WHERE c.status != \(ComplaintStatus.withdrawn.sqlLiteral) AND a.scheme = ?
         AND a.policy_date >= ?
-        AND EXISTS (SELECT 1 FROM assessment_policy p WHERE p.assessment_id = a.id AND p.key = ?)
+        AND (EXISTS (SELECT 1 FROM assessment_policy p WHERE p.assessment_id = a.id AND p.key = ?)
+          OR EXISTS (SELECT 1 FROM policy_set_value v WHERE v.policy_set_id = a.policy_set_id
+            AND v.key = ?))
       ORDER BY c.code
       """
-    ).map(with: [scheme.rawValue, from.description, key]) { row in
+    ).map(with: [scheme.rawValue, from.description, key, key]) { row in
       (
         row.int("id"), row.text("code"), ComplaintStatus(rawValue: row.text("status"))!,
         row.text("policy_date"), row.int("amount_minor"), row.text("currency")
@@ -84,20 +86,13 @@ extension Register {
         }),
       let scheme = head.0, let date = head.1
     else { return [] }
-    return try db.prepare(
-      """
-      SELECT key, value_centi, effective_from FROM assessment_policy WHERE assessment_id = ?
-      ORDER BY position
-      """
-    ).map(with: [assessmentID]) { row -> FieldChange? in
-      let key = row.text("key")
-      let used = PolicyValue(
-        scheme: scheme, key: key, centi: row.int("value_centi"),
-        effectiveFrom: CalendarDate(row.text("effective_from")) ?? date)
-      let now = try? policy.value(scheme, key, on: date)
+    return try assessments.policyValues(assessment: assessmentID, scheme: scheme).compactMap {
+      used -> FieldChange? in
+      let now = try? policy.value(scheme, used.key, on: date)
       guard now != used else { return nil }
-      return FieldChange(key, old: Register.policyText(used), new: now.map(Register.policyText))
-    }.compactMap { $0 }
+      return FieldChange(
+        used.key, old: Register.policyText(used), new: now.map(Register.policyText))
+    }
   }
 
   /// Refuses to approve (or pay on) an assessment made out of date by a retroactive policy change,

@@ -26,7 +26,15 @@ public struct StepWords: Sendable {
     numbers = NumberStyle(
       groupingSeparator: words["number.grouping"] ?? fallback.groupingSeparator,
       decimalSeparator: words["number.decimal"] ?? fallback.decimalSeparator)
+    patterns = StepPattern.all(words)
   }
+
+  /// Every words text with a placeholder, split once (`fill` runs for every step shown or
+  /// stored).
+  let patterns: [String: StepPattern]
+
+  /// `text` split into its parts: the one made when the words were read, else made now.
+  private func pattern(_ text: String) -> StepPattern { patterns[text] ?? StepPattern(text) }
 
   /// The renderer for `lang` with the words of `library` and the names of `reference`.
   public init(lang: String, library: TemplateLibrary, reference: Reference?) throws {
@@ -108,7 +116,8 @@ public struct StepWords: Sendable {
       }
       values["value_key"] = "insured_value.\(classAndAge ?? item)"
     }
-    for part in ["cap", "minimum"] where pattern.contains("{\(part)_text") {
+    let used = self.pattern(pattern).names
+    for part in ["cap", "minimum"] where used.contains("\(part)_text") {
       if let pattern = words["part.\(part).\(scheme.rawValue)"] {
         values["\(part)_text"] = fill(pattern, values)
       }
@@ -126,20 +135,19 @@ public struct StepWords: Sendable {
   /// `pattern` with each `{name}` / `{name:format}` replaced; an unknown name stays as written.
   func fill(_ pattern: String, _ values: [String: String]) -> String {
     var out = ""
-    var rest = Substring(pattern)
-    while let open = rest.firstIndex(of: "{"),
-      let close = rest[open...].firstIndex(of: "}")
-    {
-      out += rest[..<open]
-      let spec = rest[rest.index(after: open)..<close].split(separator: ":").map(String.init)
-      if let name = spec.first, let value = values[name] {
-        out += format(value, Array(spec.dropFirst()), currency: values["currency"] ?? "")
-      } else {
-        out += rest[open...close]
+    let currency = values["currency"] ?? ""
+    for part in self.pattern(pattern).parts {
+      switch part {
+      case .text(let text): out += text
+      case .value(let name, let format, let written):
+        if let value = values[name] {
+          out += self.format(value, format, currency: currency)
+        } else {
+          out += written
+        }
       }
-      rest = rest[rest.index(after: close)...]
     }
-    return out + rest
+    return out
   }
 
   /// One value in `format` (see the type's documentation).

@@ -212,7 +212,8 @@ import Testing
       "bogus:1",
       "hwc: --entity: 'bogus' is not a kind of audited entity (one of: account, approval, "
         + "assessment, claimant, complaint, correction, emergency, incident, inspection, "
-        + "insurance, office, office_event, policy, reference, setting, transfer, user)\n"
+        + "insurance, office, office_event, policy, policyset, reference, setting, transfer, user)
+"
     ),
     ("bogus", "hwc: --entity: 'bogus' is not KIND:ID (e.g. complaint:KAZ-2026-0001)\n"),
   ])

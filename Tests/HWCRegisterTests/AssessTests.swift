@@ -129,6 +129,7 @@ import Testing
     let auditOfFaulted = "SELECT count(*) FROM audit_entry WHERE kind = 3 AND row = ?"
     let entriesBefore = try db.scalar(Int.self, auditOfFaulted, with: [faultedID]) ?? 0
     let auditBefore = try db.scalar(Int.self, "SELECT count(*) FROM audit_entry") ?? 0
+    let setsBefore = try db.scalar(Int.self, "SELECT count(*) FROM policy_set") ?? 0
     // Refuse KAZ-2026-0002 after its assessment row and lines are written, before its audit
     // entry and status change.
     let assessmentsOfFaulted = "SELECT count(*) FROM assessment WHERE complaint_id = ?"
@@ -171,8 +172,10 @@ import Testing
         SELECT count(*) FROM audit_entry
         WHERE kind = 9 AND row IN (SELECT id FROM assessment WHERE complaint_id = ?)
         """, with: [faultedID]) == 0)
-    // The two assessed: an assessment created and a complaint moved, each.
-    #expect(try db.scalar(Int.self, "SELECT count(*) FROM audit_entry") == auditBefore + 4)
+    // The two assessed: an assessment created and a complaint moved, each; and the policy sets
+    // they used, each created once (migration 0018).
+    let sets = (try db.scalar(Int.self, "SELECT count(*) FROM policy_set") ?? 0) - setsBefore
+    #expect(try db.scalar(Int.self, "SELECT count(*) FROM audit_entry") == auditBefore + 4 + sets)
     #expect(try fixture.register.verifyAudit().problem == nil)
     #expect(try fixture.register.ledgerProblems().isEmpty)
 
