@@ -225,15 +225,13 @@ public struct QuarterlyReport: Sendable {
             yearAgo: queries(quarter.yearBefore).headline(), quarter: quarter, words: words)
         ))
 
-      // Re-inspection draws made by assessments recorded in the quarter.
-      fields.append(
-        (
-          "controls",
-          controls(
-            DrawTally(
-              try register.reinspectionDraws(
-                from: quarter.first, to: quarter.last, district: district)))
-        ))
+      // Re-inspection draws made by assessments recorded in the quarter, tallied per register
+      // and added up (a draw and its re-inspection are in one office's register).
+      let tally = try registers.map {
+        DrawTally(
+          try $0.reinspectionDraws(from: quarter.first, to: quarter.last, district: district))
+      }.reduce(DrawTally(), +)
+      fields.append(("controls", controls(tally)))
       return QuarterlyReport(value: .object(fields), quarter: quarter)
     }
   }

@@ -212,8 +212,7 @@ import Testing
       "bogus:1",
       "hwc: --entity: 'bogus' is not a kind of audited entity (one of: account, approval, "
         + "assessment, claimant, complaint, correction, emergency, incident, inspection, "
-        + "insurance, office, office_event, policy, policyset, reference, setting, transfer, user)
-"
+        + "insurance, office, office_event, policy, policyset, reference, setting, transfer, user)\n"
     ),
     ("bogus", "hwc: --entity: 'bogus' is not KIND:ID (e.g. complaint:KAZ-2026-0001)\n"),
   ])

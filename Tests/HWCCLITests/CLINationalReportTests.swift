@@ -71,7 +71,7 @@ import Testing
       ["national", "report", "quarterly", "--national", folder, "--lang", "ru"] + quarter,
       environment: [:]
     ).out
-    #expect(text.contains("10. ОФИСЫ"))
+    #expect(text.contains("11. ОФИСЫ"))
     for (code, _, _) in DemoNational.offices {
       let replica = try Register.open(path: "\(folder)/offices/\(code).sqlite", readOnly: true)
       let head = try #require(try replica.auditAnchor())

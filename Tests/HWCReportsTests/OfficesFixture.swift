@@ -87,6 +87,8 @@ private struct OfficeHistory {
       }
       _ = try register.addUser(
         name: "committee2-\(place)", roles: ["committee@\(place)"], actor: admin)
+      _ = try register.addUser(
+        name: "inspector2-\(place)", roles: ["inspector@\(place)"], actor: admin)
     }
     if register.reference.district(named: district)?.country == .kz {
       for year in ["2025", "2026"] {
@@ -151,11 +153,11 @@ private struct OfficeHistory {
     throws
   {
     let verified = max(1, heads - rng.int(0...1))
+    let protected = rng.chance(0.85) ? "yes" : "no"
     _ = try register.inspect(
       code: code,
       InspectionDraft(
-        date: date.description, items: ["sheep_goat.adult=\(verified)"],
-        protected: rng.chance(0.85) ? "yes" : "no"),
+        date: date.description, items: ["sheep_goat.adult=\(verified)"], protected: protected),
       actor: try actor("inspector1-\(place)"))
     let assessment = try register.assess(code: code, actor: try actor("officer1-\(place)"))
     guard assessment.outcome == .eligible else { return }
@@ -170,6 +172,16 @@ private struct OfficeHistory {
     } else if roll < 0.8 {
       let paid = decided.adding(days: rng.int(1...40))
       schedule(decided) { history in
+        // What an office does before approving a complaint its draw selected (or above the
+        // threshold): another inspector re-inspects and confirms the counts.
+        if try history.register.reinspectionDraws(code: code).contains(where: { !$0.honoured }) {
+          _ = try history.register.reinspect(
+            code: code,
+            InspectionDraft(
+              date: decided.description, items: ["sheep_goat.adult=\(verified)"],
+              protected: protected, finding: "counts confirmed"),
+            actor: try history.actor("inspector2-\(place)"))
+        }
         for member in ["committee1", "committee2"] {
           _ = try history.register.approve(
             code: code, actor: try history.actor("\(member)-\(place)"))

@@ -48,18 +48,3 @@ enum ControlsReportCommand {
     return 0
   }
 }
-
-extension Invocation {
-  /// The report format asked for: `--format text|csv|json`, or `--json`; both at once must agree.
-  func reportFormat() throws -> ReportFormat {
-    if json, let format = value("format"), format != "json" {
-      throw UsageError(
-        "--format \(format) and --json ask for two formats; give one of them", spec: spec)
-    }
-    let text = json ? "json" : value("format") ?? "text"
-    guard let format = ReportFormat(rawValue: text) else {
-      throw DomainError.invalid(field: .format, "'\(text)' is not text, csv or json")
-    }
-    return format
-  }
-}
