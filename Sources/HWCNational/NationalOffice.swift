@@ -22,11 +22,14 @@ public struct NationalOffice: Sendable, Equatable {
   /// The verified replica: the snapshot of the last accepted bundle, a register file to open
   /// read-only; nil before the first bundle.
   public let replicaPath: String?
+  /// The SHA-256 (64 hex digits) of that replica as it was accepted; `national verify` and the
+  /// roll-forward of a stopped acceptance compare the file with it.
+  public let replicaSHA256: String?
 
   public init(
     code: String, districts: [String], conservancies: [String], enrolledAt: String,
     lastExport: Int?, lastPosition: Int?, lastHead: String?, lastAcceptedAt: String?,
-    lastBundleCreatedAt: String?, replicaPath: String?
+    lastBundleCreatedAt: String?, replicaPath: String?, replicaSHA256: String?
   ) {
     self.code = code
     self.districts = districts
@@ -38,5 +41,6 @@ public struct NationalOffice: Sendable, Equatable {
     self.lastAcceptedAt = lastAcceptedAt
     self.lastBundleCreatedAt = lastBundleCreatedAt
     self.replicaPath = replicaPath
+    self.replicaSHA256 = replicaSHA256
   }
 }

@@ -16,7 +16,7 @@ extension NationalRegister {
     return try db.prepare(
       """
       SELECT o.id, o.code, o.enrolled_at, a.export, a.chain_position, a.chain_head,
-        a.accepted_at, a.bundle_created_at
+        a.accepted_at, a.bundle_created_at, a.replica_sha256
       FROM office o
       LEFT JOIN acceptance a ON a.id = (
         SELECT max(id) FROM acceptance WHERE office_id = o.id)
@@ -32,7 +32,8 @@ extension NationalRegister {
         lastPosition: row.optionalInt("chain_position"), lastHead: row.optionalText("chain_head"),
         lastAcceptedAt: row.optionalText("accepted_at"),
         lastBundleCreatedAt: row.optionalText("bundle_created_at"),
-        replicaPath: export == nil ? nil : folder.replica(code))
+        replicaPath: export == nil ? nil : folder.replica(code),
+        replicaSHA256: row.optionalText("replica_sha256"))
     }
   }
 

@@ -22,12 +22,7 @@ extension NationalRegister {
     for name in pending {
       let code = String(name.dropLast(".sqlite.tmp".count))
       let path = folder.pendingReplica(code)
-      let recorded = try db.scalar(
-        String.self,
-        """
-        SELECT a.replica_sha256 FROM acceptance a JOIN office o ON o.id = a.office_id
-        WHERE o.code = ? ORDER BY a.id DESC LIMIT 1
-        """, [.text(code)])
+      let recorded = try office(code)?.replicaSHA256
       for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
       if let recorded, NationalFolder.sha256(of: path).map(SHA256.hex) == recorded {
         guard rename(path, folder.replica(code)) == 0 else {

@@ -17,13 +17,9 @@ extension NationalRegister {
         name: "national chain (\(NumberStyle.english.integer(chain.entries)) entries)",
         problem: chain.problem)
     ]
-    let recorded = try db.prepare(
-      """
-      SELECT o.code, a.replica_sha256 FROM office o
-      JOIN acceptance a ON a.id = (SELECT max(id) FROM acceptance WHERE office_id = o.id)
-      ORDER BY o.code
-      """
-    ).map([]) { (code: $0.text(0), sha: $0.text(1)) }
+    let recorded = try offices().compactMap { office in
+      office.replicaSHA256.map { (code: office.code, sha: $0) }
+    }
     for (code, sha) in recorded {
       items.append(VerifyItem(name: "replica \(code)", problem: try replicaProblem(code, sha)))
     }
