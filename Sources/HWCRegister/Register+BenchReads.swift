@@ -1,3 +1,4 @@
+import HWCCore
 import HWCDomain
 import HWCRules
 import HWCStore
@@ -83,5 +84,27 @@ extension Register {
       GROUP BY quarter ORDER BY count(*) DESC, quarter DESC LIMIT 1
       """
     ).first(with: kinds) { $0.text("quarter") }
+  }
+}
+
+extension Register {
+  /// The re-inspection a bench decision needs before its approval: nil when every draw of the
+  /// complaint is honoured; else the items, date and protection of the inspection it was
+  /// assessed with, so that one confirming it can be recorded (`hwc reinspect`).
+  public func benchReinspection(code: String) throws -> (items: [String], protected: Bool)? {
+    let complaint = try header(code: code)
+    guard try reinspectionDraws(complaintID: complaint.id).contains(where: { !$0.honoured })
+    else { return nil }
+    guard
+      let inspection = try db.prepare(
+        "SELECT id, protected FROM inspection WHERE complaint_id = ? ORDER BY id DESC LIMIT 1"
+      ).first(with: [complaint.id], { ($0.int("id"), $0.int("protected") == 1) })
+    else { return nil }
+    let items = try db.prepare(
+      "SELECT item, quantity_centi FROM inspection_item WHERE inspection_id = ? ORDER BY item"
+    ).map(with: [inspection.0]) {
+      "\($0.text("item"))=\(Decimal2.format($0.int("quantity_centi")))"
+    }
+    return (items, inspection.1)
   }
 }

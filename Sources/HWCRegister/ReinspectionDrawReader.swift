@@ -32,10 +32,23 @@ struct ReinspectionDrawReader {
     let entriesInLastHour: Int
   }
 
-  /// The draws of eligible assessments, all or of one district or complaint.
-  func draws(districtID: Int?, complaintID: Int?) throws -> [ReinspectionDraw] {
+  /// The draws of eligible assessments, all or of one district or complaint; with `from` or
+  /// `to`, only those recorded (UTC) within a day of those dates, which holds every assessment
+  /// recorded on them in office time (the caller keeps the exact ones).
+  func draws(
+    districtID: Int?, complaintID: Int?, from: CalendarDate? = nil, to: CalendarDate? = nil
+  ) throws -> [ReinspectionDraw] {
     var filter = ""
     var values: [any SQLBindable] = []
+    // A stored timestamp starts with its UTC date, within a day of the office's date.
+    if let from {
+      filter += " AND a.assessed_at >= ?"
+      values.append(from.adding(days: -1).description)
+    }
+    if let to {
+      filter += " AND a.assessed_at < ?"
+      values.append(to.adding(days: 2).description)
+    }
     if let districtID {
       filter += " AND c.district_id = ?"
       values.append(districtID)
@@ -60,6 +73,7 @@ struct ReinspectionDrawReader {
         scheme: Scheme(rawValue: $0.text("scheme")) ?? .kzState, amount: $0.int("amount_minor"),
         currency: $0.text("currency"), assessedAt: $0.text("assessed_at"))
     }
+    let reinspections = try self.reinspections(complaintID: complaintID)
     var seeds: [CalendarDate: Seed] = [:]
     var draws: [ReinspectionDraw] = []
     draws.reserveCapacity(drawn.count)
@@ -74,15 +88,19 @@ struct ReinspectionDrawReader {
         seed = try self.seed(before: zone.startTimestamp(of: week))
         seeds[week] = seed
       }
-      draws.append(try draw(assessment, assessedOn: assessedOn, week: week, seed: seed))
+      draws.append(
+        try draw(
+          assessment, assessedOn: assessedOn, week: week, seed: seed,
+          reinspections: reinspections[assessment.complaintID] ?? []))
     }
     return draws
   }
 
   /// The draw of one assessment with its week's seed.
-  private func draw(_ assessment: Drawn, assessedOn: CalendarDate, week: CalendarDate, seed: Seed)
-    throws -> ReinspectionDraw
-  {
+  private func draw(
+    _ assessment: Drawn, assessedOn: CalendarDate, week: CalendarDate, seed: Seed,
+    reinspections: [Recorded]
+  ) throws -> ReinspectionDraw {
     let score = ReinspectionDrawRule.score(seed: seed.hash, complaint: assessment.code)
     let scheme = assessment.scheme
     let on = assessment.incidentDate
@@ -107,7 +125,8 @@ struct ReinspectionDrawReader {
       entriesInHourBeforeSeed: seed.entriesInLastHour,
       score: ReinspectionDrawRule.fraction(score), rateCenti: rate, thresholdMinor: threshold,
       otherInspector: other, sampled: sampled, aboveThreshold: above,
-      reinspection: try reinspection(honouring: assessment, otherInspector: other ?? true))
+      reinspection: try reinspection(
+        honouring: assessment, among: reinspections, otherInspector: other ?? true))
   }
 
   /// The seed of draws in the week starting at UTC `boundary`: the last entry of the last
@@ -168,40 +187,60 @@ struct ReinspectionDrawReader {
     return (low.id, low.hash)
   }
 
-  /// The first re-inspection that honours a draw of `assessment`: recorded for this assessment
-  /// or a later one (or the one it was made from), by an inspector other than the one whose
-  /// field inspection the assessment used when the policy requires another person.
-  private func reinspection(honouring assessment: Drawn, otherInspector: Bool) throws
-    -> ReinspectionDraw.Reinspection?
-  {
-    let fieldInspector = try db.scalar(
-      Int.self,
+  /// A recorded re-inspection (an inspection made of an assessment), read once for all draws.
+  struct Recorded {
+    let inspector: Int
+    /// The assessment it re-checked.
+    let of: Int
+    let value: ReinspectionDraw.Reinspection
+  }
+
+  /// Every re-inspection (of one complaint, or all), by complaint, in inspection order: one
+  /// query, so a draw looks its own up in memory.
+  private func reinspections(complaintID: Int?) throws -> [Int: [Recorded]] {
+    var found: [Int: [Recorded]] = [:]
+    try db.prepare(
       """
-      SELECT inspector_id FROM inspection
-      WHERE complaint_id = ? AND id <= ? AND reinspection_of IS NULL ORDER BY id DESC LIMIT 1
-      """, with: [assessment.complaintID, assessment.inspectionID ?? 0])
-    let found = try db.prepare(
-      """
-      SELECT i.id, i.inspection_date, i.inspector_id, u.name, i.reinspection_of,
+      SELECT i.complaint_id, i.id, i.inspection_date, i.inspector_id, u.name, i.reinspection_of,
         b.amount_minor AS before,
         (SELECT CASE WHEN n.outcome = 'eligible' THEN n.amount_minor ELSE 0 END FROM assessment n
          WHERE n.complaint_id = i.complaint_id AND n.inspection_id = i.id ORDER BY n.id LIMIT 1)
           AS after
       FROM inspection i JOIN app_user u ON u.id = i.inspector_id
       JOIN assessment b ON b.id = i.reinspection_of
-      WHERE i.complaint_id = ? AND (i.reinspection_of >= ? OR i.id = ?)
+      WHERE i.reinspection_of IS NOT NULL\(complaintID == nil ? "" : " AND i.complaint_id = ?")
       ORDER BY i.id
       """
-    ).map(with: [assessment.complaintID, assessment.id, assessment.inspectionID ?? 0]) { row in
-      (
-        inspector: row.int("inspector_id"),
-        value: ReinspectionDraw.Reinspection(
-          inspectionID: row.int("id"), date: CalendarDate(row.text("inspection_date"))!,
-          inspector: row.text("name"), amountBefore: row.int("before"),
-          amountAfter: row.optionalInt("after") ?? row.int("before"),
-          foundLess: !row.isNull("after"))
-      )
+    ).eachRow(with: complaintID.map { [$0] } ?? []) { row in
+      found[row.int("complaint_id"), default: []].append(
+        Recorded(
+          inspector: row.int("inspector_id"), of: row.int("reinspection_of"),
+          value: ReinspectionDraw.Reinspection(
+            inspectionID: row.int("id"), date: CalendarDate(row.text("inspection_date"))!,
+            inspector: row.text("name"), amountBefore: row.int("before"),
+            amountAfter: row.optionalInt("after") ?? row.int("before"),
+            foundLess: !row.isNull("after"))))
     }
-    return found.first { !otherInspector || $0.inspector != fieldInspector }?.value
+    return found
+  }
+
+  /// The first re-inspection that honours a draw of `assessment`, among its complaint's
+  /// `recorded` ones: made of this assessment or a later one (or the one it was assessed from),
+  /// by an inspector other than the one whose field inspection the assessment used when the
+  /// policy requires another person.
+  private func reinspection(
+    honouring assessment: Drawn, among recorded: [Recorded], otherInspector: Bool
+  ) throws -> ReinspectionDraw.Reinspection? {
+    let candidates = recorded.filter {
+      $0.of >= assessment.id || $0.value.inspectionID == assessment.inspectionID
+    }
+    guard !candidates.isEmpty else { return nil }
+    let fieldInspector = try db.scalar(
+      Int.self,
+      """
+      SELECT inspector_id FROM inspection
+      WHERE complaint_id = ? AND id <= ? AND reinspection_of IS NULL ORDER BY id DESC LIMIT 1
+      """, with: [assessment.complaintID, assessment.inspectionID ?? 0])
+    return candidates.first { !otherInspector || $0.inspector != fieldInspector }?.value
   }
 }

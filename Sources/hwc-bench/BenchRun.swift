@@ -130,6 +130,17 @@ struct BenchRun {
     }
     let step = eligible.count / count
     let chosen = (0..<count).map { eligible[$0 * step] }
+    // The re-inspections their draws require, each confirming the inspection the complaint was
+    // assessed with (read, then released before the first write).
+    var reinspections: [String: (items: [String], protected: Bool)] = [:]
+    do {
+      let reader = try Register.open(path: register)
+      try reader.snapshot {
+        for complaint in chosen {
+          reinspections[complaint.code] = try reader.benchReinspection(code: complaint.code)
+        }
+      }
+    }
     var needs: [[String]: Int] = [:]
     for complaint in chosen {
       let key =
@@ -149,8 +160,15 @@ struct BenchRun {
     var refused: [String] = []
     for (index, complaint) in chosen.enumerated() {
       let code = complaint.code
+      let reinspect = reinspections[code].map { found in
+        ["reinspect", code, "--date", Clock.system.today.description]
+          + found.items.flatMap { ["--item", $0] }
+          + ["--protected", found.protected ? "yes" : "no"]
+          + BenchUsers.actor(BenchUsers.reinspector)
+      }
       let steps =
-        BenchUsers.committee.map { ["approve", code] + BenchUsers.actor($0) }
+        (reinspect.map { [$0] } ?? [])
+        + BenchUsers.committee.map { ["approve", code] + BenchUsers.actor($0) }
         + [
           ["pay", code, "--reference", "BENCH-PAY-\(index + 1)"]
             + BenchUsers.actor(BenchUsers.treasurer)
@@ -165,8 +183,8 @@ struct BenchRun {
       }
     }
     note(
-      "decided \(count) of \(eligible.count) eligible complaints (two approvals and a payment "
-        + "each) in \(BenchFigures.format(figures.decideSeconds, 3)) s"
+      "decided \(count) of \(eligible.count) eligible complaints (\(reinspections.count) "
+        + "re-inspections the draws required, two approvals and a payment each) in \(BenchFigures.format(figures.decideSeconds, 3)) s"
         + (refused.isEmpty ? "" : "; \(refused.count) refused, first: \(refused[0])"))
   }
 

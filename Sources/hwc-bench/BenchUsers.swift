@@ -6,6 +6,8 @@ enum BenchUsers {
   static let admin = "bench-admin"
   static let officer = "bench-officer"
   static let inspector = "bench-inspector"
+  /// Records the re-inspections the draws require: another person than `inspector`.
+  static let reinspector = "bench-reinspector"
   static let committee = ["bench-committee-a", "bench-committee-b"]
   static let treasurer = "bench-treasurer"
 
@@ -20,7 +22,7 @@ enum BenchUsers {
   static func writeSecrets() throws {
     try FileManager.default.createDirectory(
       atPath: secrets, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    for user in [admin, officer, inspector, treasurer] + committee {
+    for user in [admin, officer, inspector, reinspector, treasurer] + committee {
       try "bench passphrase of \(user)\n".write(
         toFile: secretFile(user), atomically: true, encoding: .utf8)
       try FileManager.default.setAttributes(
@@ -45,7 +47,10 @@ enum BenchUsers {
   ) -> [[String]] {
     func everywhere(_ role: String) -> [String] { scopes.flatMap { ["--role", "\(role)@\($0)"] } }
     let users: [(String, [String])] =
-      [(officer, everywhere("officer")), (inspector, everywhere("inspector"))]
+      [
+        (officer, everywhere("officer")), (inspector, everywhere("inspector")),
+        (reinspector, everywhere("inspector")),
+      ]
       + committee.map { ($0, everywhere("committee")) } + [(treasurer, everywhere("treasurer"))]
     return users.map {
       [$0.0] + $0.1 + ["--new-password-file", secretFile($0.0)] + actor(admin)

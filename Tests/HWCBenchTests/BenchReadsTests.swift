@@ -68,6 +68,47 @@ import Testing
     #expect(try register.busiestDecisionQuarter() == "2026-Q4")
   }
 
+  /// The bench confirms, by another inspector, the inspection of each complaint whose draw
+  /// requires a re-inspection, so that its approvals are not refused.
+  @Test func theBenchNamesTheReinspectionsTheDrawsRequireAndNoneOnceRecorded() throws {
+    let directory = TemporaryDirectory()
+    _ = try BenchGeneratorTests.generate(directory)
+    let register = try Self.register(directory, "bench.sqlite")
+    let admin = try register.actor(named: "admin")
+    let scopes = BenchPlaces.districts.map(\.name) + ["Shamshy", "Baiboosun"]
+    _ = try register.addUser(
+      name: "reinspector", roles: scopes.map { "inspector@\($0)" }, actor: admin)
+    let observer = ImportObserver(rowError: { _ in }, progress: { _, _ in })
+    _ = try register.importComplaints(
+      path: directory.file("complaints.csv"), options: ImportOptions(),
+      actor: register.actor(named: "officer"), observer: observer)
+    _ = try register.importInspections(
+      path: directory.file("inspections.csv"), options: ImportOptions(),
+      actor: register.actor(named: "inspector"), observer: observer)
+    _ = try register.assessPending(actor: register.actor(named: "committee")) { _ in }
+    let needing = try register.decidableComplaints().filter {
+      try register.reinspectionDraws(code: $0.code).contains { !$0.honoured }
+    }
+    let complaint = try #require(needing.first)
+    let found = try #require(try register.benchReinspection(code: complaint.code))
+    let record = try register.complaint(code: complaint.code)
+    #expect(!found.items.isEmpty)
+    // A complaint whose draws are honoured needs none.
+    let other = try #require(
+      try register.decidableComplaints().first {
+        try register.reinspectionDraws(code: $0.code).allSatisfy(\.honoured)
+      })
+    #expect(try register.benchReinspection(code: other.code) == nil)
+    let result = try register.reinspect(
+      code: complaint.code,
+      InspectionDraft(
+        date: "2026-11-30", items: found.items, protected: found.protected ? "yes" : "no"),
+      actor: register.actor(named: "reinspector"))
+    #expect(!result.foundLess)
+    #expect(try register.benchReinspection(code: complaint.code) == nil)
+    #expect(try register.complaint(code: complaint.code).status == record.status)
+  }
+
   @Test func theBaselineSQLNumbersTheComplaintsAsTheImportDoes() throws {
     let directory = TemporaryDirectory()
     _ = try BenchGeneratorTests.generate(directory)
