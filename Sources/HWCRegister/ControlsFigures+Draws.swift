@@ -28,22 +28,25 @@ public struct DrawTally: Sendable, Equatable {
 
   /// The draws of one or more registers: `draws`, each re-inspection counted once.
   public init(_ draws: [ReinspectionDraw]) {
-    made = draws.count
-    sampled = draws.filter(\.sampled).count
-    aboveThreshold = draws.filter(\.aboveThreshold).count
-    required = draws.filter(\.required).count
-    honoured = draws.filter { $0.required && $0.reinspection != nil }.count
-    pending = draws.filter { !$0.honoured }.count
     var seen = Set<Int>()
-    for draw in draws {
-      guard let reinspection = draw.reinspection, seen.insert(reinspection.inspectionID).inserted
-      else { continue }
-      reinspections += 1
-      let change = reinspection.amountAfter - reinspection.amountBefore
-      if change != 0 {
-        changed += 1
-        difference[draw.currency, default: 0] += change
-      }
+    for draw in draws { count(draw, seen: &seen) }
+  }
+
+  /// Counts one more draw; `seen` holds the re-inspections counted so far (each counts once).
+  mutating func count(_ draw: ReinspectionDraw, seen: inout Set<Int>) {
+    made += 1
+    if draw.sampled { sampled += 1 }
+    if draw.aboveThreshold { aboveThreshold += 1 }
+    if draw.required { required += 1 }
+    if draw.required && draw.reinspection != nil { honoured += 1 }
+    if !draw.honoured { pending += 1 }
+    guard let reinspection = draw.reinspection, seen.insert(reinspection.inspectionID).inserted
+    else { return }
+    reinspections += 1
+    let change = reinspection.amountAfter - reinspection.amountBefore
+    if change != 0 {
+      changed += 1
+      difference[draw.currency, default: 0] += change
     }
   }
 

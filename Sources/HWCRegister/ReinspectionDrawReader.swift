@@ -30,6 +30,15 @@ struct ReinspectionDrawReader {
     let position: Int
     let hash: [UInt8]
     let entriesInLastHour: Int
+    /// The hash in hex, as each draw names it (made once a week, not once a draw).
+    let hex: String
+
+    init(position: Int, hash: [UInt8], entriesInLastHour: Int) {
+      self.position = position
+      self.hash = hash
+      self.entriesInLastHour = entriesInLastHour
+      self.hex = SHA256.hex(hash)
+    }
   }
 
   /// The draws of eligible assessments, all or of one district or complaint; with `from` or
@@ -38,6 +47,19 @@ struct ReinspectionDrawReader {
   func draws(
     districtID: Int?, complaintID: Int?, from: CalendarDate? = nil, to: CalendarDate? = nil
   ) throws -> [ReinspectionDraw] {
+    var draws: [ReinspectionDraw] = []
+    try eachDraw(districtID: districtID, complaintID: complaintID, from: from, to: to) {
+      draws.append($0)
+    }
+    return draws
+  }
+
+  /// Calls `body` with each draw `draws` returns, in assessment order, holding none of them:
+  /// a quarter of a national register holds hundreds of thousands.
+  func eachDraw(
+    districtID: Int?, complaintID: Int?, from: CalendarDate? = nil, to: CalendarDate? = nil,
+    _ body: (ReinspectionDraw) throws -> Void
+  ) throws {
     var filter = ""
     var values: [any SQLBindable] = []
     // A stored timestamp starts with its UTC date, within a day of the office's date.
@@ -57,29 +79,33 @@ struct ReinspectionDrawReader {
       filter += " AND a.complaint_id = ?"
       values.append(complaintID)
     }
-    let drawn = try db.prepare(
+    let reinspections = try self.reinspections(complaintID: complaintID)
+    var seeds: [CalendarDate: Seed] = [:]
+    var rules: [RuleKey: Rules] = [:]
+    // The office date of a timestamp depends on its minute at most (offsets are whole minutes).
+    var dates: [Substring: CalendarDate] = [:]
+    try db.prepare(
       """
       SELECT a.id, a.complaint_id, c.code, c.district_id, c.incident_date, a.inspection_id,
         a.scheme, a.amount_minor, a.currency, a.assessed_at
       FROM assessment a JOIN complaint c ON c.id = a.complaint_id
       WHERE a.outcome = 'eligible'\(filter) ORDER BY a.id
       """
-    ).map(with: values) {
-      Drawn(
-        id: $0.int("id"), complaintID: $0.int("complaint_id"), code: $0.text("code"),
-        districtID: $0.int("district_id"),
-        incidentDate: CalendarDate($0.text("incident_date"))!,
-        inspectionID: $0.optionalInt("inspection_id"),
-        scheme: Scheme(rawValue: $0.text("scheme")) ?? .kzState, amount: $0.int("amount_minor"),
-        currency: $0.text("currency"), assessedAt: $0.text("assessed_at"))
-    }
-    let reinspections = try self.reinspections(complaintID: complaintID)
-    var seeds: [CalendarDate: Seed] = [:]
-    var draws: [ReinspectionDraw] = []
-    draws.reserveCapacity(drawn.count)
-    for assessment in drawn {
-      let assessedOn =
-        zone.localDate(ofTimestamp: assessment.assessedAt) ?? assessment.incidentDate
+    ).eachRow(with: values) { row in
+      let assessment = Drawn(
+        id: row.int(0), complaintID: row.int(1), code: row.text(2), districtID: row.int(3),
+        incidentDate: CalendarDate(row.text(4))!, inspectionID: row.optionalInt(5),
+        scheme: Scheme(rawValue: row.text(6)) ?? .kzState, amount: row.int(7),
+        currency: row.text(8), assessedAt: row.text(9))
+      let minute = assessment.assessedAt.prefix(16)
+      let assessedOn: CalendarDate
+      if minute.count == 16, let known = dates[minute] {
+        assessedOn = known
+      } else {
+        assessedOn =
+          zone.localDate(ofTimestamp: assessment.assessedAt) ?? assessment.incidentDate
+        if minute.count == 16 { dates[minute] = assessedOn }
+      }
       let week = ReinspectionDrawRule.weekStart(of: assessedOn)
       let seed: Seed
       if let known = seeds[week] {
@@ -88,24 +114,33 @@ struct ReinspectionDrawReader {
         seed = try self.seed(before: zone.startTimestamp(of: week))
         seeds[week] = seed
       }
-      draws.append(
+      let key = RuleKey(scheme: assessment.scheme, on: assessment.incidentDate)
+      let rule = rules[key] ?? self.rules(key)
+      rules[key] = rule
+      try body(
         try draw(
-          assessment, assessedOn: assessedOn, week: week, seed: seed,
+          assessment, assessedOn: assessedOn, week: week, seed: seed, rules: rule,
           reinspections: reinspections[assessment.complaintID] ?? []))
     }
-    return draws
   }
 
-  /// The draw of one assessment with its week's seed.
-  private func draw(
-    _ assessment: Drawn, assessedOn: CalendarDate, week: CalendarDate, seed: Seed,
-    reinspections: [Recorded]
-  ) throws -> ReinspectionDraw {
-    let score = ReinspectionDrawRule.score(seed: seed.hash, complaint: assessment.code)
-    let scheme = assessment.scheme
-    let on = assessment.incidentDate
-    let rate = try? policy.value(scheme, "reinspect_rate", on: on).centi
-    let other = try? policy.value(scheme, "reinspect_other_inspector", on: on).centi > 0
+  /// The scheme and incident date that fix a draw's rules.
+  private struct RuleKey: Hashable {
+    let scheme: Scheme
+    let on: CalendarDate
+  }
+
+  /// The re-inspection policy in force for a scheme on an incident date (nil where missing).
+  private struct Rules {
+    let rateCenti: Int?
+    let thresholdMinor: Int?
+    let otherInspector: Bool?
+  }
+
+  /// The re-inspection policy of `key`: the rate, the threshold in minor units (a kz-state
+  /// threshold is in MRP) and whether another inspector is required.
+  private func rules(_ key: RuleKey) -> Rules {
+    let (scheme, on) = (key.scheme, key.on)
     var threshold: Int?
     if let value = try? policy.value(scheme, "reinspect_threshold", on: on).centi {
       switch scheme {
@@ -115,18 +150,32 @@ struct ReinspectionDrawReader {
         threshold = value
       }
     }
-    let sampled = rate.map { ReinspectionDrawRule.sampled(score, rateCenti: $0) } ?? false
-    let above = threshold.map { assessment.amount >= $0 } ?? false
+    return Rules(
+      rateCenti: try? policy.value(scheme, "reinspect_rate", on: on).centi,
+      thresholdMinor: threshold,
+      otherInspector: try? policy.value(scheme, "reinspect_other_inspector", on: on).centi > 0)
+  }
+
+  /// The draw of one assessment with its week's seed and its rules.
+  private func draw(
+    _ assessment: Drawn, assessedOn: CalendarDate, week: CalendarDate, seed: Seed, rules: Rules,
+    reinspections: [Recorded]
+  ) throws -> ReinspectionDraw {
+    let score = ReinspectionDrawRule.score(seed: seed.hash, complaint: assessment.code)
+    let sampled =
+      rules.rateCenti.map { ReinspectionDrawRule.sampled(score, rateCenti: $0) } ?? false
+    let above = rules.thresholdMinor.map { assessment.amount >= $0 } ?? false
     return ReinspectionDraw(
-      complaint: assessment.code, districtID: assessment.districtID, scheme: scheme,
+      complaint: assessment.code, districtID: assessment.districtID, scheme: assessment.scheme,
       assessmentID: assessment.id, assessedOn: assessedOn, amountMinor: assessment.amount,
-      currency: assessment.currency, seedPosition: seed.position,
-      seedHash: SHA256.hex(seed.hash), weekStart: week,
-      entriesInHourBeforeSeed: seed.entriesInLastHour,
-      score: ReinspectionDrawRule.fraction(score), rateCenti: rate, thresholdMinor: threshold,
-      otherInspector: other, sampled: sampled, aboveThreshold: above,
+      currency: assessment.currency, seedPosition: seed.position, seedHash: seed.hex,
+      weekStart: week, entriesInHourBeforeSeed: seed.entriesInLastHour,
+      score: ReinspectionDrawRule.fraction(score), rateCenti: rules.rateCenti,
+      thresholdMinor: rules.thresholdMinor, otherInspector: rules.otherInspector,
+      sampled: sampled, aboveThreshold: above,
       reinspection: try reinspection(
-        honouring: assessment, among: reinspections, otherInspector: other ?? true))
+        honouring: assessment, among: reinspections,
+        otherInspector: rules.otherInspector ?? true))
   }
 
   /// The seed of draws in the week starting at UTC `boundary`: the last entry of the last

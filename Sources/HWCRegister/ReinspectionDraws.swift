@@ -76,11 +76,35 @@ extension Register {
   public func reinspectionDraws(
     from: CalendarDate? = nil, to: CalendarDate? = nil, district: District? = nil
   ) throws -> [ReinspectionDraw] {
+    var draws: [ReinspectionDraw] = []
+    try eachDraw(from: from, to: to, district: district) { draws.append($0) }
+    return draws
+  }
+
+  /// The tally of the draws `reinspectionDraws(from:to:district:)` returns, counted as they are
+  /// read, so that a quarter of hundreds of thousands of draws is never held in memory.
+  public func reinspectionTally(
+    from: CalendarDate? = nil, to: CalendarDate? = nil, district: District? = nil
+  ) throws -> DrawTally {
+    var tally = DrawTally()
+    var seen = Set<Int>()
+    try eachDraw(from: from, to: to, district: district) { tally.count($0, seen: &seen) }
+    return tally
+  }
+
+  /// Calls `body` with each draw of `reinspectionDraws(from:to:district:)`, in order, in one
+  /// read transaction.
+  private func eachDraw(
+    from: CalendarDate?, to: CalendarDate?, district: District?,
+    _ body: (ReinspectionDraw) throws -> Void
+  ) throws {
     try db.transaction(.deferred) {
       try ReinspectionDrawReader(db: db, zone: officeZone, policy: policy(), reference: reference)
-        .draws(districtID: district?.id, complaintID: nil, from: from, to: to)
-        .filter { draw in
-          (from.map { draw.assessedOn >= $0 } ?? true) && (to.map { draw.assessedOn <= $0 } ?? true)
+        .eachDraw(districtID: district?.id, complaintID: nil, from: from, to: to) { draw in
+          guard from.map({ draw.assessedOn >= $0 }) ?? true,
+            to.map({ draw.assessedOn <= $0 }) ?? true
+          else { return }
+          try body(draw)
         }
     }
   }

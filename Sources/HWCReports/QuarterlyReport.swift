@@ -228,8 +228,7 @@ public struct QuarterlyReport: Sendable {
       // Re-inspection draws made by assessments recorded in the quarter, tallied per register
       // and added up (a draw and its re-inspection are in one office's register).
       let tally = try registers.map {
-        DrawTally(
-          try $0.reinspectionDraws(from: quarter.first, to: quarter.last, district: district))
+        try $0.reinspectionTally(from: quarter.first, to: quarter.last, district: district)
       }.reduce(DrawTally(), +)
       fields.append(("controls", controls(tally)))
       return QuarterlyReport(value: .object(fields), quarter: quarter)

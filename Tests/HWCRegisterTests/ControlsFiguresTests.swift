@@ -128,3 +128,27 @@ struct ControlsFiguresTests {
     #expect(try figures(district: "Kaztalov").complaints().count == 15)
   }
 }
+
+extension ControlsFiguresTests {
+  /// The quarterly report counts the draws as it reads them (`reinspectionTally`), without
+  /// holding them: the same counts as the draws listed, for the whole register, the quarter and
+  /// one district, re-inspections that changed the amount included.
+  @Test("the streamed tally of draws equals the tally of the listed draws")
+  func streamedTally() throws {
+    let quarter = try Quarter(ControlsScenario.quarter)
+    let district = try register.reference.requireDistrict("Kaztalov")
+    let spans: [(CalendarDate?, CalendarDate?, District?)] = [
+      (nil, nil, nil), (quarter.first, quarter.last, nil), (quarter.first, nil, district),
+      (nil, quarter.last, district),
+    ]
+    for (from, to, place) in spans {
+      let listed = try register.reinspectionDraws(from: from, to: to, district: place)
+      let tally = try register.reinspectionTally(from: from, to: to, district: place)
+      #expect(tally == DrawTally(listed))
+      #expect(tally.made == listed.count)
+    }
+    let all = try register.reinspectionTally()
+    #expect(all.reinspections > 0)
+    #expect(all.changed > 0)
+  }
+}
