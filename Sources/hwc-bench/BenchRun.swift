@@ -18,6 +18,8 @@ struct BenchRun {
   var figures = BenchFigures()
   /// The quarter `hwc report quarterly` was timed on (the national report uses it too).
   var reportedQuarter = ""
+  /// The command (its first two words) whose process had the largest resident set so far.
+  var peakCommand = ""
 
   init(plan: BenchPlan, hwc: String, out: String, decisions: Int) {
     self.plan = plan
@@ -80,6 +82,9 @@ struct BenchRun {
     try singleCommands(summary)
     figures.bytesFinal = try fileBytes(register)
     try measureNational(quarter: reportedQuarter)
+    note(
+      "largest resident set \(BenchFigures.format(Double(figures.peakKiB) / 1024, 1)) MB: "
+        + "hwc \(peakCommand)")
     return figures
   }
 
@@ -259,7 +264,10 @@ struct BenchRun {
     let done = try spawner.run(
       hwc, db + arguments,
       environment: ["HOME": out].merging(environment) { $1 })
-    figures.peakKiB = max(figures.peakKiB, done.peakKiB)
+    if done.peakKiB > figures.peakKiB {
+      figures.peakKiB = done.peakKiB
+      peakCommand = arguments.prefix(arguments.first == "national" ? 3 : 2).joined(separator: " ")
+    }
     guard done.status == 0 || !mustSucceed else {
       throw BenchError(
         description: "hwc \(arguments.prefix(2).joined(separator: " ")) exited \(done.status): "
