@@ -52,28 +52,42 @@ enum DrawsText {
     ])
   }
 
-  /// The counts under the list: key (JSON), label (text) and count.
-  static func summary(_ draws: [ReinspectionDraw]) -> [(key: String, label: String, count: Int)] {
-    [
-      ("draws", "draws", draws.count),
-      ("sampled", "sampled", draws.filter(\.sampled).count),
-      ("above_threshold", "above threshold", draws.filter(\.aboveThreshold).count),
-      ("honoured", "honoured", draws.filter { $0.required && $0.honoured }.count),
-      ("pending", "pending", draws.filter { !$0.honoured }.count),
-    ]
-  }
+  /// The counts under the list and the warnings about seeds, gathered one draw at a time, so
+  /// that a list of hundreds of thousands of draws is printed without holding it.
+  struct Totals {
+    private var draws = 0
+    private var sampled = 0
+    private var aboveThreshold = 0
+    private var honoured = 0
+    private var pending = 0
+    private var warned: Set<Int> = []
+    /// A warning for each seed with audit entries in the hour before its week began: someone
+    /// may have written them to grind the seed.
+    private(set) var warnings: [String] = []
 
-  /// A warning for each seed with audit entries in the hour before its week began: someone
-  /// may have written them to grind the seed.
-  static func warnings(_ draws: [ReinspectionDraw]) -> [String] {
-    var seen: Set<Int> = []
-    return draws.compactMap { draw in
-      guard draw.entriesInHourBeforeSeed > 0, seen.insert(draw.seedPosition).inserted else {
-        return nil
+    /// Counts `draw`.
+    mutating func add(_ draw: ReinspectionDraw) {
+      draws += 1
+      if draw.sampled { sampled += 1 }
+      if draw.aboveThreshold { aboveThreshold += 1 }
+      if draw.required && draw.honoured { honoured += 1 }
+      if !draw.honoured { pending += 1 }
+      guard draw.entriesInHourBeforeSeed > 0, warned.insert(draw.seedPosition).inserted else {
+        return
       }
-      return "warning: \(draw.entriesInHourBeforeSeed) audit entries were recorded in the hour "
-        + "before the week of \(draw.weekStart) began (seed entry \(draw.seedLabel)); check "
-        + "that they were not written to steer the draw"
+      warnings.append(
+        "warning: \(draw.entriesInHourBeforeSeed) audit entries were recorded in the hour "
+          + "before the week of \(draw.weekStart) began (seed entry \(draw.seedLabel)); check "
+          + "that they were not written to steer the draw")
+    }
+
+    /// The counts under the list: key (JSON), label (text) and count.
+    var summary: [(key: String, label: String, count: Int)] {
+      [
+        ("draws", "draws", draws), ("sampled", "sampled", sampled),
+        ("above_threshold", "above threshold", aboveThreshold), ("honoured", "honoured", honoured),
+        ("pending", "pending", pending),
+      ]
     }
   }
 

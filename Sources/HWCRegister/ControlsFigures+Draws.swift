@@ -67,9 +67,27 @@ public struct DrawTally: Sendable, Equatable {
 }
 
 extension ControlsFigures {
-  /// Every re-inspection draw of the span: eligible assessments recorded (office-local date) in
-  /// it, of the district when there is one.
-  public func draws() throws -> [ReinspectionDraw] {
-    try register.reinspectionDraws(from: from, to: to, district: district)
+  /// The re-inspection draws of the span (eligible assessments recorded, office-local date, in
+  /// it, of the district when there is one), read one at a time: their tally, the draws still
+  /// waiting for a re-inspection, and those whose re-inspection changed the amount (each
+  /// re-inspection once), in assessment order.
+  public func draws() throws -> (
+    tally: DrawTally, pending: [ReinspectionDraw], changed: [ReinspectionDraw]
+  ) {
+    var tally = DrawTally()
+    var seen = Set<Int>()
+    var pending: [ReinspectionDraw] = []
+    var changed: [ReinspectionDraw] = []
+    try register.eachReinspectionDraw(from: from, to: to, district: district) { draw in
+      let again = draw.reinspection
+      if let again, again.amountAfter != again.amountBefore,
+        !seen.contains(again.inspectionID)
+      {
+        changed.append(draw)
+      }
+      tally.count(draw, seen: &seen)
+      if !draw.honoured { pending.append(draw) }
+    }
+    return (tally, pending, changed)
   }
 }

@@ -77,7 +77,7 @@ extension Register {
     from: CalendarDate? = nil, to: CalendarDate? = nil, district: District? = nil
   ) throws -> [ReinspectionDraw] {
     var draws: [ReinspectionDraw] = []
-    try eachDraw(from: from, to: to, district: district) { draws.append($0) }
+    try eachReinspectionDraw(from: from, to: to, district: district) { draws.append($0) }
     return draws
   }
 
@@ -88,13 +88,15 @@ extension Register {
   ) throws -> DrawTally {
     var tally = DrawTally()
     var seen = Set<Int>()
-    try eachDraw(from: from, to: to, district: district) { tally.count($0, seen: &seen) }
+    try eachReinspectionDraw(from: from, to: to, district: district) {
+      tally.count($0, seen: &seen)
+    }
     return tally
   }
 
   /// Calls `body` with each draw of `reinspectionDraws(from:to:district:)`, in order, in one
-  /// read transaction.
-  private func eachDraw(
+  /// read transaction, holding none: a national register's span holds hundreds of thousands.
+  public func eachReinspectionDraw(
     from: CalendarDate?, to: CalendarDate?, district: District?,
     _ body: (ReinspectionDraw) throws -> Void
   ) throws {

@@ -31,20 +31,15 @@ extension QuarterlyReport {
 extension ControlsReport {
   /// The draws section: the tally, then the draws still waiting for a re-inspection and the
   /// re-inspections that changed the amount (each once), in assessment order.
-  static func draws(_ draws: [ReinspectionDraw]) -> JSON {
-    var seen = Set<Int>()
-    let changed = draws.filter { draw in
-      guard let again = draw.reinspection, again.amountAfter != again.amountBefore else {
-        return false
-      }
-      return seen.insert(again.inspectionID).inserted
-    }
-    return .object(
-      DrawTally(draws).fields + [
+  static func draws(
+    _ draws: (tally: DrawTally, pending: [ReinspectionDraw], changed: [ReinspectionDraw])
+  ) -> JSON {
+    .object(
+      draws.tally.fields + [
         (
           "pending_rows",
           .array(
-            draws.filter { !$0.honoured }.map { draw in
+            draws.pending.map { draw in
               .object([
                 ("complaint", .string(draw.complaint)),
                 ("assessed_on", .string(draw.assessedOn.description)),
@@ -60,7 +55,7 @@ extension ControlsReport {
         (
           "changed_rows",
           .array(
-            changed.map { draw in
+            draws.changed.map { draw in
               let again = draw.reinspection!
               return .object([
                 ("complaint", .string(draw.complaint)), ("date", .string(again.date.description)),

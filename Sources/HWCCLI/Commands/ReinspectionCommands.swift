@@ -65,19 +65,29 @@ enum ReinspectionCommands {
     let district = try invocation.value("district").map {
       try register.reference.requireDistrict($0)
     }
-    var draws = try register.reinspectionDraws(from: from, to: to, district: district)
-    if invocation.flag("pending") { draws = draws.filter { !$0.honoured } }
-    let summary = DrawsText.summary(draws)
+    let pendingOnly = invocation.flag("pending")
+    var totals = DrawsText.Totals()
+    var listed: [JSON] = []
+    // In text each draw is printed as it is read, and none is held; --json gathers the list.
+    try register.eachReinspectionDraw(from: from, to: to, district: district) { draw in
+      guard !pendingOnly || !draw.honoured else { return }
+      totals.add(draw)
+      if invocation.json {
+        listed.append(DrawsText.json(draw))
+      } else {
+        invocation.console.print(DrawsText.line(draw))
+      }
+    }
+    let summary = totals.summary
     if invocation.json {
       invocation.console.print(
         JSON.object([
-          ("draws", .array(draws.map(DrawsText.json))),
+          ("draws", .array(listed)),
           ("summary", .object(summary.map { ($0.key, .int($0.count)) })),
         ]))
       return 0
     }
-    for draw in draws { invocation.console.print(DrawsText.line(draw)) }
-    for warning in DrawsText.warnings(draws) { invocation.console.print(warning) }
+    for warning in totals.warnings { invocation.console.print(warning) }
     invocation.console.print(summary.map { "\($0.count) \($0.label)" }.joined(separator: ", "))
     return 0
   }
