@@ -50,8 +50,9 @@ public struct NumberStyle: Sendable, Equatable {
   /// Hundredths without trailing zeros: 393200 → `3,932`, 3550 → `35.5`, 1205 → `12.05`.
   public func hundredths(_ value: Int) -> String {
     let magnitude = value.magnitude
-    var fraction = twoDigits(magnitude % 100)
-    while fraction.last == "0" { fraction.removeLast() }
+    let cents = magnitude % 100
+    // 0 → none, 50 → `5`, 5 → `05`, 55 → `55`.
+    let fraction = cents == 0 ? "" : cents % 10 == 0 ? String(cents / 10) : twoDigits(cents)
     return (value < 0 ? "-" : "") + decimal(magnitude / 100, fraction: fraction)
   }
 
