@@ -83,7 +83,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
   }
 
+  /// `YYYY-MM-DD`. A date of years 0 to 9999 is written digit by digit (every explanation step
+  /// and stored row writes dates: issue #12), any other as the zero-padded numbers.
   public var description: String {
+    if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+      return String(unsafeUninitializedCapacity: 10) { buffer in
+        func put(_ value: Int, at start: Int, width: Int) {
+          var rest = value
+          for index in stride(from: start + width - 1, through: start, by: -1) {
+            buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+          }
+        }
+        put(year, at: 0, width: 4)
+        buffer[4] = UInt8(ascii: "-")
+        put(month, at: 5, width: 2)
+        buffer[7] = UInt8(ascii: "-")
+        put(day, at: 8, width: 2)
+        return 10
+      }
+    }
     func pad(_ value: Int, _ width: Int) -> String {
       let text = String(value)
       return String(repeating: "0", count: max(0, width - text.count)) + text

@@ -26,13 +26,14 @@ public struct NumberStyle: Sendable, Equatable {
     let digits = String(magnitude)
     let count = digits.utf8.count
     guard count > 3, !groupingSeparator.isEmpty else { return digits }
-    var result = ""
-    result.reserveCapacity(count + (count - 1) / 3 * groupingSeparator.utf8.count)
-    for (offset, digit) in digits.enumerated() {
-      if offset > 0, (count - offset) % 3 == 0 { result += groupingSeparator }
-      result.append(digit)
+    // Byte by byte: the digits are ASCII (issue #12: every amount of every step is grouped).
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(count + (count - 1) / 3 * groupingSeparator.utf8.count)
+    for (offset, digit) in digits.utf8.enumerated() {
+      if offset > 0, (count - offset) % 3 == 0 { bytes.append(contentsOf: groupingSeparator.utf8) }
+      bytes.append(digit)
     }
-    return result
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A whole part grouped, then the decimal separator and `fraction` when there is one:
@@ -49,8 +50,9 @@ public struct NumberStyle: Sendable, Equatable {
   /// Hundredths without trailing zeros: 393200 → `3,932`, 3550 → `35.5`, 1205 → `12.05`.
   public func hundredths(_ value: Int) -> String {
     let magnitude = value.magnitude
-    var fraction = twoDigits(magnitude % 100)
-    while fraction.last == "0" { fraction.removeLast() }
+    let cents = magnitude % 100
+    // 0 → none, 50 → `5`, 5 → `05`, 55 → `55`.
+    let fraction = cents == 0 ? "" : cents % 10 == 0 ? String(cents / 10) : twoDigits(cents)
     return (value < 0 ? "-" : "") + decimal(magnitude / 100, fraction: fraction)
   }
 

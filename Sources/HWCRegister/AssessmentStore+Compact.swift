@@ -9,16 +9,38 @@ extension AssessmentStore {
   /// The policy set holding exactly the policy values of `assessment`, in order: the stored one,
   /// or a new one (`created`: the caller audits it). Inside the caller's transaction.
   func policySet(for assessment: Assessment) throws -> (id: Int, created: Bool) {
+    var seen: [String: Int] = [:]
+    return try policySet(for: assessment, seen: &seen)
+  }
+
+  /// `policySet(for:)` remembering what it found: `seen` holds the sets this transaction has
+  /// already looked up or made, by fingerprint; one found there is neither looked up nor
+  /// compared again. The caller keeps it for one transaction only (a set made in a batch that
+  /// is rolled back is gone).
+  func policySet(for assessment: Assessment, seen: inout [String: Int]) throws
+    -> (id: Int, created: Bool)
+  {
     let values = assessment.policyValues
     let fingerprint =
       assessment.scheme.rawValue + "|"
       + values.map { "\($0.key)=\($0.centi)@\($0.effectiveFrom)" }.joined(separator: ";")
+    if let id = seen[fingerprint] { return (id, false) }
+    let set = try policySet(values, scheme: assessment.scheme, fingerprint: fingerprint)
+    seen[fingerprint] = set.id
+    return set
+  }
+
+  /// The policy set of `values` named `fingerprint`: the stored one (its values compared), or a
+  /// new one.
+  private func policySet(_ values: [PolicyValue], scheme: Scheme, fingerprint: String) throws
+    -> (id: Int, created: Bool)
+  {
     if let id = try db.scalar(
       Int.self, "SELECT id FROM policy_set WHERE fingerprint = ?", with: [fingerprint])
     {
       // The set is audited; its values are compared all the same, so that a fingerprint
       // changed with another tool never lends an assessment the values of another set.
-      let stored = try setValues(id, scheme: assessment.scheme)
+      let stored = try setValues(id, scheme: scheme)
       if stored.map(\.key) == values.map(\.key), stored.map(\.centi) == values.map(\.centi),
         stored.map(\.effectiveFrom) == values.map(\.effectiveFrom)
       {
@@ -29,7 +51,7 @@ extension AssessmentStore {
     }
     try db.run(
       "INSERT INTO policy_set(scheme, fingerprint) VALUES (?, ?)",
-      with: [assessment.scheme.rawValue, fingerprint])
+      with: [scheme.rawValue, fingerprint])
     let id = db.lastInsertRowID
     let insert = try db.prepare(
       """

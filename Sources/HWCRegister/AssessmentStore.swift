@@ -10,6 +10,43 @@ struct AssessmentStore {
   let db: Database
   /// `Register.explanationText`: a step whose text it rebuilds is stored with an empty text.
   let explanationText: ((ExplanationLine, Scheme) -> String?)?
+  /// What a run of many assessments remembers between them (`assessPending`); nil for one.
+  var memory: Memory? = nil
+
+  /// What a run of many assessments remembers while it writes (issue #12): the policy sets its
+  /// running transaction has looked up or made, and which explanation lines `explanationText`
+  /// rebuilds exactly (the renderer depends on nothing but the line and the scheme).
+  final class Memory {
+    /// Policy sets by fingerprint (`policySet(for:seen:)`); emptied for each transaction.
+    var policySets: [String: Int] = [:]
+    /// Whether a line's text is rebuilt exactly, by line (its text included) and scheme.
+    private var rebuilt: [RebuiltKey: Bool] = [:]
+    /// At most this many lines are remembered (then forgotten at once): a bound on memory.
+    static let rebuiltLimit = 50_000
+
+    /// A line under a scheme: equal when every part is; hashed by the scheme, rule and text
+    /// only (hashing the values, a dictionary, cost more than the lookup saved).
+    private struct RebuiltKey: Hashable {
+      let line: ExplanationLine
+      let scheme: Scheme
+
+      func hash(into hasher: inout Hasher) {
+        hasher.combine(scheme)
+        hasher.combine(line.rule)
+        hasher.combine(line.text)
+      }
+    }
+
+    /// Whether `line`'s text is rebuilt exactly under `scheme`, asking `check` once per line.
+    func rebuilds(_ line: ExplanationLine, _ scheme: Scheme, check: () -> Bool) -> Bool {
+      let key = RebuiltKey(line: line, scheme: scheme)
+      if let known = rebuilt[key] { return known }
+      if rebuilt.count >= Memory.rebuiltLimit { rebuilt.removeAll(keepingCapacity: true) }
+      let result = check()
+      rebuilt[key] = result
+      return result
+    }
+  }
 
   /// Stores `assessment` of complaint `complaintID`, made with the values of policy set
   /// `policySetID` (`policySet(for:)`), with its lines and its explanation as one value
@@ -18,6 +55,18 @@ struct AssessmentStore {
     _ assessment: Assessment, complaintID: Int, inspectionID: Int?, actorID: Int, at: String,
     policySetID: Int
   ) throws -> Int {
+    try write(
+      assessment, complaintID: complaintID, inspectionID: inspectionID, actorID: actorID, at: at,
+      policySetID: policySetID
+    ).id
+  }
+
+  /// `insert`, returning the assessment's audited state as well, built from the values written
+  /// (`AuditState.assessment`): what its audit entry records.
+  func write(
+    _ assessment: Assessment, complaintID: Int, inspectionID: Int?, actorID: Int, at: String,
+    policySetID: Int
+  ) throws -> (id: Int, state: AuditState) {
     let explanation = ExplanationCodec.encode(assessment.explanation) {
       storedText($0, scheme: assessment.scheme)
     }
@@ -49,15 +98,18 @@ struct AssessmentStore {
         line.note,
       ])
     }
-    return id
+    let state = AuditState.assessment(
+      assessment, complaintID: complaintID, inspectionID: inspectionID, actorID: actorID, at: at,
+      policySetID: policySetID, explanation: explanation)
+    return (id, state)
   }
 
   /// The text stored for `line`: empty when `explanationText` rebuilds it exactly (the step,
   /// rule and values, which the audit digest covers, then say all it shows), else the text.
   private func storedText(_ line: ExplanationLine, scheme: Scheme) -> String {
-    guard !line.text.isEmpty, explanationText?(line, scheme) == line.text
-    else { return line.text }
-    return ""
+    guard !line.text.isEmpty, let explanationText else { return line.text }
+    let check = { explanationText(line, scheme) == line.text }
+    return (memory?.rebuilds(line, scheme, check: check) ?? check()) ? "" : line.text
   }
 
   /// `line` as read, its text rebuilt when it was stored without one.

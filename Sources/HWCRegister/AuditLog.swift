@@ -9,6 +9,31 @@ import HWCStore
 /// A command's details are stored once (`audit_command`); an entry is about 90 bytes.
 public struct AuditLog {
   let db: Database
+  /// The head and the command of the write transaction appending now (`AppendMemory`).
+  let memory = AppendMemory()
+
+  /// What `append` wrote last in the running write transaction: the chain's head and the
+  /// command row with its hash, so the next entry of the same transaction reads neither back.
+  /// Valid only while `Database.writeEpoch` is the one it was written in: a new transaction or
+  /// a rollback to a savepoint forgets it. Every entry is appended through `append`, so the
+  /// head cannot move under it; if another writer of the same connection ever inserted an
+  /// entry, the next one's id would collide with it and the insert fail, never chain wrongly.
+  final class AppendMemory {
+    var epoch: Int?
+    var head: (id: Int, hash: [UInt8])?
+    var command: (id: Int, value: Command, hash: [UInt8])?
+
+    /// Forgets everything when `epoch` is not the one remembered.
+    func valid(at epoch: Int?) -> Bool {
+      guard let epoch, epoch == self.epoch else {
+        self.epoch = epoch
+        head = nil
+        command = nil
+        return false
+      }
+      return true
+    }
+  }
 
   /// The hash before the first entry of a register that never had legacy entries.
   static let genesis = [UInt8](repeating: 0, count: 32)
@@ -95,6 +120,15 @@ public struct AuditLog {
     return (0, AuditLog.genesis)
   }
 
+  /// The row of `command` and its hash: the last one when it is the same, else a new one.
+  private func commandRow(_ command: Command) throws -> (id: Int, hash: [UInt8]) {
+    if let known = memory.command, known.value == command { return (known.id, known.hash) }
+    let id = try commandID(command)
+    let hash = command.hash
+    memory.command = (id, command, hash)
+    return (id, hash)
+  }
+
   /// The row of `command`: the last one when it is the same, else a new one.
   private func commandID(_ command: Command) throws -> Int {
     let last = try db.prepare(
@@ -119,17 +153,20 @@ public struct AuditLog {
     _ command: Command, kind: AuditedKind, row: Int, action: String, change: String?,
     digest: [UInt8]?
   ) throws {
-    let commandID = try commandID(command)
-    let (last, previous) = try head()
+    _ = memory.valid(at: db.writeEpoch)
+    let (commandID, commandHash) = try commandRow(command)
+    let (last, previous) = try memory.head ?? head()
     let entry = Entry(
       id: last + 1, kind: kind.code, row: row, action: action, change: change, digest: digest)
-    let hash = AuditLog.hash(previous: previous, command: command.hash, entry)
+    let hash = AuditLog.hash(previous: previous, command: commandHash, entry)
     try db.run(
       """
       INSERT INTO audit_entry(id, command_id, kind, row, action, change, digest, hash)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """,
       with: [entry.id, commandID, entry.kind, row, action, change, digest, hash])
+    // Outside a transaction opened by `Database.transaction` nothing is remembered.
+    if memory.epoch != nil { memory.head = (entry.id, hash) }
   }
 }
 

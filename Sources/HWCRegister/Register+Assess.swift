@@ -149,20 +149,27 @@ extension Register {
 
   /// Writes an assessment of `complaint` made from inspection `inspectionID`, its audit entry
   /// and the complaint's move to assessed or ineligible. Inside the caller's transaction.
+  ///
+  /// A batch (`assessPending`) passes the complaint's audited state read in the same
+  /// transaction (`before`) and what the run remembers (`memory`): the audit entries' states
+  /// are then built from the values written instead of read back.
   func store(
-    _ assessment: Assessment, complaint: ComplaintHeader, inspectionID: Int?, actor: Actor
+    _ assessment: Assessment, complaint: ComplaintHeader, inspectionID: Int?, actor: Actor,
+    before: AuditState? = nil, memory: AssessmentStore.Memory = .init()
   ) throws {
-    let policySet = try assessments.policySet(for: assessment)
+    var assessments = self.assessments
+    assessments.memory = memory
+    let policySet = try assessments.policySet(for: assessment, seen: &memory.policySets)
     if policySet.created { try auditCreated("policyset", id: policySet.id, actor: actor.name) }
-    let id = try assessments.insert(
+    let inserted = try assessments.write(
       assessment, complaintID: complaint.id, inspectionID: inspectionID, actorID: actor.id,
       at: clock.timestamp(), policySetID: policySet.id)
     try faultAfterAssessmentRow?(complaint.code)
-    try auditCreated("assessment", id: id, actor: actor.name)
+    try auditCreated("assessment", id: inserted.id, actor: actor.name, known: inserted.state)
     let eligible = assessment.outcome == .eligible
     try transition(
       complaint, to: eligible ? .assessed : .ineligible, kind: .assessed,
-      reason: eligible ? nil : assessment.reason, actor: actor)
+      reason: eligible ? nil : assessment.reason, actor: actor, before: before)
   }
 
   /// The latest stored assessment of a complaint, as `hwc assess ID --explain` prints it.

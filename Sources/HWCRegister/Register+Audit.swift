@@ -20,29 +20,55 @@ extension Register {
 
   /// Appends the audit entry for a change: what changed and the digest of the state now. A
   /// complaint's transition that added event row `addedEvent` records the change compactly
-  /// (`TransitionChange`).
-  func commitChange(_ change: Change, action: String, actor: String, addedEvent: Int? = nil)
-    throws
-  {
-    let now = try AuditStateReader(db: db).state(change.kind, row: change.id)
-    var text =
-      change.before == nil
-      ? change.kind.storedName(try entityLabel(change.kind, row: change.id))
-      : now?.change(from: change.before, change.kind)
+  /// (`TransitionChange`). A caller that knows the state it has just written passes it as
+  /// `known` (`AuditStateWritten`): it is then not read back.
+  func commitChange(
+    _ change: Change, action: String, actor: String, addedEvent: Int? = nil,
+    known: AuditState? = nil
+  ) throws {
+    let now = try known ?? AuditStateReader(db: db).state(change.kind, row: change.id)
+    var text: String?
+    if change.before == nil {
+      text = change.kind.storedName(
+        try createdLabel(change.kind, row: change.id, known: known != nil))
+    } else if let addedEvent, change.kind.name == "complaint", let known,
+      let before = change.before,
+      let stored = TransitionChange.known(before: before, after: known, eventID: addedEvent)
+    {
+      // Both states known: the compact form without wording the change to compare it.
+      return try appendEntry(change, action: action, actor: actor, text: stored, state: known)
+    } else {
+      text = now?.change(from: change.before, change.kind)
+    }
     if let addedEvent, change.kind.name == "complaint" {
       text = TransitionChange.stored(text, state: now, eventID: addedEvent)
     }
+    try appendEntry(change, action: action, actor: actor, text: text, state: now)
+  }
+
+  /// Appends the entry of `change` recording `text` and the digest of `state`.
+  private func appendEntry(
+    _ change: Change, action: String, actor: String, text: String?, state: AuditState?
+  ) throws {
     try audit.append(
       auditCommand(actor: actor), kind: change.kind, row: change.id, action: action,
-      change: text, digest: now?.digest(change.kind))
+      change: text, digest: state?.digest(change.kind))
   }
 
   /// Audits the creation of row `id` of `kind`: the entry records the entity's name (without
   /// the kind's prefix, `AuditedKind.storedName`) and the
   /// digest of its state (the row itself holds the state; later changes record what changed).
-  func auditCreated(_ kind: String, id: Int, actor: String) throws {
+  func auditCreated(_ kind: String, id: Int, actor: String, known: AuditState? = nil) throws {
     try commitChange(
-      Change(kind: AuditedKind.named(kind), id: id, before: nil), action: "create", actor: actor)
+      Change(kind: AuditedKind.named(kind), id: id, before: nil), action: "create", actor: actor,
+      known: known)
+  }
+
+  /// The label of entity `row` of `kind` just created: for a row the caller has just written
+  /// (`known`) and a kind labelled by its id, `KIND:ID` without a query; else `entityLabel`.
+  private func createdLabel(_ kind: AuditedKind, row: Int, known: Bool) throws -> String {
+    if known, kind.label == "'\(kind.name):' || id" { return "\(kind.name):\(row)" }
+    return try entityLabel(kind, row: row)
   }
 
   /// The command being run by `actor`, as the audit records it.

@@ -72,14 +72,19 @@ extension Register {
   }
 
   /// Moves a complaint to `status` with an event, auditing the change. Inside a transaction.
+  /// A caller that has read the complaint's audited state in the same transaction passes it as
+  /// `before`: the state after is then built from it and the values written, not read back.
   func transition(
     _ complaint: ComplaintHeader, to status: ComplaintStatus, kind: ComplaintEventKind,
-    reason: String?, actor: Actor
+    reason: String?, actor: Actor, before: AuditState? = nil
   ) throws {
-    let change = try beginChange("complaint", id: complaint.id)
+    let change =
+      try before.map { Change(kind: .named("complaint"), id: complaint.id, before: $0) }
+      ?? beginChange("complaint", id: complaint.id)
     try db.run(
       "UPDATE complaint SET status = ? WHERE id = ?",
       with: [status.rawValue, complaint.id])
+    let at = clock.timestamp()
     try db.run(
       """
       INSERT INTO complaint_event(complaint_id, kind, from_status, to_status, actor_id, at, reason)
@@ -88,10 +93,15 @@ extension Register {
       with: [
         complaint.id, kind.rawValue, complaint.status.rawValue,
         status.rawValue,
-        actor.id, clock.timestamp(), reason,
+        actor.id, at, reason,
       ])
+    let event: [SQLValue] = [
+      .text(kind.rawValue), .text(complaint.status.rawValue), .text(status.rawValue),
+      .integer(Int64(actor.id)), .text(at), reason.map(SQLValue.text) ?? .null,
+    ]
     try commitChange(
-      change, action: kind.rawValue, actor: actor.name, addedEvent: db.lastInsertRowID)
+      change, action: kind.rawValue, actor: actor.name, addedEvent: db.lastInsertRowID,
+      known: before?.afterTransition(to: status.rawValue, event: event))
   }
 
   /// Records a field inspection (`hwc inspect`): an inspector of the complaint's district or

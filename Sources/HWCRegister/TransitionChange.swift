@@ -28,6 +28,42 @@ enum TransitionChange {
     return prefix + String(eventID)
   }
 
+  /// The stored change of a transition whose states before and after are both known (built
+  /// from the values written, `AuditStateWritten`), without wording the change to compare it:
+  /// `@event:ID` when `after` is `before` with only its status moved — as event row `eventID`
+  /// says, from its `from_status` to its `to_status` — and that event row added last, a row
+  /// `before` did not hold; `change(from:)` then words exactly what `full(event:)` rebuilds.
+  /// Nil otherwise: the caller words the change (`stored`).
+  static func known(before: AuditState, after: AuditState, eventID: Int) -> String? {
+    guard let event = after.children.complaintEvents?.last, event.count == 6,
+      let events = before.children.complaintEvents,
+      after.children.complaintEvents?.count == events.count + 1,
+      !events.contains(event), after.columns.count == before.columns.count,
+      after.children.count == before.children.count
+    else { return nil }
+    for index in before.columns.indices where before.columns[index] != after.columns[index] {
+      guard index == statusColumn, before.columns[index] == event[1],
+        after.columns[index] == event[2]
+      else { return nil }
+    }
+    guard before.columns[statusColumn] != after.columns[statusColumn] else { return nil }
+    for index in before.children.indices where index != eventTable {
+      guard before.children[index] == after.children[index] else { return nil }
+    }
+    guard after.children[eventTable].dropLast().elementsEqual(events) else { return nil }
+    return prefix + String(eventID)
+  }
+
+  /// The index of `status` among a complaint's audited columns.
+  private static let statusColumn = AuditedKind.named("complaint").columns.firstIndex {
+    $0.name == "status"
+  }!
+
+  /// The index of `complaint_event` among a complaint's child tables.
+  private static let eventTable = AuditedKind.named("complaint").children.firstIndex {
+    $0.table == "complaint_event"
+  }!
+
   /// The change as printed: `stored` itself, or, for `@event:ID`, the change rebuilt from
   /// event row ID (nil when that row is gone: the entry then prints as stored).
   static func printed(_ stored: String, in db: Database) throws -> String {

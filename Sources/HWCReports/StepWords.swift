@@ -161,9 +161,9 @@ public struct StepWords: Sendable {
     case "int": return Int(value).map(style.integer) ?? value
     case "number":
       return (try? Decimal2.parse(value).get()).map(style.hundredths) ?? value
-    case "decimal": return value.replacing(".", with: style.decimalSeparator)
+    case "decimal": return value.replacingEvery(".", with: style.decimalSeparator)
     case "exact":
-      let parts = value.replacing(",", with: "").split(separator: ".", maxSplits: 1)
+      let parts = value.replacingEvery(",", with: "").split(separator: ".", maxSplits: 1)
       guard let whole = parts.first.flatMap({ UInt($0) }) else { return value }
       return style.decimal(whole, fraction: parts.count > 1 ? String(parts[1]) : "")
     case "count": return count(value, noun: format.count > 1 ? format[1] : "")
@@ -194,7 +194,7 @@ public struct StepWords: Sendable {
     let fraction = parts.count > 1 ? String(parts[1]) : ""
     let category = words.pluralRule.category(whole: whole, fraction: fraction)
     let pattern = words["noun.\(noun).\(category)"] ?? words["noun.\(noun).other"] ?? "{n}"
-    return pattern.replacing("{n}", with: numbers.decimal(whole, fraction: fraction))
+    return pattern.replacingEvery("{n}", with: numbers.decimal(whole, fraction: fraction))
   }
 
   /// A `YYYY-MM-DD` date as the language writes dates in explanations (`format.step_date`:
@@ -203,8 +203,8 @@ public struct StepWords: Sendable {
     guard words["format.step_date"] == "long", let date = CalendarDate(value),
       let pattern = words["date.long"], let month = words["month.\(date.month)"]
     else { return value }
-    return pattern.replacing("{day}", with: String(date.day))
-      .replacing("{month}", with: month).replacing("{year}", with: String(date.year))
+    return pattern.replacingEvery("{day}", with: String(date.day))
+      .replacingEvery("{month}", with: month).replacingEvery("{year}", with: String(date.year))
   }
 
   /// The payer as the rules name it (`Kaztalov budget 2026`, `Shamshy buffer fund`), in the
@@ -213,12 +213,12 @@ public struct StepWords: Sendable {
     let words = value.split(separator: " ").map(String.init)
     if words.count >= 3, words[words.count - 2] == "budget", let year = Int(words.last!) {
       let named = place(words.dropLast(2).joined(separator: " "))
-      return (self.words["payer.budget"] ?? value).replacing("{place}", with: named)
-        .replacing("{year}", with: String(year))
+      return (self.words["payer.budget"] ?? value).replacingEvery("{place}", with: named)
+        .replacingEvery("{year}", with: String(year))
     }
     if value.hasSuffix(" buffer fund") {
       let named = place(String(value.dropLast(" buffer fund".count)))
-      return (self.words["payer.fund"] ?? value).replacing("{place}", with: named)
+      return (self.words["payer.fund"] ?? value).replacingEvery("{place}", with: named)
     }
     return value
   }

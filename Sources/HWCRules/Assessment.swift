@@ -48,7 +48,7 @@ public enum ReasonCode: String, Sendable, CaseIterable, Hashable {
 
 /// One line of the explanation: the step, the rule it applies, the values it used, and the
 /// English text an auditor reads. `rule` and `values` are enough to word it in another language.
-public struct ExplanationLine: Sendable, Equatable {
+public struct ExplanationLine: Sendable, Hashable {
   public let step: ExplanationStep
   /// What the line checks or computes, e.g. `deadline`, `line`, `cap_reached` (see `Worksheet`).
   public let rule: String

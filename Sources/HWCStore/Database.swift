@@ -16,6 +16,8 @@ public final class Database {
   private var cache: [String: Statement] = [:]
   /// 0 outside a transaction, 1 inside one, one more for each savepoint within it.
   private var depth = 0
+  /// Bumped when a transaction begins and when a savepoint is rolled back to (`writeEpoch`).
+  private var epoch = 0
   /// The statements of each savepoint nesting level, index 0 for level 1.
   private var savepoints: [SavepointStatements] = []
   /// Where `traceStatements(to:)` writes, while it does.
@@ -265,6 +267,7 @@ public final class Database {
   {
     if depth > 0 { return try savepoint(body) }
     try execute("BEGIN \(kind.rawValue)")
+    epoch &+= 1
     depth = 1
     defer { depth = 0 }
     do {
@@ -295,6 +298,7 @@ public final class Database {
     } catch {
       // If SQLite already rolled back the whole transaction these fail; the outer level's
       // ROLLBACK then finds nothing to undo.
+      epoch &+= 1
       try? level.rollback.run()
       try? level.release.run()
       throw error
@@ -317,6 +321,12 @@ public final class Database {
 
   /// True while a transaction opened by `transaction` or `savepoint` is running.
   public var inTransaction: Bool { depth > 0 }
+
+  /// Within one transaction opened by `transaction`, the same number for as long as every write
+  /// made in it stays; it changes when a transaction begins and when a savepoint is rolled back
+  /// to. What a caller remembers of its own writes (the audit chain's head) is valid while
+  /// `inTransaction` and this number are what they were when it remembered them. Nil outside.
+  public var writeEpoch: Int? { depth > 0 ? epoch : nil }
 
   /// Writes a consistent copy of the whole database to `destination`, a new or empty file
   /// (created readable by its owner only), with one statement: `VACUUM INTO`.
