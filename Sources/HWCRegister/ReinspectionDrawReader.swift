@@ -32,13 +32,8 @@ struct ReinspectionDrawReader {
     let entriesInLastHour: Int
   }
 
-  /// The draws of eligible assessments, all or of one district or complaint, recorded
-  /// (office-local date) in `from`…`to` (any date when nil). Only the draws of the span are
-  /// computed: a quarter's report reads each of its own assessments' seed and re-inspections,
-  /// not those of every quarter before it.
-  func draws(
-    districtID: Int?, complaintID: Int?, from: CalendarDate? = nil, to: CalendarDate? = nil
-  ) throws -> [ReinspectionDraw] {
+  /// The draws of eligible assessments, all or of one district or complaint.
+  func draws(districtID: Int?, complaintID: Int?) throws -> [ReinspectionDraw] {
     var filter = ""
     var values: [any SQLBindable] = []
     if let districtID {
@@ -65,22 +60,12 @@ struct ReinspectionDrawReader {
         scheme: Scheme(rawValue: $0.text("scheme")) ?? .kzState, amount: $0.int("amount_minor"),
         currency: $0.text("currency"), assessedAt: $0.text("assessed_at"))
     }
-    // Complaints re-inspected at all: the others' draws need no query for a re-inspection.
-    let reinspected = Set(
-      try db.prepare(
-        """
-        SELECT DISTINCT complaint_id FROM inspection
-        WHERE reinspection_of IS NOT NULL\(complaintID == nil ? "" : " AND complaint_id = ?")
-        """
-      ).map(with: complaintID.map { [$0] } ?? []) { $0.int(0) })
     var seeds: [CalendarDate: Seed] = [:]
     var draws: [ReinspectionDraw] = []
     draws.reserveCapacity(drawn.count)
     for assessment in drawn {
       let assessedOn =
         zone.localDate(ofTimestamp: assessment.assessedAt) ?? assessment.incidentDate
-      if let from, assessedOn < from { continue }
-      if let to, assessedOn > to { continue }
       let week = ReinspectionDrawRule.weekStart(of: assessedOn)
       let seed: Seed
       if let known = seeds[week] {
@@ -89,20 +74,15 @@ struct ReinspectionDrawReader {
         seed = try self.seed(before: zone.startTimestamp(of: week))
         seeds[week] = seed
       }
-      draws.append(
-        try draw(
-          assessment, assessedOn: assessedOn, week: week, seed: seed,
-          reinspected: reinspected.contains(assessment.complaintID)))
+      draws.append(try draw(assessment, assessedOn: assessedOn, week: week, seed: seed))
     }
     return draws
   }
 
-  /// The draw of one assessment with its week's seed; `reinspected` when its complaint has any
-  /// re-inspection (else none can honour the draw).
-  private func draw(
-    _ assessment: Drawn, assessedOn: CalendarDate, week: CalendarDate, seed: Seed,
-    reinspected: Bool
-  ) throws -> ReinspectionDraw {
+  /// The draw of one assessment with its week's seed.
+  private func draw(_ assessment: Drawn, assessedOn: CalendarDate, week: CalendarDate, seed: Seed)
+    throws -> ReinspectionDraw
+  {
     let score = ReinspectionDrawRule.score(seed: seed.hash, complaint: assessment.code)
     let scheme = assessment.scheme
     let on = assessment.incidentDate
@@ -127,8 +107,7 @@ struct ReinspectionDrawReader {
       entriesInHourBeforeSeed: seed.entriesInLastHour,
       score: ReinspectionDrawRule.fraction(score), rateCenti: rate, thresholdMinor: threshold,
       otherInspector: other, sampled: sampled, aboveThreshold: above,
-      reinspection: reinspected
-        ? try reinspection(honouring: assessment, otherInspector: other ?? true) : nil)
+      reinspection: try reinspection(honouring: assessment, otherInspector: other ?? true))
   }
 
   /// The seed of draws in the week starting at UTC `boundary`: the last entry of the last

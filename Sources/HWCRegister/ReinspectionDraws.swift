@@ -78,7 +78,10 @@ extension Register {
   ) throws -> [ReinspectionDraw] {
     try db.transaction(.deferred) {
       try ReinspectionDrawReader(db: db, zone: officeZone, policy: policy(), reference: reference)
-        .draws(districtID: district?.id, complaintID: nil, from: from, to: to)
+        .draws(districtID: district?.id, complaintID: nil)
+        .filter { draw in
+          (from.map { draw.assessedOn >= $0 } ?? true) && (to.map { draw.assessedOn <= $0 } ?? true)
+        }
     }
   }
 
