@@ -95,6 +95,15 @@ public struct SHA256: Sendable {
   /// This consumes the hasher: once `finalize()` has been called, the value must not be updated
   /// or finalized again (the results would be meaningless). Start a new `SHA256()` instead.
   public mutating func finalize() -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: 32) { digest, initialized in
+      finalize(into: UnsafeMutableRawPointer(digest.baseAddress!))
+      initialized = 32
+    }
+  }
+
+  /// `finalize()`, writing the 32-byte digest to `digest` (which must hold 32 bytes) instead of
+  /// a new array: a loop hashing millions of messages allocates nothing.
+  public mutating func finalize(into digest: UnsafeMutableRawPointer) {
     let bitLength = length &<< 3
     let count = bufferCount
     withUnsafeMutableBytes(of: &buffer) { block in
@@ -113,10 +122,7 @@ public struct SHA256: Sendable {
     }
     compressBuffer()
     bufferCount = 0
-    return [UInt8](unsafeUninitializedCapacity: 32) { digest, initialized in
-      state.store(bigEndianTo: UnsafeMutableRawPointer(digest.baseAddress!))
-      initialized = 32
-    }
+    state.store(bigEndianTo: digest)
   }
 
   /// Returns the SHA-256 digest (32 bytes) of an array of bytes.

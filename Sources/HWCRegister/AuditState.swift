@@ -174,12 +174,14 @@ struct AuditStateReader {
   }
 }
 
-/// A scan of a child table ordered by parent, read in step with the parents.
+/// A scan of a child table ordered by parent, read in step with the parents. Rows are encoded
+/// straight from the statement's columns into the caller's buffer: nothing is allocated per row.
 final class ChildCursor {
   let statement: Statement
   let width: Int
-  /// The parent and encoded values of the row read but not yet taken.
-  private var pending: (parent: Int, values: [UInt8])?
+  /// The parent of the row the statement is on, read but not yet taken (its values stay valid
+  /// until the next step).
+  private var pending: Int?
   private var done = false
 
   init(statement: Statement, width: Int) {
@@ -190,8 +192,10 @@ final class ChildCursor {
   /// Appends the count and encoded rows of `parent`'s children, skipping any of smaller parents
   /// (orphans: `hwc check`'s foreign key check names them; they belong to no entity).
   func append(of parent: Int, to bytes: inout [UInt8]) throws {
-    var count = 0
-    var rows: [UInt8] = []
+    // The count goes before the rows: written as 0 now, set once the rows are in.
+    let countAt = bytes.count
+    SQLValue.appendLength(4, 0, to: &bytes)
+    var count: UInt32 = 0
     while true {
       if pending == nil {
         guard !done else { break }
@@ -199,23 +203,18 @@ final class ChildCursor {
           done = true
           break
         }
+        pending = Row(statement: statement).int(0)
+      }
+      guard let owner = pending, owner <= parent else { break }
+      if owner == parent {
         let row = Row(statement: statement)
-        var values: [UInt8] = []
-        for index in 1...width { row.appendTyped(index, to: &values) }
-        pending = (row.int(0), values)
-      }
-      guard let (owner, values) = pending else { break }
-      if owner < parent {
-        pending = nil
-      } else if owner == parent {
-        rows.append(contentsOf: values)
+        for index in 1...width { row.appendTyped(index, to: &bytes) }
         count += 1
-        pending = nil
-      } else {
-        break
       }
+      pending = nil
     }
-    SQLValue.appendLength(4, count, to: &bytes)
-    bytes.append(contentsOf: rows)
+    for offset in 0..<4 {
+      bytes[countAt + 1 + offset] = UInt8(truncatingIfNeeded: count >> UInt32(24 - 8 * offset))
+    }
   }
 }

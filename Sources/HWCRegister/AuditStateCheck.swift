@@ -50,69 +50,85 @@ struct AuditStateCheck {
   /// Calls `visit` with each difference, in kind and row order, until it returns false;
   /// `counted` receives the number of entities compared when the scan ends.
   func run(_ visit: (Difference) throws -> Bool, counted: (Int) -> Void = { _ in }) throws {
-    let reader = AuditStateReader(db: db)
     var rows = 0
     defer { counted(rows) }
-    let tables = Set(
-      try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").map { $0.text("name") })
-    // A kind whose table a later migration adds has nothing to compare while an older one runs.
+    let tables = try self.tables()
     for kind in AuditedKind.all where tables.contains(kind.table) {
-      let latest = try db.prepare(
-        """
-        SELECT row, max(id) AS id, digest FROM audit_entry WHERE kind = ?
-        GROUP BY row ORDER BY row
-        """
-      ).bind(with: [kind.code])
-      defer { latest.reset() }
-      var logged: (row: Int, id: Int, digest: [UInt8]?)?
-      func advance() throws {
-        guard try latest.step() else {
-          logged = nil
-          return
-        }
-        let row = Row(statement: latest)  // row, id, digest
-        logged = (row.int(0), row.int(1), row.isNull(2) ? nil : row.blob(2))
+      let scan = try check(kind, visit) {
+        rows += $0
       }
-      try advance()
-      var going = true
-      func removedBefore(_ id: Int?) throws {
-        while going, let entry = logged, id == nil || entry.row < id! {
-          if entry.digest != nil {
-            going = try visit(
-              Difference(
-                kind: kind, row: entry.row, issue: .removed(entry: entry.id), digest: nil))
-          }
-          try advance()
-        }
-      }
-      func compare(_ id: Int, _ digest: [UInt8]) throws {
-        guard going else { return }
-        rows += 1
-        try removedBefore(id)
-        guard going else { return }
-        if let entry = logged, entry.row == id {
-          if entry.digest != digest {
-            going = try visit(
-              Difference(
-                kind: kind, row: id, issue: .edited(entry: entry.id), digest: digest))
-          }
-          try advance()
-        } else {
-          going = try visit(
-            Difference(kind: kind, row: id, issue: .unlogged, digest: digest))
-        }
-      }
-      // A kind whose table a later migration creates has no rows yet (an upgrade checks and
-      // seals the register migration by migration); entries of it, if any, name removed rows.
-      let present = try kind.exists(in: db)
-      if present, kind.wholeTable {
-        if let state = try reader.state(kind, row: 0) { try compare(0, state.digest(kind)) }
-      } else if present {
-        try reader.eachDigest(kind, compare)
-      }
-      try removedBefore(nil)
-      if !going { return }
+      if !scan { return }
     }
+  }
+
+  /// The names of the register's tables: a kind whose table a later migration adds has nothing
+  /// to compare while an older one runs.
+  func tables() throws -> Set<String> {
+    Set(
+      try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").map { $0.text("name") })
+  }
+
+  /// Compares the entities of one kind: calls `visit` with each difference, in row order, until
+  /// it returns false (then returns false); `counted` receives the number of entities compared
+  /// until then.
+  func check(
+    _ kind: AuditedKind, _ visit: (Difference) throws -> Bool, counted: (Int) -> Void
+  ) throws -> Bool {
+    var rows = 0
+    var going = true
+    defer { counted(rows) }
+    let latest = try db.prepare(
+      """
+      SELECT row, max(id) AS id, digest FROM audit_entry WHERE kind = ?
+      GROUP BY row ORDER BY row
+      """
+    ).bind(with: [kind.code])
+    defer { latest.reset() }
+    var logged: (row: Int, id: Int, digest: [UInt8]?)?
+    func advance() throws {
+      guard try latest.step() else {
+        logged = nil
+        return
+      }
+      let row = Row(statement: latest)  // row, id, digest
+      logged = (row.int(0), row.int(1), row.isNull(2) ? nil : row.blob(2))
+    }
+    try advance()
+    func removedBefore(_ id: Int?) throws {
+      while going, let entry = logged, id == nil || entry.row < id! {
+        if entry.digest != nil {
+          going = try visit(
+            Difference(kind: kind, row: entry.row, issue: .removed(entry: entry.id), digest: nil))
+        }
+        try advance()
+      }
+    }
+    func compare(_ id: Int, _ digest: [UInt8]) throws {
+      guard going else { return }
+      rows += 1
+      try removedBefore(id)
+      guard going else { return }
+      if let entry = logged, entry.row == id {
+        if entry.digest != digest {
+          going = try visit(
+            Difference(kind: kind, row: id, issue: .edited(entry: entry.id), digest: digest))
+        }
+        try advance()
+      } else {
+        going = try visit(Difference(kind: kind, row: id, issue: .unlogged, digest: digest))
+      }
+    }
+    // A kind whose table a later migration creates has no rows yet (an upgrade checks and
+    // seals the register migration by migration); entries of it, if any, name removed rows.
+    let present = try kind.exists(in: db)
+    let reader = AuditStateReader(db: db)
+    if present, kind.wholeTable {
+      if let state = try reader.state(kind, row: 0) { try compare(0, state.digest(kind)) }
+    } else if present {
+      try reader.eachDigest(kind, compare)
+    }
+    try removedBefore(nil)
+    return going
   }
 }
 

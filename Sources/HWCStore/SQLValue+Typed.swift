@@ -17,19 +17,16 @@ extension SQLValue {
   }
 
   static func appendInteger(_ number: Int64, to bytes: inout [UInt8]) {
+    // The 8 bytes in one append, not eight: digests encode millions of integers.
+    let bits = UInt64(bitPattern: number).bigEndian
     bytes.append(1)
-    let bits = UInt64(bitPattern: number)
-    for shift in stride(from: 56, through: 0, by: -8) {
-      bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
-    }
+    withUnsafeBytes(of: bits) { bytes.append(contentsOf: $0) }
   }
 
   /// A type tag and a 4-byte big-endian length (also a count of child rows, tag 4).
   public static func appendLength(_ tag: UInt8, _ length: Int, to bytes: inout [UInt8]) {
+    let bits = UInt32(truncatingIfNeeded: length).bigEndian
     bytes.append(tag)
-    let bits = UInt32(truncatingIfNeeded: length)
-    for shift in stride(from: 24, through: 0, by: -8) {
-      bytes.append(UInt8(truncatingIfNeeded: bits >> UInt32(shift)))
-    }
+    withUnsafeBytes(of: bits) { bytes.append(contentsOf: $0) }
   }
 }
