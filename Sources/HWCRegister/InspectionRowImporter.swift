@@ -46,7 +46,7 @@ struct InspectionRowImporter: RowImporter {
     return .created(claimantCreated: false)
   }
 
-  mutating func beginWriting() throws {
+  mutating func beginWriting(checkHolds: Bool) throws {
     // The acting user may have been disabled, or given other roles, since the rows were checked.
     actor = try register.currentActor(actor)
     reader = records.reader()
