@@ -15,29 +15,35 @@ final class ComplaintImportWriter {
   let register: Register
   let actor: Actor
   private let known: KnownStateWriter
-  private var duplicates = ImportDuplicates()
-  /// The claimants this import added, by national ID.
-  private var added: [String: Int] = [:]
-  /// Declared herds, by claimant row id, read once each.
+  private var duplicates: ImportDuplicates
+  /// The row id of the claimant the last row written added.
+  private(set) var lastAddedClaimant: Int?
+  /// Declared herds of registered claimants, by row id, read once each (a claimant an import
+  /// adds has declared none).
   private var herds: [Int: [(livestockClass: String, heads: Int)]] = [:]
   private let claimantKind = AuditedKind.named("claimant")
   private let complaintKind = AuditedKind.named("complaint")
 
-  /// Starts writing, inside the import's write transaction.
-  init(register: Register, actor: Actor) throws {
+  /// Starts writing, inside the import's write transaction, `creating` complaints.
+  init(register: Register, actor: Actor, creating: Int) throws {
     self.register = register
     self.actor = actor
+    duplicates = ImportDuplicates(capacity: creating)
     known = try KnownStateWriter(db: register.db)
   }
 
-  /// Writes one kept row.
-  func write(_ row: KeptComplaintRow) throws -> Result<WrittenRow, DomainError> {
+  /// Writes one kept row; `addedClaimant` is its claimant's row id when an earlier row of the
+  /// import added them.
+  func write(_ row: KeptComplaintRow, addedClaimant: Int?) throws -> Result<
+    WrittenRow, DomainError
+  > {
+    lastAddedClaimant = nil
     let valid = row.valid
     if let code = row.matched {
       return .success(
         (.unchanged, ImportedRow(line: row.line, ref: valid.ref, code: code, created: false)))
     }
-    var claimantID = row.claimantID ?? added[valid.nationalID]
+    var claimantID = row.claimantID ?? addedClaimant
     let newClaimant = claimantID == nil
     if claimantID == nil {
       // The claimant's first row: checked as the check pass checked it, so it cannot fail now.
@@ -51,11 +57,12 @@ final class ComplaintImportWriter {
         return .failure(error)
       }
       let id = try insertClaimant(checked)
-      added[valid.nationalID] = id
+      lastAddedClaimant = id
       claimantID = id
     }
     guard let claimantID else { preconditionFailure("a new complaint without its claimant") }
-    let code = try insertComplaint(valid, seq: row.seq, claimantID: claimantID)
+    let code = try insertComplaint(
+      valid, seq: row.seq, claimantID: claimantID, registered: row.claimantID != nil)
     let done = ImportedRow(line: row.line, ref: valid.ref, code: code, created: true)
     return .success((.created(claimantCreated: newClaimant), done))
   }
@@ -74,18 +81,17 @@ final class ComplaintImportWriter {
     }
     // The label is 'claimant:' || national_id; a creation entry stores it without the prefix.
     let id = try known.create(
-      claimantKind, columns: columns, name: claimant.id.value,
-      command: register.auditCommand(actor: actor.name)
-    ) { _ in [herd] }
-    herds[id] = claimant.herd.map { (livestockClass: $0.0, heads: $0.1) }
+      claimantKind, columns: columns, name: { _ in claimant.id.value },
+      command: register.auditCommand(actor: actor.name), children: { _ in [herd] })
+    precondition(claimant.herd.isEmpty, "an import adds claimants without a herd")
     return id
   }
 
   /// Inserts a complaint under the code numbered `seq`, with its items, first event and flags,
   /// audited; returns its code.
-  private func insertComplaint(_ valid: ValidComplaint, seq: Int, claimantID: Int)
-    throws -> String
-  {
+  private func insertComplaint(
+    _ valid: ValidComplaint, seq: Int, claimantID: Int, registered: Bool
+  ) throws -> String {
     let year = valid.reportedDate.year
     let code = Register.complaintCode(valid.district, year: year, seq: seq)
     let now = register.clock.timestamp()
@@ -107,22 +113,25 @@ final class ComplaintImportWriter {
     ]
     // The label is 'complaint:' || code; a creation entry stores the code.
     _ = try known.create(
-      complaintKind, columns: columns, name: code,
-      command: register.auditCommand(actor: actor.name)
-    ) { id in [items, [event], try flags(id: id, valid, claimantID: claimantID)] }
+      complaintKind, columns: columns, name: { _ in code },
+      command: register.auditCommand(actor: actor.name),
+      children: { id in
+        [items, [event], try flags(id: id, valid, claimantID: claimantID, registered: registered)]
+      })
     return code
   }
 
   /// The flag rows of new complaint `id` (`Register.flagPossibleDuplicates`): the nearest
-  /// possible duplicate, then the classes claimed above the declared herd.
-  private func flags(id: Int, _ valid: ValidComplaint, claimantID: Int) throws
+  /// possible duplicate, then the classes claimed above the declared herd. `registered` when
+  /// the claimant was in the register before the import.
+  private func flags(id: Int, _ valid: ValidComplaint, claimantID: Int, registered: Bool) throws
     -> [[SQLValue]]
   {
     var rows: [[SQLValue]] = []
     let db = register.db
     let match = try duplicates.add(
       id: id, claimantID: claimantID, type: valid.type, incident: valid.incidentDate,
-      known: added[valid.nationalID] != claimantID
+      known: registered
     ) { claimant in
       try db.prepare(
         """
@@ -149,8 +158,11 @@ final class ComplaintImportWriter {
         code: code, incident: match.incident.description, count: match.count)
       rows.append([.text("near_duplicate"), .integer(Int64(match.id)), .text(detail)])
     }
-    let herd = try herds[claimantID] ?? register.herd(claimantID: claimantID)
-    herds[claimantID] = herd
+    var herd: [(livestockClass: String, heads: Int)] = []
+    if registered {
+      herd = try herds[claimantID] ?? register.herd(claimantID: claimantID)
+      herds[claimantID] = herd
+    }
     for detail in register.aboveHerdDetails(valid.items, herd: herd) {
       rows.append([.text("above_herd"), .null, .text(detail)])
     }

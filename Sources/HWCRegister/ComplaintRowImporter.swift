@@ -73,10 +73,12 @@ struct ComplaintRowImporter: RowImporter {
   let validator: ComplaintValidator
   /// The kept rows, encoded (`KeptComplaintRow`).
   private var records = ImportRecords()
-  /// Claimants the kept rows add, by national ID: their country and the name given first.
-  private var newClaimants: [String: (country: String, name: String)] = [:]
-  /// What the register said of each national ID looked up so far: its claimant, or none.
-  private var registered: [String: (id: Int, country: String)?] = [:]
+  /// Claimants the kept rows add, by national ID: their country, the name given first, and
+  /// once written their row id (0 before).
+  private var newClaimants: [String: (country: String, name: String, id: Int)] = [:]
+  /// The registered claimants of the rows checked so far, by national ID (an ID the register
+  /// does not know is asked again, which only a refused row or a claimant's first row does).
+  private var registered: [String: (id: Int, country: String)] = [:]
   /// The references of kept rows that create a complaint, by 32-bit hash, to their record's
   /// position (8 bytes a row); a reference whose hash another already has is kept whole in
   /// `refCollisions`.
@@ -84,6 +86,8 @@ struct ComplaintRowImporter: RowImporter {
   private var refCollisions: [String: Int] = [:]
   /// The next sequence number in each district and year, as the kept rows number them.
   private var nextSeq: [Int: Int] = [:]
+  /// How many kept rows create a complaint.
+  private var creating = 0
   private var reader: ImportRecords.Reader?
   /// Set when the check still holds under the lock: writes what it found.
   private var writer: ComplaintImportWriter?
@@ -137,8 +141,9 @@ struct ComplaintRowImporter: RowImporter {
     var seq = 0
     if case .create(let newClaimant) = plan {
       matched = nil
+      creating += 1
       if let newClaimant {
-        newClaimants[valid.nationalID] = (newClaimant.id.country.rawValue, name)
+        newClaimants[valid.nationalID] = (newClaimant.id.country.rawValue, name, 0)
       }
       let key = valid.district.id * 10_000 + valid.reportedDate.year
       seq =
@@ -161,7 +166,7 @@ struct ComplaintRowImporter: RowImporter {
   )? {
     if let known = registered[nationalID] { return known }
     let found = try register.registeredClaimant(nationalID: nationalID)
-    registered[nationalID] = found
+    if let found { registered[nationalID] = found }
     return found
   }
 
@@ -169,14 +174,21 @@ struct ComplaintRowImporter: RowImporter {
     // The acting user may have been disabled, or given other roles, since the rows were checked.
     actor = try register.currentActor(actor)
     reader = records.reader()
-    writer = checkHolds ? try ComplaintImportWriter(register: register, actor: actor) : nil
+    writer =
+      checkHolds
+      ? try ComplaintImportWriter(register: register, actor: actor, creating: creating) : nil
   }
 
   mutating func writeNext() throws -> (line: Int, outcome: Result<WrittenRow, DomainError>)? {
     guard var reader, !reader.atEnd else { return nil }
     let row = readRow(&reader)
     self.reader = reader
-    if let writer { return (row.line, try writer.write(row)) }
+    if let writer {
+      let added = newClaimants[row.valid.nationalID]?.id ?? 0
+      let written = try writer.write(row, addedClaimant: added == 0 ? nil : added)
+      if let id = writer.lastAddedClaimant { newClaimants[row.valid.nationalID]?.id = id }
+      return (row.line, written)
+    }
     return (row.line, try recheckAndWrite(row))
   }
 

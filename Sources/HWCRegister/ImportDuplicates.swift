@@ -9,16 +9,28 @@ import HWCStore
 /// It answers what `Register.flagPossibleDuplicates` asks the register: the other complaints of
 /// the same claimant and damage type whose incident is within 7 days, the nearest (by incident
 /// date, then the latest registered) and how many. Each complaint is packed in 8 bytes (row id,
-/// incident day, damage type), so a million take 8 MB; one that does not fit (a row id past
+/// incident day, damage type) in one list, chained to the claimant's previous one by a 4-byte
+/// index, so a million take 12 MB, and a claimant costs one dictionary entry (the index of
+/// their latest complaint); one that does not fit (a row id past
 /// 2^36, a date out of range, a 16th damage type) turns the memory off and the caller asks the
 /// register instead, which sees every row written so far.
 struct ImportDuplicates {
-  /// Per claimant row id, their complaints that count, packed (`pack`).
-  private var byClaimant: [Int: [UInt64]] = [:]
+  /// Every complaint kept, packed (`pack`), and the index of the same claimant's one before it
+  /// (`UInt32.max`: none).
+  private var packed: [UInt64] = []
+  private var previous: [UInt32] = []
+  /// Per claimant row id, the index of their latest complaint (`UInt32.max` when they have none).
+  private var latest: [Int: UInt32] = [:]
   /// Damage types by their number in the packing.
   private var types: [String] = []
   /// False once something did not fit: every later question goes to the register.
   private(set) var usable = true
+
+  /// Room for `capacity` complaints, so that the lists never grow by copying.
+  init(capacity: Int) {
+    packed.reserveCapacity(capacity)
+    previous.reserveCapacity(capacity)
+  }
 
   /// The nearest other complaint found, and how many there are.
   struct Match: Equatable {
@@ -43,28 +55,30 @@ struct ImportDuplicates {
     registered: (Int) throws -> [(id: Int, type: String, incident: CalendarDate?)]
   ) rethrows -> Match? {
     guard usable else { return nil }
-    if byClaimant[claimantID] == nil {
-      var packed: [UInt64] = []
+    if latest[claimantID] == nil {
+      latest[claimantID] = UInt32.max
       if known {
         // The new complaint's row may already be written: it is added below, once.
         for other in try registered(claimantID) where other.id != id {
-          guard let incident = other.incident, let value = pack(other.id, other.type, incident)
-          else {
+          guard let incident = other.incident else {
             turnOff()
             return nil
           }
-          packed.append(value)
+          guard let value = pack(other.id, other.type, incident) else { return nil }
+          keep(value, of: claimantID)
         }
       }
-      byClaimant[claimantID] = packed
     }
     guard let value = pack(id, type, incident) else { return nil }
     let typeBits = value >> (Self.idBits + Self.dayBits)
     let day = incident.daysSinceEpoch
     var nearest: (id: Int, distance: Int, day: Int)?
     var count = 0
-    for other in byClaimant[claimantID, default: []]
-    where other >> (Self.idBits + Self.dayBits) == typeBits {
+    var index = latest[claimantID] ?? UInt32.max
+    while index != UInt32.max {
+      let other = packed[Int(index)]
+      index = previous[Int(index)]
+      guard other >> (Self.idBits + Self.dayBits) == typeBits else { continue }
       let otherDay = Int((other >> Self.idBits) & ((1 << Self.dayBits) - 1)) - Self.dayBias
       let distance = abs(otherDay - day)
       guard distance <= 7 else { continue }
@@ -78,10 +92,18 @@ struct ImportDuplicates {
       }
       nearest = (otherID, distance, otherDay)
     }
-    byClaimant[claimantID, default: []].append(value)
-    return nearest.map {
-      Match(id: $0.id, incident: CalendarDate(daysSinceEpoch: $0.day), count: count)
-    }
+    keep(value, of: claimantID)
+    guard usable, let nearest else { return nil }
+    return Match(
+      id: nearest.id, incident: CalendarDate(daysSinceEpoch: nearest.day), count: count)
+  }
+
+  /// Chains a packed complaint to the claimant's; past 2^32 - 1 complaints the memory is off.
+  private mutating func keep(_ value: UInt64, of claimantID: Int) {
+    guard packed.count < Int(UInt32.max) else { return turnOff() }
+    previous.append(latest[claimantID] ?? UInt32.max)
+    latest[claimantID] = UInt32(packed.count)
+    packed.append(value)
   }
 
   /// The complaint packed in 8 bytes: damage type (4 bits), incident day (24), row id (36); nil
@@ -104,6 +126,6 @@ struct ImportDuplicates {
   /// Stops answering: the register is asked from now on.
   private mutating func turnOff() {
     usable = false
-    byClaimant = [:]
+    (packed, previous, latest) = ([], [], [:])
   }
 }

@@ -45,10 +45,10 @@ final class KnownStateWriter {
 
   /// Inserts an entity of `kind` with `columns` (in `kind.columns` order) and, per child table
   /// of the kind, the rows `children` gives for the new row id (each in the child's column
-  /// order, the rows in the child's `order`), and audits its creation by `command` under `name`
-  /// (the entity's label without the kind's prefix). Returns the new row id.
+  /// order, the rows in the child's `order`), and audits its creation by `command` under the
+  /// `name` of the new row id (the entity's label without the kind's prefix). Returns the id.
   func create(
-    _ kind: AuditedKind, columns: [SQLValue], name: String, command: AuditLog.Command,
+    _ kind: AuditedKind, columns: [SQLValue], name: (Int) -> String, command: AuditLog.Command,
     children: (Int) throws -> [[[SQLValue]]]
   ) throws -> Int {
     precondition(columns.count == kind.columns.count)
@@ -62,12 +62,13 @@ final class KnownStateWriter {
     }
     let state = AuditState(columns: columns, children: rows)
     try append(
-      command, kind: kind, row: id, action: "create", change: name, digest: state.digest(kind))
+      command, kind: kind, row: id, action: "create", change: name(id), digest: state.digest(kind))
     return id
   }
 
-  /// Appends one entry to the chain, after the kept head.
-  private func append(
+  /// Appends one entry to the chain, after the kept head: `change` and the `digest` of the
+  /// entity's state after it, as `Register.commitChange` records them.
+  func append(
     _ value: AuditLog.Command, kind: AuditedKind, row: Int, action: String, change: String?,
     digest: [UInt8]
   ) throws {

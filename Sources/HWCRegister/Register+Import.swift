@@ -64,11 +64,11 @@ extension ImportSummary {
 }
 
 extension Register {
-  /// The page cache of an import writing `rows` rows, in KiB: 128 bytes a row, from 16 MiB
+  /// The page cache of an import writing `rows` rows, in KiB: 128 bytes a row, from 8 MiB
   /// (SQLite's default is 2 MiB) up to 32 MiB, so that more of the indexes it looks up by random keys stay in
   /// memory instead of being written to the WAL and read back, while the whole process stays
   /// well within 150 MB at a million rows (the kept rows take about 60 bytes each).
-  static func importCacheKiB(rows: Int) -> Int { min(32 * 1024, max(16 * 1024, rows / 8)) }
+  static func importCacheKiB(rows: Int) -> Int { min(32 * 1024, max(8 * 1024, rows / 8)) }
 
   /// Reads a CSV file and imports it with `importer`: all-or-nothing unless `skipInvalid`; a
   /// dry run writes nothing and never takes the write lock.

@@ -95,12 +95,12 @@ import Testing
     return (fixture, statements[lock...].map(String.init))
   }
 
-  /// Every row the import could have written, and the audit chain, as text.
+  /// Every row an import could have written, and the audit chain, as text.
   static func dump(_ fixture: Fixture) throws -> [String] {
     var lines: [String] = []
     for table in [
       "claimant", "herd_declaration", "complaint", "complaint_item", "complaint_event",
-      "complaint_flag", "audit_command",
+      "complaint_flag", "inspection", "inspection_item", "audit_command",
     ] {
       let width =
         try fixture.register.db.scalar(
