@@ -163,10 +163,23 @@ extension Reference {
 extension StringProtocol {
   /// The text without leading and trailing spaces, tabs and newlines.
   public var trimmingSpaces: String {
+    // Most fields have nothing to trim: when neither the first nor the last byte is a space,
+    // tab, CR or LF, no first or last character can be one (each is that byte alone).
+    let text = String(self)
+    if let first = text.utf8.first, let last = text.utf8.last, !Self.isSpaceByte(first),
+      !Self.isSpaceByte(last)
+    {
+      return text
+    }
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
     guard let start = firstIndex(where: { !isSpace($0) }),
       let end = lastIndex(where: { !isSpace($0) })
     else { return "" }
     return String(self[start...end])
+  }
+
+  /// True for the bytes of the characters `trimmingSpaces` removes.
+  private static func isSpaceByte(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 }

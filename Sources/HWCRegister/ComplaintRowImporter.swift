@@ -64,15 +64,21 @@ extension Register {
 
 /// `hwc complaint import` as a `RowImporter`: checks each row against the register and the good
 /// rows before it (claimants they add, references they register, the codes they will get), then
-/// writes them under the lock, looking the claimant and the reference up again.
+/// writes them under the lock. When nothing changed the register since the check (the usual
+/// case), what the check found is written as found (`ComplaintImportWriter`); otherwise each row
+/// looks its claimant and reference up again, as a single locked import would.
 struct ComplaintRowImporter: RowImporter {
   let register: Register
   var actor: Actor
   let validator: ComplaintValidator
-  /// The kept rows, encoded (see `appendRow`).
+  /// The kept rows, encoded (`KeptComplaintRow`).
   private var records = ImportRecords()
-  /// Claimants the kept rows add, by national ID: their country and the name given first.
-  private var newClaimants: [String: (country: String, name: String)] = [:]
+  /// Claimants the kept rows add, by national ID: their country, the name given first, and
+  /// once written their row id (0 before).
+  private var newClaimants: [String: (country: String, name: String, id: Int)] = [:]
+  /// The registered claimants of the rows checked so far, by national ID (an ID the register
+  /// does not know is asked again, which only a refused row or a claimant's first row does).
+  private var registered: [String: (id: Int, country: String)] = [:]
   /// The references of kept rows that create a complaint, by 32-bit hash, to their record's
   /// position (8 bytes a row); a reference whose hash another already has is kept whole in
   /// `refCollisions`.
@@ -80,22 +86,16 @@ struct ComplaintRowImporter: RowImporter {
   private var refCollisions: [String: Int] = [:]
   /// The next sequence number in each district and year, as the kept rows number them.
   private var nextSeq: [Int: Int] = [:]
+  /// How many kept rows create a complaint.
+  private var creating = 0
   private var reader: ImportRecords.Reader?
+  /// Set when the check still holds under the lock: writes what it found.
+  private var writer: ComplaintImportWriter?
 
   init(register: Register, actor: Actor) {
     self.register = register
     self.actor = actor
     self.validator = register.complaintValidator
-  }
-
-  /// One kept row, read back.
-  struct Row {
-    let line: Int
-    /// The sequence number its complaint gets if nothing else is registered meanwhile.
-    let seq: Int
-    let valid: ValidComplaint
-    /// Its claimant_name, empty when it gave none or its claimant was registered.
-    let name: String
   }
 
   mutating func check(_ field: (String) -> String, line: Int) throws -> RowOutcome {
@@ -116,29 +116,34 @@ struct ComplaintRowImporter: RowImporter {
       to: "register complaints")
     let name = field("claimant_name")
     let claimant: ImportedClaimant
-    if let known = try register.registeredClaimant(nationalID: valid.nationalID) {
+    if let known = try registeredClaimant(valid.nationalID) {
       claimant = .registered(id: known.id, country: known.country)
     } else if let pending = newClaimants[valid.nationalID] {
       claimant = .pending(country: pending.country)
     } else {
       claimant = .unknown
     }
+    var matched: String?
     let plan = try register.plan(valid, name: name, claimant: claimant) {
       if let stored = try register.complaint(ref: ref) {
         let same = try claimant.id.map {
           try register.sameComplaint(stored.id, valid, claimantID: $0)
         }
+        matched = stored.code
         return (stored.code, same ?? false)
       }
       guard let earlier = keptRow(ref: ref) else { return nil }
       let code = Register.complaintCode(
         earlier.valid.district, year: earlier.valid.reportedDate.year, seq: earlier.seq)
+      matched = code
       return (code, earlier.valid.hasSameDetails(as: valid))
     }
     var seq = 0
     if case .create(let newClaimant) = plan {
+      matched = nil
+      creating += 1
       if let newClaimant {
-        newClaimants[valid.nationalID] = (newClaimant.id.country.rawValue, name)
+        newClaimants[valid.nationalID] = (newClaimant.id.country.rawValue, name, 0)
       }
       let key = valid.district.id * 10_000 + valid.reportedDate.year
       seq =
@@ -146,22 +151,50 @@ struct ComplaintRowImporter: RowImporter {
         ?? register.nextComplaintSeq(districtID: valid.district.id, year: valid.reportedDate.year)
       nextSeq[key] = seq + 1
     }
-    let position = appendRow(line: line, seq: seq, valid, name: claimant.id == nil ? name : "")
+    let kept = KeptComplaintRow(
+      line: line, seq: seq, valid: valid, name: claimant.id == nil ? name : "",
+      claimantID: claimant.id, matched: matched)
+    let position = records.append(kept, firstName: newClaimants[valid.nationalID]?.name)
     if case .create = plan { rememberRef(ref, position: position) }
     if case .create(let newClaimant) = plan { return .created(claimantCreated: newClaimant != nil) }
     return .unchanged
   }
 
-  mutating func beginWriting() throws {
+  /// The registered claimant with this national ID, asked of the register once per ID.
+  private mutating func registeredClaimant(_ nationalID: String) throws -> (
+    id: Int, country: String
+  )? {
+    if let known = registered[nationalID] { return known }
+    let found = try register.registeredClaimant(nationalID: nationalID)
+    if let found { registered[nationalID] = found }
+    return found
+  }
+
+  mutating func beginWriting(checkHolds: Bool) throws {
     // The acting user may have been disabled, or given other roles, since the rows were checked.
     actor = try register.currentActor(actor)
     reader = records.reader()
+    writer =
+      checkHolds
+      ? try ComplaintImportWriter(register: register, actor: actor, creating: creating) : nil
   }
 
   mutating func writeNext() throws -> (line: Int, outcome: Result<WrittenRow, DomainError>)? {
     guard var reader, !reader.atEnd else { return nil }
     let row = readRow(&reader)
     self.reader = reader
+    if let writer {
+      let added = newClaimants[row.valid.nationalID]?.id ?? 0
+      let written = try writer.write(row, addedClaimant: added == 0 ? nil : added)
+      if let id = writer.lastAddedClaimant { newClaimants[row.valid.nationalID]?.id = id }
+      return (row.line, written)
+    }
+    return (row.line, try recheckAndWrite(row))
+  }
+
+  /// Writes a kept row after looking its claimant and reference up again: the register changed
+  /// since the check.
+  private func recheckAndWrite(_ row: KeptComplaintRow) throws -> Result<WrittenRow, DomainError> {
     let valid = row.valid
     let claimant: ImportedClaimant
     let plan: ImportedComplaintPlan
@@ -183,22 +216,22 @@ struct ComplaintRowImporter: RowImporter {
         return (stored.code, same ?? false)
       }
     } catch let error as DomainError {
-      return (row.line, .failure(error))
+      return .failure(error)
     }
     guard case .create(let newClaimant) = plan else {
       let done = ImportedRow(line: row.line, ref: valid.ref, code: matched, created: false)
-      return (row.line, .success((.unchanged, done)))
+      return .success((.unchanged, done))
     }
     var claimantID = claimant.id
     if let newClaimant { claimantID = try register.insertClaimant(newClaimant, actor: actor) }
     guard let claimantID else { preconditionFailure("a new complaint without its claimant") }
     let code = try register.insertComplaint(valid, claimantID: claimantID, actor: actor).code
     let done = ImportedRow(line: row.line, ref: valid.ref, code: code, created: true)
-    return (row.line, .success((.created(claimantCreated: newClaimant != nil), done)))
+    return .success((.created(claimantCreated: newClaimant != nil), done))
   }
 
   /// The kept row that creates a complaint under `ref`, if any.
-  private func keptRow(ref: String) -> Row? {
+  private func keptRow(ref: String) -> KeptComplaintRow? {
     let position = refCollisions[ref] ?? refPositions[Self.hash(ref)].map { Int($0) }
     guard let position else { return nil }
     var reader = records.reader(at: position)
@@ -220,76 +253,9 @@ struct ComplaintRowImporter: RowImporter {
     UInt32(truncatingIfNeeded: ref.hashValue)
   }
 
-  /// Encodes a kept row and returns its position: line, sequence, claimant, place, type, dates, items, reference,
-  /// village, coordinates, notes and claimant name (by reference to the name given first).
-  private mutating func appendRow(line: Int, seq: Int, _ valid: ValidComplaint, name: String)
-    -> Int
-  {
-    let position = records.startRecord()
-    records.append(line)
-    records.append(seq)
-    records.append(valid.nationalID)
-    records.append(valid.district.id)
-    records.appendOptional(valid.conservancy?.id)
-    records.appendInterned(valid.type)
-    records.appendInterned(valid.species)
-    records.append(valid.incidentDate.daysSinceEpoch)
-    records.append(valid.reportedDate.daysSinceEpoch)
-    records.append(valid.items.count)
-    for item in valid.items {
-      records.appendInterned(item.item)
-      records.append(item.centi)
-    }
-    records.appendOptional(valid.ref)
-    records.append(valid.village == nil ? 0 : 1)
-    if let village = valid.village { records.appendInterned(village) }
-    records.appendOptional(valid.latitudeMicro)
-    records.appendOptional(valid.longitudeMicro)
-    records.appendOptional(valid.notes)
-    if name.isEmpty {
-      records.append(0)
-    } else if newClaimants[valid.nationalID]?.name == name {
-      records.append(1)
-    } else {
-      records.append(2)
-      records.append(name)
-    }
-    return position
-  }
-
-  /// Decodes the row `appendRow` encoded at the reader's offset.
-  private func readRow(_ reader: inout ImportRecords.Reader) -> Row {
-    let line = reader.int()
-    let seq = reader.int()
-    let nationalID = reader.string()
-    let reference = register.reference
-    guard let district = reference.district(id: reader.int()) else {
-      preconditionFailure("a kept import row names a district the reference data lacks")
-    }
-    let conservancy = reader.optionalInt().flatMap { reference.conservancy(id: $0) }
-    let type = reader.interned()
-    let species = reader.interned()
-    let incident = CalendarDate(daysSinceEpoch: reader.int())
-    let reported = CalendarDate(daysSinceEpoch: reader.int())
-    let items = (0..<reader.int()).map { _ in
-      ItemQuantity(item: reader.interned(), centi: reader.int())
-    }
-    let ref = reader.optionalString()
-    let village = reader.int() == 0 ? nil : reader.interned()
-    let latitude = reader.optionalInt()
-    let longitude = reader.optionalInt()
-    let notes = reader.optionalString()
-    let name: String
-    switch reader.int() {
-    case 0: name = ""
-    case 1: name = newClaimants[nationalID]?.name ?? ""
-    default: name = reader.string()
-    }
-    let valid = ValidComplaint(
-      nationalID: nationalID, district: district, conservancy: conservancy, type: type,
-      species: species, incidentDate: incident, reportedDate: reported, items: items, ref: ref,
-      village: village, latitudeMicro: latitude, longitudeMicro: longitude, notes: notes)
-    return Row(line: line, seq: seq, valid: valid, name: name)
+  /// Decodes the kept row at the reader's offset.
+  private func readRow(_ reader: inout ImportRecords.Reader) -> KeptComplaintRow {
+    reader.keptComplaint(reference: register.reference) { newClaimants[$0]?.name ?? "" }
   }
 }
 

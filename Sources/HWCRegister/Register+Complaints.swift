@@ -149,9 +149,24 @@ extension Register {
       SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM complaint_flag
         WHERE complaint_id = ?1 AND kind = ?2 AND detail = ?4)
       """)
-    // One flag per complaint, naming the nearest other (by incident date, then the latest
-    // registered) and how many more there are: flags grow with the complaints, never with
-    // their pairs (10,000 same-day forms of one herder make 10,000 flags, not 50 million).
+    if let (other, detail) = try nearDuplicate(id: id, valid, claimantID: claimantID) {
+      try insertFlag.run(with: [id, "near_duplicate", other, detail])
+    }
+    for detail in aboveHerdDetails(valid.items, herd: try herd(claimantID: claimantID)) {
+      try insertFlag.run(with: [id, "above_herd", Int?.none, detail])
+    }
+  }
+
+  /// The near-duplicate flag complaint `id` (registered or about to be) gets, asked of the
+  /// register: the nearest other complaint of the same claimant and damage type within 7 days
+  /// (by incident date, then the latest registered), and the flag's detail; nil when none.
+  ///
+  /// One flag per complaint, naming the nearest other and how many more there are: flags grow
+  /// with the complaints, never with their pairs (10,000 same-day forms of one herder make
+  /// 10,000 flags, not 50 million).
+  func nearDuplicate(id: Int, _ valid: ValidComplaint, claimantID: Int) throws
+    -> (other: Int, detail: String)?
+  {
     let window: [any SQLBindable] = [
       claimantID, valid.type, valid.incidentDate.adding(days: -7).description,
       valid.incidentDate.adding(days: 7).description, id,
@@ -169,29 +184,41 @@ extension Register {
     ).first(with: window + [valid.incidentDate.description]) {
       ($0.int("id"), $0.text("code"), $0.text("incident_date"))
     }
-    if let nearest {
-      let count = try db.scalar(Int.self, "SELECT count(*) \(nearby)", with: window) ?? 1
-      var detail = "same claimant and damage type as \(nearest.1) (incident \(nearest.2))"
-      if count > 1 { detail += " and \(count - 1) more within 7 days" }
-      try insertFlag.run(with: [id, "near_duplicate", nearest.0, detail])
-    }
-    let herd = try herd(claimantID: claimantID)
-    guard !herd.isEmpty else { return }
+    guard let nearest else { return nil }
+    let count = try db.scalar(Int.self, "SELECT count(*) \(nearby)", with: window) ?? 1
+    return (
+      nearest.0, Register.nearDuplicateDetail(code: nearest.1, incident: nearest.2, count: count)
+    )
+  }
+
+  /// The detail of a near-duplicate flag: the nearest other complaint, `code` with its incident
+  /// date, and how many there are in all (`count`, the nearest included).
+  static func nearDuplicateDetail(code: String, incident: String, count: Int) -> String {
+    var detail = "same claimant and damage type as \(code) (incident \(incident))"
+    if count > 1 { detail += " and \(count - 1) more within 7 days" }
+    return detail
+  }
+
+  /// The details of the above-herd flags of claimed `items` against the claimant's declared
+  /// `herd`, by livestock class: none when no herd is declared.
+  func aboveHerdDetails(_ items: [ItemQuantity], herd: [(livestockClass: String, heads: Int)])
+    -> [String]
+  {
+    guard !herd.isEmpty else { return [] }
     var claimed: [String: Int] = [:]
-    for item in valid.items {
+    for item in items {
       if let livestockClass = reference.items[item.item]?.livestockClass {
         claimed[livestockClass, default: 0] += item.centi / 100
       }
     }
+    var details: [String] = []
     for (livestockClass, heads) in claimed.sorted(by: { $0.key < $1.key }) {
       let declared = herd.first { $0.livestockClass == livestockClass }?.heads ?? 0
       if heads > declared {
-        try insertFlag.run(with: [
-          id, "above_herd", Int?.none,
-          "\(heads) \(livestockClass) claimed, \(declared) declared in the herd",
-        ])
+        details.append("\(heads) \(livestockClass) claimed, \(declared) declared in the herd")
       }
     }
+    return details
   }
 
   /// True when complaint `id` has `valid`'s details: as they are now, or as they were
