@@ -29,7 +29,7 @@ final class ComplaintImportWriter {
     self.register = register
     self.actor = actor
     duplicates = ImportDuplicates(capacity: creating)
-    known = try KnownStateWriter(db: register.db)
+    known = KnownStateWriter(register: register)
   }
 
   /// Writes one kept row; `addedClaimant` is its claimant's row id when an earlier row of the

@@ -13,19 +13,12 @@ final class InspectionImportWriter {
   private let known: KnownStateWriter
   private let inspectionKind = AuditedKind.named("inspection")
   private let complaintKind = AuditedKind.named("complaint")
-  /// Where the complaint state holds its status and its event rows.
-  private let statusColumn: Int
-  private let eventTable: Int
 
   /// Starts writing, inside the import's write transaction.
   init(register: Register, actor: Actor) throws {
     self.register = register
     self.actor = actor
-    known = try KnownStateWriter(db: register.db)
-    guard let status = complaintKind.columns.firstIndex(where: { $0.name == "status" }),
-      let events = complaintKind.children.firstIndex(where: { $0.table == "complaint_event" })
-    else { preconditionFailure("the complaint state has no status or events") }
-    (statusColumn, eventTable) = (status, events)
+    known = KnownStateWriter(register: register)
   }
 
   /// Records a checked inspection of `complaint` and moves the complaint to `inspected`.
@@ -44,33 +37,13 @@ final class InspectionImportWriter {
     try moveToInspected(complaint)
   }
 
-  /// `Register.transition` to `inspected`: the status, the event, the audit entry.
+  /// `Register.transition` to `inspected`, given the complaint's state before, read once: the
+  /// state after is that one with the new status and event.
   private func moveToInspected(_ complaint: ComplaintHeader) throws {
-    let db = register.db
-    guard let before = try AuditStateReader(db: db).state(complaintKind, row: complaint.id)
+    guard
+      let before = try AuditStateReader(db: register.db).state(complaintKind, row: complaint.id)
     else { preconditionFailure("an inspected complaint is not in the register") }
-    let kind = ComplaintEventKind.inspected
-    let status = ComplaintStatus.inspected
-    try db.run(
-      "UPDATE complaint SET status = ? WHERE id = ?", with: [status.rawValue, complaint.id])
-    let event: [SQLValue] = [
-      .text(kind.rawValue), .text(complaint.status.rawValue), .text(status.rawValue),
-      .integer(Int64(actor.id)), .text(register.clock.timestamp()), .null,
-    ]
-    try db.prepare(
-      """
-      INSERT INTO complaint_event(complaint_id, kind, from_status, to_status, actor_id, at, reason)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
-      """
-    ).run([.integer(Int64(complaint.id))] + event)
-    let eventID = db.lastInsertRowID
-    var after = before
-    after.columns[statusColumn] = .text(status.rawValue)
-    after.children[eventTable].append(event)
-    let change = TransitionChange.stored(
-      after.change(from: before, complaintKind), state: after, eventID: eventID)
-    try known.append(
-      register.auditCommand(actor: actor.name), kind: complaintKind, row: complaint.id,
-      action: kind.rawValue, change: change, digest: after.digest(complaintKind))
+    try register.transition(
+      complaint, to: .inspected, kind: .inspected, reason: nil, actor: actor, before: before)
   }
 }

@@ -5,42 +5,22 @@ import HWCStore
 /// reading anything back: the entity row and its child rows are inserted from value lists in the
 /// order `AuditedKind` names their columns, and the state whose digest the entry records is made
 /// of those same values (byte for byte what `AuditStateReader` reads back from the STRICT
-/// tables; `KnownStateAuditTests` compares the two on real rows).
+/// tables; `ImportKnownStateTests` compares the two on real rows).
 ///
-/// The chain's head and the last command are read once and then kept, so an entry costs one
-/// `INSERT` and two SHA-256: for a long run of creations inside one write transaction that
-/// writes audit entries only through this writer (a complaint import). The entries are the ones
+/// Entries go through `AuditLog.append`, which keeps the chain's head and the command for the
+/// running write transaction, so an entry costs one `INSERT` and two SHA-256, and entries made
+/// by other paths of the same transaction chain with them. The entries are the ones
 /// `Register.auditCreated` makes: action `create`, the entity's name, the digest of its state.
 final class KnownStateWriter {
   let db: Database
-  /// The chain's last entry: its number and hash.
-  private var head: (id: Int, hash: [UInt8])
-  /// The last command row, with its hash, when known.
-  private var command: (id: Int, value: AuditLog.Command, hash: [UInt8])?
-  private let insertEntry: Statement
-  private let insertCommand: Statement
+  let audit: AuditLog
   /// Prepared `INSERT`s by table.
   private var inserts: [String: Statement] = [:]
 
   /// Starts writing inside the caller's write transaction.
-  init(db: Database) throws {
-    self.db = db
-    head = try AuditLog(db: db).head()
-    command = try db.prepare(
-      "SELECT id, at, actor, command, os_user, host FROM audit_command ORDER BY id DESC LIMIT 1"
-    ).first { row in
-      let value = AuditLog.Command(
-        at: row.text("at"), actor: row.text("actor"), command: row.text("command"),
-        osUser: row.optionalText("os_user"), host: row.optionalText("host"))
-      return (row.int("id"), value, value.hash)
-    }
-    insertEntry = try db.prepare(
-      """
-      INSERT INTO audit_entry(id, command_id, kind, row, action, change, digest, hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      """)
-    insertCommand = try db.prepare(
-      "INSERT INTO audit_command(at, actor, command, os_user, host) VALUES (?, ?, ?, ?, ?)")
+  init(register: Register) {
+    db = register.db
+    audit = register.audit
   }
 
   /// Inserts an entity of `kind` with `columns` (in `kind.columns` order) and, per child table
@@ -66,29 +46,13 @@ final class KnownStateWriter {
     return id
   }
 
-  /// Appends one entry to the chain, after the kept head: `change` and the `digest` of the
-  /// entity's state after it, as `Register.commitChange` records them.
+  /// Appends one entry to the chain: `change` and the `digest` of the entity's state after it,
+  /// as `Register.commitChange` records them.
   func append(
     _ value: AuditLog.Command, kind: AuditedKind, row: Int, action: String, change: String?,
     digest: [UInt8]
   ) throws {
-    if command?.value != value {
-      try insertCommand.run([
-        .text(value.at), .text(value.actor), .text(value.command),
-        value.osUser.map(SQLValue.text) ?? .null, value.host.map(SQLValue.text) ?? .null,
-      ])
-      command = (db.lastInsertRowID, value, value.hash)
-    }
-    guard let command else { preconditionFailure("no audit command") }
-    let entry = AuditLog.Entry(
-      id: head.id + 1, kind: kind.code, row: row, action: action, change: change, digest: digest)
-    let hash = AuditLog.hash(previous: head.hash, command: command.hash, entry)
-    try insertEntry.run([
-      .integer(Int64(entry.id)), .integer(Int64(command.id)), .integer(Int64(kind.code)),
-      .integer(Int64(row)), .text(action), change.map(SQLValue.text) ?? .null, .blob(digest),
-      .blob(hash),
-    ])
-    head = (entry.id, hash)
+    try audit.append(value, kind: kind, row: row, action: action, change: change, digest: digest)
   }
 
   /// The prepared `INSERT INTO table(columns) VALUES (?, …)`.
